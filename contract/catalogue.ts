@@ -1,0 +1,44 @@
+import * as z from 'zod/mini'
+
+/** A service line on the home grid. */
+export const ServiceLine = z.object({
+  key: z.string(),
+  name: z.string(),
+  /** One short line under the name. */
+  summary: z.string(),
+  /** Emoji-free glyph shown in the grid tile: one or two Chinese characters. */
+  glyph: z.string(),
+  /** Tile colour, a CSS colour. */
+  color: z.string(),
+  status: z.enum(['open', 'coming_soon']),
+  /** Page the tile opens, e.g. `/membership/pages/apply/index`; null while coming soon. */
+  entryPath: z.nullable(z.string()),
+  /** Page listing the user's own requests in this line (shown under 我的); null if none. */
+  myPath: z.nullable(z.string()),
+  /** Label of that entry, e.g. 我的入会申请. */
+  myLabel: z.nullable(z.string()),
+})
+export type ServiceLine = z.infer<typeof ServiceLine>
+
+export const ServiceLineList = z.object({ services: z.array(ServiceLine) })
+export type ServiceLineList = z.infer<typeof ServiceLineList>
+
+export const Notice = z.object({
+  id: z.string(),
+  title: z.string(),
+  body: z.string(),
+  publishedAt: z.string(),
+})
+export type Notice = z.infer<typeof Notice>
+
+export const NoticeList = z.object({ notices: z.array(Notice) })
+export type NoticeList = z.infer<typeof NoticeList>
+
+export const Health = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['pglite', 'postgres']),
+  /** Round trip of `select 1`, in milliseconds. */
+  databaseLatencyMs: z.number(),
+  version: z.string(),
+})
+export type Health = z.infer<typeof Health>
