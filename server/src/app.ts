@@ -1,0 +1,107 @@
+import path from 'node:path'
+import fs from 'node:fs'
+import Fastify, { type FastifyInstance } from 'fastify'
+import fastifyRateLimit from '@fastify/rate-limit'
+import fastifyStatic from '@fastify/static'
+import fastifySwagger from '@fastify/swagger'
+import fastifySwaggerUi from '@fastify/swagger-ui'
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { DestinationStream } from 'pino'
+import type { Config } from './config'
+import type { DatabaseHandle } from './db/client'
+import { AppError } from './lib/errors'
+import { loggerOptions } from './lib/logging'
+import type { WechatClient } from './lib/wechat'
+import authentication from './plugins/app/authentication'
+import context from './plugins/app/context'
+import errorHandler from './plugins/app/error-handler'
+import { authRoutes } from './modules/auth/auth.routes'
+import { catalogueRoutes } from './modules/catalogue/catalogue.routes'
+import { healthRoutes } from './modules/health/health.routes'
+import { inboxRoutes } from './modules/inbox/inbox.routes'
+import { orgsRoutes } from './modules/orgs/orgs.routes'
+
+export interface BuildAppOptions {
+  config: Config
+  database: DatabaseHandle
+  /** Tests point this at a fake WeChat API on loopback. */
+  wechat?: WechatClient
+  /** Where logs go (tests capture them to check that nothing sensitive is written). */
+  logStream?: DestinationStream
+}
+
+/**
+ * The whole backend as one Fastify instance: `server.ts` starts it, tests `inject` into it.
+ * The database is opened (and migrated) by the caller and closed when the app closes.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config } = options
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel, options.logStream),
+    // Behind Cloud Run or a reverse proxy, the client address is in X-Forwarded-For.
+    trustProxy: true,
+    // WeChat Cloud Run accepts at most 100 KiB of request text; uploads have their own limit.
+    bodyLimit: 256 * 1024,
+  }).withTypeProvider<ZodTypeProvider>()
+
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+
+  await app.register(context, { config, database: options.database, wechat: options.wechat })
+  app.addHook('onClose', async () => options.database.close())
+  await app.register(errorHandler)
+  await app.register(authentication)
+  await app.register(fastifyRateLimit, {
+    global: false,
+    // Per user when logged in, per address otherwise.
+    keyGenerator: (request) => request.user?.id ?? request.ip,
+    errorResponseBuilder: () => new AppError(429, 'RATE_LIMITED'),
+  })
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: '连·工惠 API',
+        description: 'Member-service platform of the Lianyungang federation of trade unions',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  })
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' })
+
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+      await api.register(healthRoutes)
+      await api.register(authRoutes)
+      await api.register(catalogueRoutes)
+      await api.register(orgsRoutes)
+      await api.register(inboxRoutes)
+    },
+    { prefix: '/api' },
+  )
+
+  if (config.h5Dir) await serveH5(app, config.h5Dir)
+  return app
+}
+
+/** Serves the H5 build of the mini-program at `/` (hash router: only real files are needed). */
+async function serveH5(app: FastifyInstance, h5Dir: string): Promise<void> {
+  if (!fs.existsSync(path.join(h5Dir, 'index.html'))) {
+    app.log.warn({ h5Dir }, 'H5 build not found; serving the API only')
+    return
+  }
+  await app.register(fastifyStatic, {
+    root: h5Dir,
+    prefix: '/',
+    index: ['index.html'],
+    wildcard: true,
+    setHeaders(response, filePath) {
+      // Hashed assets never change; index.html must always be fresh to pick up a new build.
+      response.setHeader('cache-control', filePath.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable')
+    },
+  })
+}

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto'
+import { and, eq } from 'drizzle-orm'
+import type { FastifyRequest } from 'fastify'
+import { IdempotencyKey } from '@contract/fields'
+import { isUniqueViolation, type Database, type Transaction } from '../db/client'
+import { AppError } from '../lib/errors'
+import { idempotencyKeys } from './core.tables'
+
+/** The `Idempotency-Key` header, checked; undefined when the client sent none. */
+export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
+  const header = request.headers['idempotency-key']
+  if (header === undefined) return undefined
+  const parsed = IdempotencyKey.safeParse(header)
+  if (!parsed.success) throw new AppError(400, 'VALIDATION_FAILED', '请求标识格式不正确')
+  return parsed.data
+}
+
+function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stableStringify(item)}`).join(',')}}`
+  }
+  return JSON.stringify(value) ?? 'null'
+}
+
+export interface IdempotentCall {
+  userId: string
+  /** What kind of submission, e.g. `membership.apply`: the same key may be reused across scopes. */
+  scope: string
+  key: string | undefined
+  /** The request body: a retry must send the same one. */
+  body: unknown
+  /** Status of a successful first answer (201 for creations). */
+  statusCode: number
+}
+
+export interface IdempotentResult<T> {
+  statusCode: number
+  body: T
+  /** True when this is the remembered answer to an earlier identical submission. */
+  replayed: boolean
+}
+
+/**
+ * Runs a submission at most once per (user, scope, key). The work and the remembered answer
+ * commit in one transaction, so a double tap racing itself leaves one record: the loser's
+ * transaction fails on the key and it returns the winner's answer instead.
+ */
+export async function runIdempotent<T>(
+  db: Database,
+  call: IdempotentCall,
+  work: (tx: Transaction) => Promise<T>,
+): Promise<IdempotentResult<T>> {
+  if (!call.key) {
+    return { statusCode: call.statusCode, body: await db.transaction(work), replayed: false }
+  }
+  const key = call.key
+  const requestHash = createHash('sha256').update(stableStringify(call.body)).digest('base64url')
+
+  const remembered = async (): Promise<IdempotentResult<T> | undefined> => {
+    const [row] = await db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.userId, call.userId), eq(idempotencyKeys.scope, call.scope), eq(idempotencyKeys.key, key)))
+    if (!row) return undefined
+    if (row.requestHash !== requestHash) throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED')
+    return { statusCode: row.statusCode, body: row.response as T, replayed: true }
+  }
+
+  const earlier = await remembered()
+  if (earlier) return earlier
+  try {
+    const body = await db.transaction(async (tx) => {
+      const result = await work(tx)
+      await tx.insert(idempotencyKeys).values({
+        userId: call.userId,
+        scope: call.scope,
+        key,
+        requestHash,
+        statusCode: call.statusCode,
+        // Stored as the client saw it: JSON, with dates as strings.
+        response: JSON.parse(JSON.stringify(result)) as unknown,
+      })
+      return result
+    })
+    return { statusCode: call.statusCode, body, replayed: false }
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      const winner = await remembered()
+      if (winner) return winner
+    }
+    throw error
+  }
+}

@@ -1,0 +1,61 @@
+import { and, asc, eq } from 'drizzle-orm'
+import { staffRoleLabel, type StaffRole } from '@contract/auth'
+import type { TimelineEvent } from '@contract/timeline'
+import type { Queryable } from '../db/client'
+import { users } from '../modules/auth/auth.tables'
+import { timelineEvents } from './core.tables'
+
+/** Who acted: the person the request is about, a staff member in a role, or the system. */
+export type ActorRole = 'applicant' | 'system' | StaffRole
+
+export interface NewTimelineEvent {
+  subjectType: string
+  subjectId: string
+  actorId: string | null
+  actorRole: ActorRole
+  fromStatus: string | null
+  toStatus: string
+  note?: string | null
+  visibility?: 'public' | 'internal'
+}
+
+/** Records a status change. Call in the same transaction as the change itself. */
+export async function appendTimelineEvent(db: Queryable, event: NewTimelineEvent): Promise<void> {
+  await db.insert(timelineEvents).values({ ...event, note: event.note ?? null, visibility: event.visibility ?? 'public' })
+}
+
+/**
+ * A request's history, oldest first. The applicant sees public events with themselves as 本人;
+ * staff see internal notes too, and the applicant by name.
+ */
+export async function listTimeline(
+  db: Queryable,
+  subjectType: string,
+  subjectId: string,
+  viewer: 'applicant' | 'staff',
+): Promise<TimelineEvent[]> {
+  const rows = await db
+    .select({ event: timelineEvents, actorNickname: users.nickname })
+    .from(timelineEvents)
+    .leftJoin(users, eq(users.id, timelineEvents.actorId))
+    .where(and(eq(timelineEvents.subjectType, subjectType), eq(timelineEvents.subjectId, subjectId)))
+    .orderBy(asc(timelineEvents.seq))
+  return rows
+    .filter(({ event }) => viewer === 'staff' || event.visibility === 'public')
+    .map(({ event, actorNickname }) => ({
+      id: event.id,
+      at: event.createdAt.toISOString(),
+      actorName: describeActor(event.actorRole, actorNickname ?? '', viewer),
+      fromStatus: event.fromStatus,
+      toStatus: event.toStatus,
+      note: event.note,
+      ...(viewer === 'staff' ? { internal: event.visibility === 'internal' } : {}),
+    }))
+}
+
+function describeActor(role: string, nickname: string, viewer: 'applicant' | 'staff'): string {
+  if (role === 'system') return '系统'
+  if (role === 'applicant') return viewer === 'applicant' ? '本人' : `申请人 ${nickname}`.trim()
+  const label = staffRoleLabel[role as StaffRole] ?? '工作人员'
+  return nickname ? `${nickname}（${label}）` : label
+}

@@ -1,0 +1,87 @@
+import type { LoginResult, User } from '@contract/auth'
+import { maskPhone } from '@contract/rules/mask'
+import type { Config } from '../../config'
+import type { Queryable } from '../../db/client'
+import { createSignedToken, readSignedToken } from '../../lib/crypto'
+import { AppError } from '../../lib/errors'
+import { WechatError, wechatErrorToAppError, type WechatClient } from '../../lib/wechat'
+import { findActiveUserById, rolesOfUser, upsertUserByOpenid, type RoleGrantRow, type UserRow } from './auth.repository'
+
+/** The caller of a request, as handlers see it. */
+export interface AuthUser {
+  id: string
+  openid: string
+  nickname: string
+  phone: string | null
+  phoneVerified: boolean
+  createdAt: Date
+  roles: RoleGrantRow[]
+}
+
+interface SessionPayload {
+  uid: string
+  /** Expiry, seconds since the epoch. */
+  exp: number
+}
+
+const SESSION_PURPOSE = 'session'
+
+export function issueSession(config: Config, userId: string, now = Date.now()): { token: string; expiresAt: string } {
+  const exp = Math.floor(now / 1000) + config.sessionTtlSeconds
+  return {
+    token: createSignedToken(config.authSecret, SESSION_PURPOSE, { uid: userId, exp } satisfies SessionPayload),
+    expiresAt: new Date(exp * 1000).toISOString(),
+  }
+}
+
+/** The user id a session token stands for, or undefined when it is forged, malformed or expired. */
+export function readSession(config: Config, token: string, now = Date.now()): string | undefined {
+  const check = readSignedToken<SessionPayload>(config.authSecret, SESSION_PURPOSE, token)
+  if (!check.ok || typeof check.payload.uid !== 'string' || typeof check.payload.exp !== 'number') return undefined
+  return check.payload.exp * 1000 > now ? check.payload.uid : undefined
+}
+
+export async function loadAuthUser(db: Queryable, userId: string): Promise<AuthUser | undefined> {
+  const row = await findActiveUserById(db, userId)
+  return row ? toAuthUser(row, await rolesOfUser(db, row.id)) : undefined
+}
+
+export function toAuthUser(row: UserRow, roles: RoleGrantRow[]): AuthUser {
+  return {
+    id: row.id,
+    openid: row.openid,
+    nickname: row.nickname,
+    phone: row.phone,
+    phoneVerified: row.phoneVerifiedAt !== null,
+    createdAt: row.createdAt,
+    roles,
+  }
+}
+
+export function toUserView(user: AuthUser): User {
+  return {
+    id: user.id,
+    nickname: user.nickname || '微信用户',
+    phoneMasked: user.phone ? maskPhone(user.phone) : null,
+    roles: user.roles.map(({ role, orgId, orgName }) => ({ role, orgId, orgName })),
+    createdAt: user.createdAt.toISOString(),
+  }
+}
+
+export async function loginWithOpenid(db: Queryable, config: Config, openid: string, nickname = ''): Promise<LoginResult> {
+  const row = await upsertUserByOpenid(db, openid, nickname)
+  const user = toAuthUser(row, await rolesOfUser(db, row.id))
+  return { ...issueSession(config, row.id), user: toUserView(user) }
+}
+
+/** `Taro.login` code → WeChat openid → our user and a session token. */
+export async function loginWithWechatCode(db: Queryable, config: Config, wechat: WechatClient, code: string): Promise<LoginResult> {
+  if (!wechat.configured) throw new AppError(503, 'WECHAT_UNAVAILABLE', '服务器未配置微信登录，请联系管理员')
+  try {
+    const session = await wechat.code2Session(code)
+    return await loginWithOpenid(db, config, session.openid)
+  } catch (error) {
+    if (error instanceof WechatError) throw wechatErrorToAppError(error)
+    throw error
+  }
+}

@@ -1,0 +1,40 @@
+import { asc, desc } from 'drizzle-orm'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { NoticeList, ServiceLineList } from '@contract/catalogue'
+import { TtlCache } from '../../lib/ttl-cache'
+import { notices, serviceLines } from './catalogue.tables'
+
+export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Every home-page visit reads these; a change shows within REFERENCE_CACHE_SECONDS everywhere.
+  const servicesCache = new TtlCache<ServiceLineList>(app.config.referenceCacheMs)
+  const noticesCache = new TtlCache<NoticeList>(app.config.referenceCacheMs)
+
+  app.get(
+    '/services',
+    { schema: { tags: ['catalogue'], summary: 'Service lines for the home grid', response: { 200: ServiceLineList } } },
+    async () =>
+      servicesCache.get(async () => {
+        const rows = await app.db.select().from(serviceLines).orderBy(asc(serviceLines.sortOrder))
+        return {
+          services: rows.map(({ sortOrder: _sortOrder, ...line }) => ({
+            ...line,
+            entryPath: line.status === 'open' ? line.entryPath : null,
+            myPath: line.status === 'open' ? line.myPath : null,
+            myLabel: line.status === 'open' ? line.myLabel : null,
+          })),
+        }
+      }),
+  )
+
+  app.get(
+    '/notices',
+    { schema: { tags: ['catalogue'], summary: 'Latest notices for the home strip', response: { 200: NoticeList } } },
+    async () =>
+      noticesCache.get(async () => {
+        const rows = await app.db.select().from(notices).orderBy(desc(notices.publishedAt)).limit(10)
+        return {
+          notices: rows.map((row) => ({ id: row.id, title: row.title, body: row.body, publishedAt: row.publishedAt.toISOString() })),
+        }
+      }),
+  )
+}

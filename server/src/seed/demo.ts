@@ -1,0 +1,18 @@
+import type { Config } from '../config'
+import type { Queryable } from '../db/client'
+import type { FieldCipher } from '../lib/crypto'
+import { seedDemoPersonas } from './demo-personas'
+
+export interface SeedContext {
+  db: Queryable
+  cipher: FieldCipher
+  config: Config
+}
+
+/**
+ * Demo data for newcomers and browser tests (SEED_DEMO=true, never in production): the
+ * personas, then each service line's sample records. Safe to run at every start.
+ */
+export async function seedDemoData(context: SeedContext): Promise<void> {
+  await seedDemoPersonas(context.db)
+}

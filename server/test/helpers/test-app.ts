@@ -1,0 +1,85 @@
+import { Writable } from 'node:stream'
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
+import { buildApp } from '../../src/app'
+import { loadConfig, type Config } from '../../src/config'
+import type { DatabaseHandle } from '../../src/db/client'
+import { FieldCipher } from '../../src/lib/crypto'
+import { type WechatClient } from '../../src/lib/wechat'
+import { seedDemoData } from '../../src/seed/demo'
+import { seedReferenceData } from '../../src/seed/reference'
+import { freshDatabase } from './test-database'
+
+export interface TestAppOptions {
+  env?: Record<string, string>
+  /** Seed the demo personas and sample records (default true). */
+  demo?: boolean
+  wechat?: WechatClient
+}
+
+export interface TestApp {
+  app: FastifyInstance
+  config: Config
+  database: DatabaseHandle
+  /** Everything the server logged, as JSON lines. */
+  logs: string[]
+  /** Logs in through dev login and returns the bearer token. */
+  tokenFor(openid: string): Promise<string>
+  /** `app.inject` with `Authorization: Bearer` for the given openid (or none). */
+  as(openid: string | null): (options: InjectOptions) => Promise<LightMyRequestResponse>
+  close(): Promise<void>
+}
+
+export const TEST_ENV: Record<string, string> = {
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'info',
+  AUTH_MODE: 'dev',
+  AUTH_SECRET: 'test-secret-test-secret-test-secret-0123',
+  DATA_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
+  WECHAT_APPID: 'wx-test-appid',
+  WECHAT_SECRET: 'wx-test-secret',
+  LOGIN_RATE_LIMIT: '1000',
+  // Tests change reference data and read it back at once.
+  REFERENCE_CACHE_SECONDS: '0',
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const config = loadConfig({ ...TEST_ENV, ...options.env })
+  const database = await freshDatabase()
+  await seedReferenceData(database.db)
+  if (options.demo !== false) await seedDemoData({ db: database.db, cipher: new FieldCipher(config.encryptionKey), config })
+
+  const logs: string[] = []
+  const logStream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(chunk.toString('utf8'))
+      done()
+    },
+  })
+  const app = await buildApp({ config, database, wechat: options.wechat, logStream })
+  await app.ready()
+
+  const tokens = new Map<string, string>()
+  const tokenFor = async (openid: string) => {
+    const cached = tokens.get(openid)
+    if (cached) return cached
+    const response = await app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid } })
+    if (response.statusCode !== 200) throw new Error(`dev login failed: ${response.statusCode} ${response.body}`)
+    const token = (response.json() as { token: string }).token
+    tokens.set(openid, token)
+    return token
+  }
+
+  return {
+    app,
+    config,
+    database,
+    logs,
+    tokenFor,
+    as: (openid) => async (injectOptions) => {
+      const headers = { ...(injectOptions.headers ?? {}) } as Record<string, string>
+      if (openid) headers.authorization = `Bearer ${await tokenFor(openid)}`
+      return app.inject({ ...injectOptions, headers })
+    },
+    close: () => app.close(),
+  }
+}
