@@ -1,0 +1,30 @@
+export default defineAppConfig({
+  // Main package: only the tab pages. Each service line is a subpackage, loaded when first opened.
+  pages: ['pages/home/index', 'pages/mine/index'],
+  subPackages: [
+    {
+      root: 'account',
+      pages: ['pages/login/index', 'pages/settings/index', 'pages/messages/index'],
+    },
+  ],
+  window: {
+    navigationBarTitleText: '连·工惠',
+    navigationBarBackgroundColor: '#c8161d',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f6f7',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#5c6370',
+    selectedColor: '#c8161d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
+    ],
+  },
+  // Personal data is asked for only at the step that needs it; WeChat's privacy guide declares it.
+  __usePrivacyCheck__: true,
+  lazyCodeLoading: 'requiredComponents',
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '连·工惠',
+  enablePullDownRefresh: true,
+})
