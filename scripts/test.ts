@@ -1,0 +1,112 @@
+// `npm test`: every check, in the order a failure is cheapest to find.
+//   1. typecheck   2. lint   3. unit tests (contract, tools, pages in jsdom)
+//   4. API suite on PGlite   5. API suite on a throwaway PostgreSQL server
+//   6. WeChat build + WeChat's own compilers   7. H5 build + browser tests in headless Chromium
+// All steps run even after a failure (one run tells everything); the exit code is non-zero if
+// any failed. `npm test -- --only api-pglite,browser` runs a subset while developing.
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
+import { buildTarget, root } from './lib/h5-build'
+import { startPostgresCluster } from './lib/postgres-cluster'
+
+interface Step {
+  name: string
+  run(): Promise<void> | void
+  /** Steps that must have passed for this one to mean anything. */
+  after?: string[]
+}
+
+const jestBin = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js')
+
+function exec(command: string, args: string[], env: Record<string, string> = {}): void {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+  if (result.status !== 0) throw new Error(`${path.basename(command)} ${args.join(' ')} exited with ${result.status ?? result.signal}`)
+}
+
+const jest = (projects: string[], env: Record<string, string> = {}) =>
+  exec(process.execPath, [jestBin, '--ci', ...projects.flatMap((project) => ['--selectProjects', project])], {
+    // PGlite loads Node built-ins with dynamic import(), which Jest's VM allows only with this flag.
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings=ExperimentalWarning`.trim(),
+    ...env,
+  })
+
+const steps: Step[] = [
+  { name: 'system-deps', run: () => exec('bash', [path.join(root, 'scripts', 'ensure-system-deps.sh')]) },
+  {
+    name: 'typecheck',
+    run: () => exec(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json']),
+  },
+  {
+    name: 'lint',
+    run: () => {
+      exec(process.execPath, [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--max-warnings=0', '.'])
+      exec(process.execPath, [path.join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs'), '--check', '--log-level=warn', '.'])
+    },
+  },
+  { name: 'unit', run: () => jest(['contract', 'tools', 'web']) },
+  { name: 'api-pglite', run: () => jest(['api']) },
+  {
+    name: 'api-postgres',
+    after: ['system-deps'],
+    run: async () => {
+      const cluster = await startPostgresCluster()
+      console.log(`PostgreSQL for this run: ${cluster.version} at ${cluster.url}`)
+      try {
+        jest(['api'], { TEST_DATABASE_URL: cluster.url })
+      } finally {
+        cluster.stop()
+      }
+    },
+  },
+  {
+    name: 'weapp',
+    run: () => {
+      buildTarget('weapp')
+      exec(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'check-weapp.ts'), path.join(root, 'dist')])
+    },
+  },
+  {
+    name: 'browser',
+    after: ['system-deps'],
+    run: () => {
+      buildTarget('h5')
+      jest(['browser'])
+    },
+  },
+]
+
+async function main(): Promise<void> {
+  const onlyIndex = process.argv.indexOf('--only')
+  const only = onlyIndex >= 0 ? new Set((process.argv[onlyIndex + 1] ?? '').split(',')) : undefined
+  const results: Array<{ name: string; status: 'passed' | 'failed' | 'not run'; seconds: number; detail?: string }> = []
+  for (const step of steps) {
+    if (only && !only.has(step.name) && step.name !== 'system-deps') continue
+    const blocked = step.after?.find((name) => results.find((result) => result.name === name)?.status === 'failed')
+    if (blocked) {
+      results.push({ name: step.name, status: 'not run', seconds: 0, detail: `needs ${blocked}` })
+      continue
+    }
+    console.log(`\n━━ ${step.name} ━━`)
+    const started = Date.now()
+    try {
+      await step.run()
+      results.push({ name: step.name, status: 'passed', seconds: (Date.now() - started) / 1000 })
+    } catch (error) {
+      results.push({
+        name: step.name,
+        status: 'failed',
+        seconds: (Date.now() - started) / 1000,
+        detail: (error as Error).message.split('\n')[0],
+      })
+    }
+  }
+  console.log('\n━━ summary ━━')
+  for (const result of results) {
+    console.log(
+      `  ${result.status.padEnd(8)} ${result.name.padEnd(14)} ${result.seconds.toFixed(1).padStart(6)} s${result.detail ? `  (${result.detail})` : ''}`,
+    )
+  }
+  process.exit(results.some((result) => result.status !== 'passed') ? 1 : 0)
+}
+
+void main()
