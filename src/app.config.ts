@@ -6,6 +6,11 @@ export default defineAppConfig({
       root: 'account',
       pages: ['pages/login/index', 'pages/settings/index', 'pages/messages/index'],
     },
+    {
+      // Union staff's work, inside the same mini-program.
+      root: 'workbench',
+      pages: ['pages/index/index'],
+    },
   ],
   window: {
     navigationBarTitleText: '连·工惠',

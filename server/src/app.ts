@@ -16,6 +16,7 @@ import authentication from './plugins/app/authentication'
 import context from './plugins/app/context'
 import errorHandler from './plugins/app/error-handler'
 import { authRoutes } from './modules/auth/auth.routes'
+import { readSession } from './modules/auth/auth.service'
 import { catalogueRoutes } from './modules/catalogue/catalogue.routes'
 import { healthRoutes } from './modules/health/health.routes'
 import { inboxRoutes } from './modules/inbox/inbox.routes'
@@ -53,8 +54,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(authentication)
   await app.register(fastifyRateLimit, {
     global: false,
-    // Per user when logged in, per address otherwise.
-    keyGenerator: (request) => request.user?.id ?? request.ip,
+    // Per user when logged in (read from the token: limits run before authentication), per
+    // address otherwise. A route opts in with `config: { rateLimit: { max, timeWindow } }`.
+    keyGenerator: (request) => {
+      const [scheme, token] = (request.headers.authorization ?? '').split(' ')
+      const userId = scheme?.toLowerCase() === 'bearer' && token ? readSession(config, token) : undefined
+      return userId ? `user:${userId}` : `ip:${request.ip}`
+    },
     errorResponseBuilder: () => new AppError(429, 'RATE_LIMITED'),
   })
 

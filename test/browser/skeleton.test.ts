@@ -34,6 +34,13 @@ describe('walking skeleton in the browser (H5 build, headless Chromium)', () => 
     await expect(page.locator('.mine-roles').textContent()).resolves.toContain('基层工会工作人员 · 海州区总工会')
     await snap(page, 'skeleton-02-mine')
 
+    // Staff reach their workbench from 我的.
+    await page.locator('[data-testid="mine-workbench"]').click()
+    await page.locator('.workbench-who').waitFor()
+    await expect(page.locator('.workbench-who').textContent()).resolves.toContain('海州区总工会')
+    await page.goBack()
+    await page.locator('[data-testid="mine-user"]').waitFor()
+
     await page.locator('[data-testid="mine-settings"]').click()
     const preview = page.locator('.settings-preview-text')
     await preview.waitFor()

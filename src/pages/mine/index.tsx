@@ -91,6 +91,14 @@ export default function MinePage() {
               ))
             )}
           </View>
+          {user && user.roles.length > 0 ? (
+            <View className='card mine-list'>
+              <View className='list-row' data-testid='mine-workbench' onClick={go('/workbench/pages/index/index')}>
+                <Text>工作台</Text>
+                <Text className='list-row-arrow'>›</Text>
+              </View>
+            </View>
+          ) : null}
           <View className='card mine-list'>
             <View className='list-row' data-testid='mine-messages' onClick={go('/account/pages/messages/index')}>
               <Text>消息</Text>
