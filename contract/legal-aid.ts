@@ -94,8 +94,7 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 // ── Requests ──
 
 const UploadId = z.string({ error: '附件编号格式不正确' }).check(z.regex(/^[0-9a-f-]{36}$/i, '附件编号格式不正确'))
-const attachmentIds = (max: number) =>
-  z.array(UploadId, { error: '附件格式不正确' }).check(z.maxLength(max, `最多上传 ${max} 个文件`))
+const attachmentIds = (max: number) => z.array(UploadId, { error: '附件格式不正确' }).check(z.maxLength(max, `最多上传 ${max} 个文件`))
 
 /** The worker's application; the same schema checks the form on the phone and the request on the server. */
 export const CaseApplication = z.object({

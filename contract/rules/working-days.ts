@@ -28,7 +28,14 @@ export const CHINA_2026_HOLIDAYS: readonly string[] = [
   ...dateRange('2026-10-01', '2026-10-07'),
 ]
 
-export const CHINA_2026_EXTRA_WORKDAYS: readonly string[] = ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']
+export const CHINA_2026_EXTRA_WORKDAYS: readonly string[] = [
+  '2026-01-04',
+  '2026-02-14',
+  '2026-02-28',
+  '2026-05-09',
+  '2026-09-20',
+  '2026-10-10',
+]
 
 export function isIsoDate(value: string): boolean {
   const match = DATE.exec(value)

@@ -72,7 +72,13 @@ export const legalAidRoutes: FastifyPluginAsyncZod = async (app) => {
       const outbox: PendingSubscribeMessage[] = []
       const result = await runIdempotent(
         app.db,
-        { userId: currentUser(request).id, scope, key: idempotencyKeyOf(request), body: { url: request.url, body: request.body }, statusCode },
+        {
+          userId: currentUser(request).id,
+          scope,
+          key: idempotencyKeyOf(request),
+          body: { url: request.url, body: request.body },
+          statusCode,
+        },
         (tx) => work(tx, deps(outbox)),
       )
       if (!result.replayed) app.subscribeMessages.dispatch(outbox)
@@ -178,7 +184,11 @@ export const legalAidRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/workbench/legal-aid/summary',
     {
-      schema: { tags: ['legal-aid staff'], summary: 'What is waiting in the legal-aid queue', response: { 200: LegalAidSummary, ...errors } },
+      schema: {
+        tags: ['legal-aid staff'],
+        summary: 'What is waiting in the legal-aid queue',
+        response: { 200: LegalAidSummary, ...errors },
+      },
     },
     async (request) => queueSummary(app.db, currentUser(request)),
   )

@@ -9,9 +9,27 @@ import { legalAidCases, legalAidLawyers, legalAidMessages } from './legal-aid.ta
 
 /** 工会阳光法律援助志愿者 for the demo: invented names, firms and numbers. */
 export const demoLawyers: Array<typeof legalAidLawyers.$inferInsert> = [
-  { id: 'demo-lawyer-zhou', name: '周立新', firm: '江苏港城律师事务所', phone: '0518-85550101', specialties: ['wage_arrears', 'labour_contract'] },
-  { id: 'demo-lawyer-sun', name: '孙慧', firm: '连云港明法律师事务所', phone: '0518-85550102', specialties: ['work_injury', 'social_insurance'] },
-  { id: 'demo-lawyer-wu', name: '吴建华', firm: '江苏海州正和律师事务所', phone: '0518-85550103', specialties: ['dismissal', 'labour_contract'] },
+  {
+    id: 'demo-lawyer-zhou',
+    name: '周立新',
+    firm: '江苏港城律师事务所',
+    phone: '0518-85550101',
+    specialties: ['wage_arrears', 'labour_contract'],
+  },
+  {
+    id: 'demo-lawyer-sun',
+    name: '孙慧',
+    firm: '连云港明法律师事务所',
+    phone: '0518-85550102',
+    specialties: ['work_injury', 'social_insurance'],
+  },
+  {
+    id: 'demo-lawyer-wu',
+    name: '吴建华',
+    firm: '江苏海州正和律师事务所',
+    phone: '0518-85550103',
+    specialties: ['dismissal', 'labour_contract'],
+  },
   { id: 'demo-lawyer-zheng', name: '郑婷', firm: '连云港新海律师事务所', phone: '0518-85550104', specialties: ['wage_arrears', 'other'] },
 ]
 
@@ -36,7 +54,8 @@ const demoCases: DemoCase[] = [
     type: 'wage_arrears',
     status: 'submitted',
     daysAgo: 20,
-    description: '我在海州区一家餐饮店做外卖配送和后厨帮工，老板拖欠了我 9 月和 10 月两个月的工资，多次催要一直说下个月给，现在电话也不接了。',
+    description:
+      '我在海州区一家餐饮店做外卖配送和后厨帮工，老板拖欠了我 9 月和 10 月两个月的工资，多次催要一直说下个月给，现在电话也不接了。',
     employerName: '海州区某餐饮管理有限公司',
     amountInvolved: 9600,
     demand: '要回拖欠的两个月工资',
@@ -129,9 +148,11 @@ export async function seedLegalAidDemo({ db, cipher, config }: SeedContext): Pro
       })
       const events: Array<{ to: CaseStatus; note?: string }> = [{ to: 'submitted' }]
       if (reached >= 1) events.push({ to: 'accepted', note: '符合法律援助条件，予以受理' })
-      if (reached >= 2) events.push({ to: 'assigned', note: `指派${demoLawyers.find((lawyer) => lawyer.id === demo.lawyerId)?.name ?? ''}律师承办` })
+      if (reached >= 2)
+        events.push({ to: 'assigned', note: `指派${demoLawyers.find((lawyer) => lawyer.id === demo.lawyerId)?.name ?? ''}律师承办` })
       if (reached >= 3) events.push({ to: 'in_progress' })
-      if (reached >= 4 && demo.outcome) events.push({ to: 'closed', note: `调解成功，追回 ${demo.outcome.amountRecovered} 元。${demo.outcome.summary}` })
+      if (reached >= 4 && demo.outcome)
+        events.push({ to: 'closed', note: `调解成功，追回 ${demo.outcome.amountRecovered} 元。${demo.outcome.summary}` })
       let from: CaseStatus | null = null
       for (const event of events) {
         await appendTimelineEvent(tx, {

@@ -178,7 +178,13 @@ function toStaffSummary({ row, lawyer, applicantName }: CaseWithPeople, now: Dat
   }
 }
 
-const toLawyer = (row: LawyerRow): Lawyer => ({ id: row.id, name: row.name, firm: row.firm, phone: row.phone, specialties: row.specialties })
+const toLawyer = (row: LawyerRow): Lawyer => ({
+  id: row.id,
+  name: row.name,
+  firm: row.firm,
+  phone: row.phone,
+  specialties: row.specialties,
+})
 
 async function detailParts(db: Queryable, deps: LegalAidDeps, row: CaseRow, viewer: 'applicant' | 'staff') {
   const now = deps.now ?? new Date()
@@ -300,7 +306,13 @@ export async function submitCase(db: Queryable, deps: LegalAidDeps, user: AuthUs
     })
     .returning()
   if (!row) throw new Error('insert returned no row')
-  await attachUploads(db, { ownerId: user.id, ids: input.attachmentIds, subjectType: CASE_SUBJECT, subjectId: row.id, field: 'attachmentIds' })
+  await attachUploads(db, {
+    ownerId: user.id,
+    ids: input.attachmentIds,
+    subjectType: CASE_SUBJECT,
+    subjectId: row.id,
+    field: 'attachmentIds',
+  })
   await appendTimelineEvent(db, {
     subjectType: CASE_SUBJECT,
     subjectId: row.id,
@@ -330,7 +342,10 @@ export async function getMyCase(db: Queryable, deps: LegalAidDeps, user: AuthUse
     ...toMySummary(item),
     ...(await detailParts(db, deps, row, 'applicant')),
     contactPhoneMasked: maskPhone(row.contactPhone),
-    handler: lawyer && ['assigned', 'in_progress', 'closed'].includes(row.status) ? { name: lawyer.name, firm: lawyer.firm, phone: lawyer.phone } : null,
+    handler:
+      lawyer && ['assigned', 'in_progress', 'closed'].includes(row.status)
+        ? { name: lawyer.name, firm: lawyer.firm, phone: lawyer.phone }
+        : null,
     canWithdraw: nextCaseStatus(row.status, 'withdraw').ok,
     canMessage: isCaseOpen(row.status),
     subscribeCredits: row.subscribeCredits,
@@ -398,7 +413,13 @@ async function moveCase(
   return { row, from }
 }
 
-export async function withdrawCase(db: Queryable, deps: LegalAidDeps, user: AuthUser, id: string, input: WithdrawBody): Promise<MyCaseSummary> {
+export async function withdrawCase(
+  db: Queryable,
+  deps: LegalAidDeps,
+  user: AuthUser,
+  id: string,
+  input: WithdrawBody,
+): Promise<MyCaseSummary> {
   const item = await loadOwnCase(db, user, id)
   const now = deps.now ?? new Date()
   const { row, from } = await moveCase(db, item, 'withdraw', {}, now)
@@ -464,7 +485,10 @@ export async function getStaffCase(db: Queryable, deps: LegalAidDeps, user: Auth
     subjectId: item.row.id,
     detail: { access },
   })
-  const actions = access === 'act' ? (['accept', 'decline', 'assign', 'start', 'close'] as const).filter((action) => nextCaseStatus(item.row.status, action).ok) : []
+  const actions =
+    access === 'act'
+      ? (['accept', 'decline', 'assign', 'start', 'close'] as const).filter((action) => nextCaseStatus(item.row.status, action).ok)
+      : []
   return {
     ...toStaffSummary(item, now),
     ...(await detailParts(db, deps, item.row, 'staff')),
@@ -483,7 +507,13 @@ export type StaffActionInput =
   | { action: 'close'; body: CloseBody }
 
 /** Accept, decline, assign, start, close: each moves the case, records why, and tells the worker. */
-export async function staffAct(db: Queryable, deps: LegalAidDeps, user: AuthUser, id: string, input: StaffActionInput): Promise<StaffCaseSummary> {
+export async function staffAct(
+  db: Queryable,
+  deps: LegalAidDeps,
+  user: AuthUser,
+  id: string,
+  input: StaffActionInput,
+): Promise<StaffCaseSummary> {
   const item = await loadCaseForStaff(db, user, id, 'act')
   const now = deps.now ?? new Date()
   const calendar = calendarOf(deps.config)
@@ -548,7 +578,13 @@ export async function staffAct(db: Queryable, deps: LegalAidDeps, user: AuthUser
     }
     case 'close': {
       const { outcome, amountRecovered, summary } = input.body
-      moved = await moveCase(db, item, 'close', { outcome, amountRecoveredFen: fen(amountRecovered), closingSummary: summary, closedAt: now }, now)
+      moved = await moveCase(
+        db,
+        item,
+        'close',
+        { outcome, amountRecoveredFen: fen(amountRecovered), closingSummary: summary, closedAt: now },
+        now,
+      )
       note = `${caseOutcomeLabel[outcome]}${amountRecovered > 0 ? `，追回 ${amountRecovered.toFixed(2)} 元` : ''}。${summary}`
       notice = {
         event: 'legal_aid.closed',

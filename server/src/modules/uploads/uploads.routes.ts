@@ -1,11 +1,12 @@
 import fastifyMultipart from '@fastify/multipart'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import * as z from 'zod/mini'
+import { IdParams } from '@contract/common'
 import { ApiErrorBody } from '@contract/errors'
 import { MAX_UPLOAD_BYTES, UploadedFile } from '@contract/legal-aid'
 import { AppError, notFound } from '../../lib/errors'
 import { currentUser } from '../../plugins/app/authentication'
-import { findAttachedUpload, readFileToken, storeUpload, sweepUnattachedUploads } from './uploads.service'
+import { fileTokenAllows, findAttachedUpload, storeUpload, sweepUnattachedUploads } from './uploads.service'
 
 /** A file nobody attached within this long is removed. */
 export const PENDING_UPLOAD_TTL_MS = 24 * 60 * 60 * 1000
@@ -43,17 +44,18 @@ export const uploadsRoutes: FastifyPluginAsyncZod = async (app) => {
   // No login: an <Image> cannot send a header. The signed, expiring token is the permission;
   // only the pages of people allowed to see the record receive one.
   app.get(
-    '/files/:token',
+    '/files/:id',
     {
       schema: {
         tags: ['uploads'],
         summary: 'An attached file, through a short-lived signed address from the record it belongs to',
-        params: z.object({ token: z.string().check(z.maxLength(400)) }),
+        params: IdParams,
+        querystring: z.object({ token: z.string().check(z.maxLength(400)) }),
       },
     },
     async (request, reply) => {
-      const uploadId = readFileToken(app.config.authSecret, request.params.token)
-      const row = uploadId ? await findAttachedUpload(app.db, uploadId) : undefined
+      const allowed = fileTokenAllows(app.config.authSecret, request.query.token, request.params.id)
+      const row = allowed ? await findAttachedUpload(app.db, request.params.id) : undefined
       if (!row || !(await app.fileStorage.exists(row.storageKey))) throw notFound('文件不存在或链接已过期')
       return reply
         .header('content-type', row.contentType)

@@ -31,8 +31,11 @@ const EXTENSIONS: Record<SniffedType, string[]> = {
  */
 export function sanitizeFileName(raw: string | undefined, type: SniffedType): string {
   const base = (raw ?? '').split(/[\\/]/).pop() ?? ''
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  let name = base.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '').replace(/^[.\s]+/, '').trim()
+  let name = base
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
+    .replace(/^[.\s]+/, '')
+    .trim()
   const allowed = EXTENSIONS[type]
   const dot = name.lastIndexOf('.')
   const extension = dot >= 0 ? name.slice(dot).toLowerCase() : ''
@@ -120,13 +123,14 @@ interface FileTokenPayload {
 /** A short-lived signed address for one attached file, relative to the API origin. */
 export function signedFileUrl(secret: string, uploadId: string, now = Date.now()): string {
   const payload: FileTokenPayload = { f: uploadId, exp: Math.floor(now / 1000) + FILE_URL_TTL_SECONDS }
-  return `/api/files/${createSignedToken(secret, FILE_TOKEN_PURPOSE, payload)}`
+  // In the query, not the path: it is too long for a path parameter, and logs redact `token=`.
+  return `/api/files/${uploadId}?token=${createSignedToken(secret, FILE_TOKEN_PURPOSE, payload)}`
 }
 
-export function readFileToken(secret: string, token: string, now = Date.now()): string | undefined {
+/** Whether the token is a live, genuine permission for this file. */
+export function fileTokenAllows(secret: string, token: string, uploadId: string, now = Date.now()): boolean {
   const check = readSignedToken<FileTokenPayload>(secret, FILE_TOKEN_PURPOSE, token)
-  if (!check.ok || typeof check.payload.f !== 'string' || typeof check.payload.exp !== 'number') return undefined
-  return check.payload.exp * 1000 > now ? check.payload.f : undefined
+  return check.ok && check.payload.f === uploadId && typeof check.payload.exp === 'number' && check.payload.exp * 1000 > now
 }
 
 export function toAttachment(secret: string, row: UploadRow, now = Date.now()): CaseAttachment {

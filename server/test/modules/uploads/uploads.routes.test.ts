@@ -9,7 +9,10 @@ import { submitCase } from '../legal-aid/helpers'
 
 function filesUnder(directory: string): string[] {
   if (!fs.existsSync(directory)) return []
-  return fs.readdirSync(directory, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name)
+  return fs
+    .readdirSync(directory, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => entry.name)
 }
 
 describe('POST /api/uploads', () => {
