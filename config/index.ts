@@ -35,6 +35,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
       TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
       TARO_APP_CLOUD_SERVICE: JSON.stringify(process.env.TARO_APP_CLOUD_SERVICE ?? ''),
+      TARO_APP_SUBSCRIBE_TEMPLATE_CASE: JSON.stringify(process.env.TARO_APP_SUBSCRIBE_TEMPLATE_CASE ?? ''),
     },
     alias: {
       '@': path.join(root, 'src'),

@@ -21,6 +21,8 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** The body is larger than this endpoint accepts. */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** An upload whose content is not one of the accepted kinds (JPEG, PNG, PDF), whatever its name. */
+  UNSUPPORTED_FILE_TYPE: 'UNSUPPORTED_FILE_TYPE',
   /** WeChat rejected the login code (expired, used, or from another app). */
   WECHAT_CODE_INVALID: 'WECHAT_CODE_INVALID',
   /** WeChat throttled us. */
@@ -60,6 +62,7 @@ export const defaultErrorMessage: Record<ErrorCode, string> = {
   IDEMPOTENCY_KEY_REUSED: '重复提交的内容不一致，请刷新后重试',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   PAYLOAD_TOO_LARGE: '提交的内容太大',
+  UNSUPPORTED_FILE_TYPE: '只能上传 JPG、PNG 图片或 PDF 文件',
   WECHAT_CODE_INVALID: '登录凭证已失效，请重新登录',
   WECHAT_RATE_LIMITED: '登录太频繁，请稍后再试',
   WECHAT_UNAVAILABLE: '微信服务暂时无法连接，请稍后再试',

@@ -9,7 +9,12 @@ export default defineAppConfig({
     {
       // Union staff's work, inside the same mini-program.
       root: 'workbench',
-      pages: ['pages/index/index'],
+      pages: ['pages/index/index', 'pages/legal-aid-queue/index', 'pages/legal-aid-case/index'],
+    },
+    {
+      // 法律援助: apply, my cases, one case.
+      root: 'legal-aid',
+      pages: ['pages/apply/index', 'pages/cases/index', 'pages/case/index'],
     },
   ],
   window: {

@@ -18,5 +18,7 @@ declare namespace NodeJS {
     TARO_APP_CLOUD_ENV?: string
     /** WeChat Cloud Run service name (X-WX-SERVICE). */
     TARO_APP_CLOUD_SERVICE?: string
+    /** Subscribe-message template id for legal-aid case updates (the same one the server sends). */
+    TARO_APP_SUBSCRIBE_TEMPLATE_CASE?: string
   }
 }

@@ -15,12 +15,15 @@ import type { WechatClient } from './lib/wechat'
 import authentication from './plugins/app/authentication'
 import context from './plugins/app/context'
 import errorHandler from './plugins/app/error-handler'
+import subscribeMessages from './plugins/app/subscribe-messages'
 import { authRoutes } from './modules/auth/auth.routes'
 import { readSession } from './modules/auth/auth.service'
 import { catalogueRoutes } from './modules/catalogue/catalogue.routes'
 import { healthRoutes } from './modules/health/health.routes'
 import { inboxRoutes } from './modules/inbox/inbox.routes'
+import { legalAidRoutes } from './modules/legal-aid/legal-aid.routes'
 import { orgsRoutes } from './modules/orgs/orgs.routes'
+import { uploadsRoutes } from './modules/uploads/uploads.routes'
 
 export interface BuildAppOptions {
   config: Config
@@ -52,6 +55,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onClose', async () => options.database.close())
   await app.register(errorHandler)
   await app.register(authentication)
+  await app.register(subscribeMessages)
   await app.register(fastifyRateLimit, {
     global: false,
     // Per user when logged in (read from the token: limits run before authentication), per
@@ -86,6 +90,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(catalogueRoutes)
       await api.register(orgsRoutes)
       await api.register(inboxRoutes)
+      await api.register(uploadsRoutes)
+      await api.register(legalAidRoutes)
     },
     { prefix: '/api' },
   )

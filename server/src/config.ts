@@ -1,5 +1,6 @@
 import path from 'node:path'
 import * as z from 'zod'
+import { CHINA_2026_EXTRA_WORKDAYS, CHINA_2026_HOLIDAYS, parseDateList } from '@contract/rules/working-days'
 
 /**
  * All configuration comes from the environment and is checked once at start: a bad value stops
@@ -8,6 +9,16 @@ import * as z from 'zod'
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
   .transform((value) => value === 'true' || value === '1' || value === 'yes')
+
+/** A comma-separated list of YYYY-MM-DD dates. */
+const dateList = z.string().transform((text, ctx) => {
+  const parsed = parseDateList(text)
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: `not a date (YYYY-MM-DD): ${parsed.bad}` })
+    return z.NEVER
+  }
+  return parsed.dates
+})
 
 const EnvSchema = z
   .object({
@@ -47,6 +58,16 @@ const EnvSchema = z
     REFERENCE_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(30),
     /** Logins per IP per minute. */
     LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(20),
+    /** Where uploaded files are stored; `<DATA_DIR>/uploads` when unset. */
+    UPLOAD_DIR: z.string().optional(),
+    /** Uploads per user per hour. */
+    UPLOAD_RATE_LIMIT: z.coerce.number().int().positive().default(60),
+    /** Subscribe-message template for legal-aid case updates (empty: in-app messages only). */
+    WECHAT_SUBSCRIBE_TEMPLATE_CASE: z.string().default(''),
+    /** Public holidays for working-day deadlines; defaults to China's 2026 holidays. */
+    LEGAL_AID_HOLIDAYS: dateList.optional(),
+    /** Weekend days that are working days (调休上班); defaults to China's 2026 make-up days. */
+    LEGAL_AID_WORKDAYS: dateList.optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
@@ -81,6 +102,10 @@ export interface Config {
   h5Dir: string | undefined
   loginRateLimit: number
   referenceCacheMs: number
+  uploadDir: string
+  uploadRateLimit: number
+  subscribeTemplates: { legalAidCase: string }
+  legalAid: { holidays: string[]; extraWorkdays: string[] }
 }
 
 export class ConfigError extends Error {}
@@ -118,5 +143,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     h5Dir: env.H5_DIR ? path.resolve(env.H5_DIR) : undefined,
     loginRateLimit: env.LOGIN_RATE_LIMIT,
     referenceCacheMs: env.REFERENCE_CACHE_SECONDS * 1000,
+    uploadDir: path.resolve(env.UPLOAD_DIR ?? path.join(env.DATA_DIR, 'uploads')),
+    uploadRateLimit: env.UPLOAD_RATE_LIMIT,
+    subscribeTemplates: { legalAidCase: env.WECHAT_SUBSCRIBE_TEMPLATE_CASE },
+    legalAid: {
+      holidays: env.LEGAL_AID_HOLIDAYS ?? [...CHINA_2026_HOLIDAYS],
+      extraWorkdays: env.LEGAL_AID_WORKDAYS ?? [...CHINA_2026_EXTRA_WORKDAYS],
+    },
   }
 }

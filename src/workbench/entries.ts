@@ -1,4 +1,5 @@
 import type { StaffRole } from '@contract/auth'
+import { getLegalAidSummary } from '@/services/api/legal-aid'
 
 /**
  * The staff workbench's entries, one per kind of work. Each service line that has staff work
@@ -13,6 +14,19 @@ export interface WorkbenchEntry {
   roles: StaffRole[]
   /** Items waiting for this user, shown as a badge; omitted when there is no queue. */
   waitingCount?: () => Promise<number>
+  /** Of those, how many are past their deadline (the badge turns urgent). */
+  overdueCount?: () => Promise<number>
 }
 
-export const workbenchEntries: WorkbenchEntry[] = []
+export const workbenchEntries: WorkbenchEntry[] = [
+  {
+    key: 'legal_aid',
+    label: '法律援助案件',
+    description: '受理、指派律师、跟进和结案',
+    path: '/workbench/pages/legal-aid-queue/index',
+    // The city admin sees the queue for oversight; only legal staff act on cases.
+    roles: ['legal_staff', 'city_admin'],
+    waitingCount: () => getLegalAidSummary().then((summary) => summary.undecided + summary.unassigned),
+    overdueCount: () => getLegalAidSummary().then((summary) => summary.overdue),
+  },
+]

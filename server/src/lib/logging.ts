@@ -2,8 +2,8 @@ import type { FastifyServerOptions } from 'fastify'
 import type { DestinationStream } from 'pino'
 
 /**
- * Logs never carry secrets or personal numbers: tokens, openids, phone and ID numbers are
- * redacted wherever they appear in a logged object, and query strings lose their values for
+ * Logs never carry secrets or personal numbers: tokens, openids, phone and ID numbers, case
+ * descriptions and incomes are redacted wherever they appear in a logged object, and query strings lose their values for
  * keys that may hold a credential.
  */
 export const redactedPaths = [
@@ -21,6 +21,11 @@ export const redactedPaths = [
   '*.sessionKey',
   '*.session_key',
   '*.secret',
+  // Sensitive personal information in legal-aid cases (PIPL): the dispute and the income.
+  '*.description',
+  '*.monthlyIncome',
+  '*.body.description',
+  '*.body.monthlyIncome',
 ]
 
 const SECRET_QUERY_KEYS = /([?&](?:token|sig|signature|code|access_token|secret|js_code)=)[^&]*/gi

@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { Writable } from 'node:stream'
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
 import { buildApp } from '../../src/app'
@@ -43,7 +46,9 @@ export const TEST_ENV: Record<string, string> = {
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const config = loadConfig({ ...TEST_ENV, ...options.env })
+  // Uploaded files go to a directory of this test file's own, removed on close.
+  const uploadDir = options.env?.UPLOAD_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lgh-uploads-'))
+  const config = loadConfig({ ...TEST_ENV, UPLOAD_DIR: uploadDir, ...options.env })
   const database = await freshDatabase()
   await seedReferenceData(database.db)
   if (options.demo !== false) await seedDemoData({ db: database.db, cipher: new FieldCipher(config.encryptionKey), config })
@@ -80,6 +85,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       if (openid) headers.authorization = `Bearer ${await tokenFor(openid)}`
       return app.inject({ ...injectOptions, headers })
     },
-    close: () => app.close(),
+    close: async () => {
+      await app.close()
+      if (!options.env?.UPLOAD_DIR) fs.rmSync(uploadDir, { recursive: true, force: true })
+    },
   }
 }

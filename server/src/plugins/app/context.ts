@@ -4,6 +4,7 @@ import type { Config } from '../../config'
 import type { Database, DatabaseHandle } from '../../db/client'
 import { FieldCipher } from '../../lib/crypto'
 import { WechatClient } from '../../lib/wechat'
+import { LocalFileStorage, type FileStorage } from '../../modules/uploads/storage'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -14,6 +15,8 @@ declare module 'fastify' {
     wechat: WechatClient
     /** Encrypts sensitive personal information at rest. */
     cipher: FieldCipher
+    /** Uploaded files' bytes (a local directory; an object store implements the same interface). */
+    fileStorage: FileStorage
   }
 }
 
@@ -32,6 +35,7 @@ export default fp<ContextOptions>(
     app.decorate('db', options.database.db)
     app.decorate('wechat', options.wechat ?? new WechatClient(options.config.wechat))
     app.decorate('cipher', new FieldCipher(options.config.encryptionKey))
+    app.decorate('fileStorage', new LocalFileStorage(options.config.uploadDir))
   },
   { name: 'context' },
 )

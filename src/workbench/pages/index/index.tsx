@@ -14,8 +14,12 @@ export default function WorkbenchPage() {
     const me = await getMe()
     const roles = new Set(me.roles.map((grant) => grant.role))
     const entries = workbenchEntries.filter((entry) => entry.roles.some((role) => roles.has(role)))
-    const counts = await Promise.all(entries.map((entry) => entry.waitingCount?.().catch(() => null) ?? Promise.resolve(null)))
-    return { me, entries: entries.map((entry, index) => ({ ...entry, waiting: counts[index] ?? null })) }
+    const count = (load?: () => Promise<number>) => load?.().catch(() => null) ?? Promise.resolve(null)
+    const counts = await Promise.all(entries.map((entry) => Promise.all([count(entry.waitingCount), count(entry.overdueCount)])))
+    return {
+      me,
+      entries: entries.map((entry, index) => ({ ...entry, waiting: counts[index]?.[0] ?? null, overdue: counts[index]?.[1] ?? null })),
+    }
   }, [])
 
   usePullDownRefresh(() => {
@@ -54,6 +58,7 @@ export default function WorkbenchPage() {
                         <Text className='muted'>{entry.description}</Text>
                       </View>
                       <View className='workbench-entry-end'>
+                        {entry.overdue ? <Text className='workbench-overdue'>逾期 {entry.overdue}</Text> : null}
                         {entry.waiting ? <Text className='badge'>{entry.waiting > 99 ? '99+' : entry.waiting}</Text> : null}
                         <Text className='list-row-arrow'>›</Text>
                       </View>

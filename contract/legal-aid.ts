@@ -1,0 +1,308 @@
+import * as z from 'zod/mini'
+import { amountYuan, choice, mobilePhone, optionalText, requiredText } from './fields'
+import { TimelineEvent } from './timeline'
+
+/** 法律援助 (legal aid for labour disputes): the case, its workflow and what each side sees. */
+
+export const CASE_TYPES = ['wage_arrears', 'labour_contract', 'work_injury', 'social_insurance', 'dismissal', 'other'] as const
+export const CaseType = choice('案件类型', CASE_TYPES)
+export type CaseType = z.infer<typeof CaseType>
+export const caseTypeLabel: Record<CaseType, string> = {
+  wage_arrears: '欠薪',
+  labour_contract: '劳动合同',
+  work_injury: '工伤',
+  social_insurance: '社会保险',
+  dismissal: '解除劳动关系',
+  other: '其他',
+}
+
+export const CASE_STATUSES = ['submitted', 'accepted', 'declined', 'assigned', 'in_progress', 'closed', 'withdrawn'] as const
+export const CaseStatus = z.enum(CASE_STATUSES)
+export type CaseStatus = z.infer<typeof CaseStatus>
+export const caseStatusLabel: Record<CaseStatus, string> = {
+  submitted: '待受理',
+  accepted: '已受理',
+  declined: '不予受理',
+  assigned: '已指派律师',
+  in_progress: '承办中',
+  closed: '已结案',
+  withdrawn: '已撤回',
+}
+
+export const CASE_OUTCOMES = ['mediated', 'arbitration', 'litigation', 'withdrawn', 'other'] as const
+export const CaseOutcome = choice('结案方式', CASE_OUTCOMES)
+export type CaseOutcome = z.infer<typeof CaseOutcome>
+export const caseOutcomeLabel: Record<CaseOutcome, string> = {
+  mediated: '调解成功',
+  arbitration: '仲裁',
+  litigation: '诉讼',
+  withdrawn: '撤回',
+  other: '其他',
+}
+
+// ── The state machine: pure data and one pure function, used by the server and the pages ──
+
+export type CaseAction = 'accept' | 'decline' | 'assign' | 'start' | 'close' | 'withdraw'
+export const CASE_ACTIONS: readonly CaseAction[] = ['accept', 'decline', 'assign', 'start', 'close', 'withdraw']
+export const caseActionLabel: Record<CaseAction, string> = {
+  accept: '受理',
+  decline: '不予受理',
+  assign: '指派律师',
+  start: '开始承办',
+  close: '结案',
+  withdraw: '撤回申请',
+}
+
+export interface CaseTransition {
+  action: CaseAction
+  from: readonly CaseStatus[]
+  to: CaseStatus
+  /** Who may take it: the worker who asked, or legal staff. */
+  by: 'worker' | 'staff'
+}
+
+const OPEN_STATUSES: readonly CaseStatus[] = ['submitted', 'accepted', 'assigned', 'in_progress']
+
+export const caseTransitions: readonly CaseTransition[] = [
+  { action: 'accept', from: ['submitted'], to: 'accepted', by: 'staff' },
+  { action: 'decline', from: ['submitted'], to: 'declined', by: 'staff' },
+  { action: 'assign', from: ['accepted'], to: 'assigned', by: 'staff' },
+  { action: 'start', from: ['assigned'], to: 'in_progress', by: 'staff' },
+  { action: 'close', from: ['in_progress'], to: 'closed', by: 'staff' },
+  { action: 'withdraw', from: OPEN_STATUSES, to: 'withdrawn', by: 'worker' },
+]
+
+export type TransitionResult = { ok: true; to: CaseStatus } | { ok: false; message: string }
+
+/** Where an action takes a case in a status, or why it cannot (in words for the person acting). */
+export function nextCaseStatus(from: CaseStatus, action: CaseAction): TransitionResult {
+  const transition = caseTransitions.find((candidate) => candidate.action === action)
+  if (transition && transition.from.includes(from)) return { ok: true, to: transition.to }
+  return { ok: false, message: `案件当前为“${caseStatusLabel[from]}”，不能${caseActionLabel[action]}` }
+}
+
+/** Statuses a case is still being worked on in (the worker may withdraw; messages are open). */
+export function isCaseOpen(status: CaseStatus): boolean {
+  return OPEN_STATUSES.includes(status)
+}
+
+export const DECIDE_WITHIN_WORKING_DAYS = 7
+export const ASSIGN_WITHIN_WORKING_DAYS = 3
+export const MAX_ATTACHMENTS = 9
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+// ── Requests ──
+
+const UploadId = z.string({ error: '附件编号格式不正确' }).check(z.regex(/^[0-9a-f-]{36}$/i, '附件编号格式不正确'))
+const attachmentIds = (max: number) => z.array(UploadId, { error: '附件格式不正确' }).check(z.maxLength(max, `最多上传 ${max} 个文件`))
+
+/** The worker's application; the same schema checks the form on the phone and the request on the server. */
+export const CaseApplication = z.object({
+  type: CaseType,
+  description: requiredText('事情经过', 2000, 30),
+  employerName: requiredText('用人单位名称', 60),
+  employerAddress: requiredText('用人单位地址', 120),
+  /** 涉案金额 in yuan, when there is one (unpaid wages, compensation…). */
+  amountInvolved: z.optional(z.nullable(amountYuan('涉案金额'))),
+  demand: requiredText('您的诉求', 500, 5),
+  monthlyIncome: amountYuan('月收入', 1_000_000),
+  contactName: requiredText('联系人姓名', 20),
+  contactPhone: mobilePhone,
+  attachmentIds: attachmentIds(MAX_ATTACHMENTS),
+  /** Separate consent to process sensitive information (income, the dispute): PIPL art. 29. */
+  consent: z.literal(true, { error: '请阅读并同意个人信息处理说明' }),
+  /** How many case-update subscribe messages the worker just accepted (each allows one). */
+  subscribeAccepted: z.optional(z.number().check(z.int(), z.gte(0), z.lte(10))),
+})
+export type CaseApplication = z.infer<typeof CaseApplication>
+
+export const CaseMessageBody = z
+  .object({
+    body: z.string({ error: '请填写消息内容' }).check(z.trim(), z.maxLength(1000, '消息最多 1000 个字')),
+    attachmentIds: z.optional(attachmentIds(MAX_ATTACHMENTS)),
+  })
+  .check(
+    z.refine((value) => value.body.length > 0 || (value.attachmentIds?.length ?? 0) > 0, {
+      message: '请填写消息内容或添加附件',
+      path: ['body'],
+    }),
+  )
+export type CaseMessageBody = z.infer<typeof CaseMessageBody>
+
+export const WithdrawBody = z.object({ reason: optionalText('撤回原因', 200) })
+export type WithdrawBody = z.infer<typeof WithdrawBody>
+
+export const SubscribeBody = z.object({ accepted: z.number().check(z.int(), z.gte(1), z.lte(10)) })
+export type SubscribeBody = z.infer<typeof SubscribeBody>
+
+export const AcceptBody = z.object({ note: optionalText('受理说明', 500) })
+export type AcceptBody = z.infer<typeof AcceptBody>
+
+export const DeclineBody = z.object({ reason: requiredText('不予受理的原因', 500, 4) })
+export type DeclineBody = z.infer<typeof DeclineBody>
+
+export const AssignBody = z.object({
+  lawyerId: z.string({ error: '请选择承办律师' }).check(z.minLength(1, '请选择承办律师')),
+  note: optionalText('指派说明', 500),
+})
+export type AssignBody = z.infer<typeof AssignBody>
+
+export const StartBody = z.object({ note: optionalText('承办说明', 500) })
+export type StartBody = z.infer<typeof StartBody>
+
+export const NoteBody = z.object({
+  note: requiredText('进展内容', 1000),
+  visibility: choice('是否对申请人可见', ['public', 'internal']),
+})
+export type NoteBody = z.infer<typeof NoteBody>
+
+export const CloseBody = z.object({
+  outcome: CaseOutcome,
+  amountRecovered: amountYuan('追回金额'),
+  summary: requiredText('结案说明', 1000, 4),
+})
+export type CloseBody = z.infer<typeof CloseBody>
+
+export const StaffCaseQuery = z.object({
+  status: z.optional(z.enum(['waiting', ...CASE_STATUSES], { error: '状态不正确' })),
+  type: z.optional(z.enum(CASE_TYPES, { error: '案件类型不正确' })),
+  overdue: z.optional(z.enum(['true', 'false'], { error: '参数不正确' })),
+})
+export type StaffCaseQuery = z.infer<typeof StaffCaseQuery>
+
+// ── Responses ──
+
+export const UploadedFile = z.object({
+  id: z.string(),
+  /** The original file name, cleaned of anything path-like. */
+  name: z.string(),
+  kind: z.enum(['image', 'pdf']),
+  size: z.number(),
+})
+export type UploadedFile = z.infer<typeof UploadedFile>
+
+export const CaseAttachment = z.object({
+  ...UploadedFile.shape,
+  /** Short-lived signed address (relative to the API origin); ask for the case again when it expires. */
+  url: z.string(),
+})
+export type CaseAttachment = z.infer<typeof CaseAttachment>
+
+export const Lawyer = z.object({
+  id: z.string(),
+  name: z.string(),
+  firm: z.string(),
+  phone: z.string(),
+  specialties: z.array(CaseType),
+})
+export type Lawyer = z.infer<typeof Lawyer>
+export const LawyerList = z.object({ lawyers: z.array(Lawyer) })
+export type LawyerList = z.infer<typeof LawyerList>
+
+export const CaseMessage = z.object({
+  id: z.string(),
+  from: z.enum(['worker', 'staff']),
+  authorName: z.string(),
+  body: z.string(),
+  attachments: z.array(CaseAttachment),
+  createdAt: z.string(),
+})
+export type CaseMessage = z.infer<typeof CaseMessage>
+
+export const CaseOutcomeView = z.object({
+  outcome: CaseOutcome,
+  amountRecovered: z.number(),
+  summary: z.string(),
+  closedAt: z.string(),
+})
+
+const caseCore = {
+  id: z.string(),
+  /** 法援〔2026〕12号 style number people quote on the phone. */
+  caseNo: z.string(),
+  type: CaseType,
+  status: CaseStatus,
+  employerName: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+}
+
+export const MyCaseSummary = z.object({
+  ...caseCore,
+  /** What happens next, in words. */
+  nextStep: z.string(),
+})
+export type MyCaseSummary = z.infer<typeof MyCaseSummary>
+export const MyCaseList = z.object({ cases: z.array(MyCaseSummary) })
+export type MyCaseList = z.infer<typeof MyCaseList>
+
+const caseDetail = {
+  description: z.string(),
+  employerAddress: z.string(),
+  amountInvolved: z.nullable(z.number()),
+  demand: z.string(),
+  monthlyIncome: z.number(),
+  contactName: z.string(),
+  decideBy: z.string(),
+  assignBy: z.nullable(z.string()),
+  declineReason: z.nullable(z.string()),
+  outcome: z.nullable(CaseOutcomeView),
+  attachments: z.array(CaseAttachment),
+  messages: z.array(CaseMessage),
+  timeline: z.array(TimelineEvent),
+}
+
+export const MyCaseDetail = z.object({
+  ...caseCore,
+  ...caseDetail,
+  nextStep: z.string(),
+  contactPhoneMasked: z.string(),
+  handler: z.nullable(z.object({ name: z.string(), firm: z.string(), phone: z.string() })),
+  canWithdraw: z.boolean(),
+  canMessage: z.boolean(),
+  /** Case-update WeChat messages the worker has allowed and we have not yet sent. */
+  subscribeCredits: z.number(),
+})
+export type MyCaseDetail = z.infer<typeof MyCaseDetail>
+
+const staffCore = {
+  ...caseCore,
+  contactName: z.string(),
+  applicantName: z.string(),
+  decideBy: z.string(),
+  assignBy: z.nullable(z.string()),
+  /** The deadline that applies now (deciding or assigning), null once neither applies. */
+  dueBy: z.nullable(z.string()),
+  overdue: z.boolean(),
+  /** The worker wrote last and nobody has answered yet. */
+  awaitingReply: z.boolean(),
+  handlerName: z.nullable(z.string()),
+}
+
+export const StaffCaseSummary = z.object(staffCore)
+export type StaffCaseSummary = z.infer<typeof StaffCaseSummary>
+export const StaffCaseList = z.object({ cases: z.array(StaffCaseSummary) })
+export type StaffCaseList = z.infer<typeof StaffCaseList>
+
+export const StaffCaseDetail = z.object({
+  ...staffCore,
+  ...caseDetail,
+  contactPhone: z.string(),
+  handler: z.nullable(Lawyer),
+  /** Actions the caller may take now (empty for read-only viewers). */
+  actions: z.array(z.enum(['accept', 'decline', 'assign', 'start', 'close', 'withdraw'])),
+  canAct: z.boolean(),
+})
+export type StaffCaseDetail = z.infer<typeof StaffCaseDetail>
+
+export const LegalAidSummary = z.object({
+  /** Submitted and not yet decided. */
+  undecided: z.number(),
+  /** Accepted and not yet assigned to a lawyer. */
+  unassigned: z.number(),
+  /** Of those, past their deadline. */
+  overdue: z.number(),
+  /** The worker wrote and nobody answered yet. */
+  awaitingReply: z.number(),
+})
+export type LegalAidSummary = z.infer<typeof LegalAidSummary>
