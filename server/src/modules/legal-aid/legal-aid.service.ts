@@ -637,10 +637,11 @@ export async function addNote(db: Queryable, deps: LegalAidDeps, user: AuthUser,
 export async function postStaffMessage(db: Queryable, deps: LegalAidDeps, user: AuthUser, id: string, input: CaseMessageBody) {
   const item = await loadCaseForStaff(db, user, id, 'act')
   const message = await insertMessage(db, deps, user, item, 'staff', input)
+  // The message itself is kept encrypted with the case; the in-app notice only points to it.
   await tellWorker(db, deps, item.row, {
     event: 'legal_aid.message',
     title: '法律援助案件有新消息',
-    body: `${caseNumber(item.row)}：${input.body || '发来了附件'}`,
+    body: `${caseNumber(item.row)}：工作人员给您发来一条新消息，点击查看。`,
     phrase: '新消息',
     hint: '工作人员给您发来新消息',
   })
