@@ -120,7 +120,10 @@ const identityShape = {
 }
 
 /** The gender chosen must be the one the ID number records (its 17th digit). */
-function crossCheckGender(value: { gender?: string; idNumber?: string }, context: { addIssue(issue: object): void }): void {
+function crossCheckGender(
+  value: { gender?: string; idNumber?: string },
+  context: z.core.$RefinementCtx<{ gender?: string; idNumber?: string }>,
+): void {
   if (!value.idNumber || !value.gender) return
   const check = checkIdNumber(value.idNumber)
   if (check.ok && check.gender !== value.gender) {
@@ -140,7 +143,10 @@ const phoneShape = {
   phone: z.optional(z.string()),
 }
 
-function requireTypedPhone(value: { phoneSource?: string; phone?: string }, context: { addIssue(issue: object): void }): void {
+function requireTypedPhone(
+  value: { phoneSource?: string; phone?: string },
+  context: z.core.$RefinementCtx<{ phoneSource?: string; phone?: string }>,
+): void {
   if (value.phoneSource !== 'typed') return
   const parsed = mobilePhone.safeParse(value.phone ?? '')
   if (!parsed.success) {
@@ -348,6 +354,17 @@ export type ApproveBody = z.infer<typeof ApproveBody>
 
 export const RejectBody = z.object({ reason: requiredText('未通过的原因', 200, 4) })
 export type RejectBody = z.infer<typeof RejectBody>
+
+/**
+ * The answer to approve/reject: just the outcome (the page reloads the detail). Kept small on
+ * purpose: it is remembered for retries, and must not keep a copy of the applicant's data.
+ */
+export const ReviewDecision = z.object({
+  id: z.string(),
+  status: ApplicationStatus,
+  memberNumber: z.nullable(z.string()),
+})
+export type ReviewDecision = z.infer<typeof ReviewDecision>
 
 // ── My data (PIPL: see, correct, delete) ─────────────────────────────────────────────────────
 

@@ -20,7 +20,10 @@ import { readSession } from './modules/auth/auth.service'
 import { catalogueRoutes } from './modules/catalogue/catalogue.routes'
 import { healthRoutes } from './modules/health/health.routes'
 import { inboxRoutes } from './modules/inbox/inbox.routes'
+import { membershipRoutes } from './modules/membership/membership.routes'
+import { membershipWorkbenchRoutes } from './modules/membership/membership.workbench.routes'
 import { orgsRoutes } from './modules/orgs/orgs.routes'
+import { staffInviteRoutes } from './modules/staff-invites/staff-invites.routes'
 
 export interface BuildAppOptions {
   config: Config
@@ -86,6 +89,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(catalogueRoutes)
       await api.register(orgsRoutes)
       await api.register(inboxRoutes)
+      await api.register(membershipRoutes)
+      await api.register(membershipWorkbenchRoutes)
+      await api.register(staffInviteRoutes)
     },
     { prefix: '/api' },
   )
