@@ -10,7 +10,7 @@ import { choice, optionalText } from './fields'
 export const INVITE_VALID_DAYS = [1, 3, 7] as const
 
 export const CreateInviteBody = z.object({
-  role: choice('角色', StaffRole.options),
+  role: choice('角色', ['union_staff', 'city_admin', 'legal_staff'] as const),
   orgId: z.string({ error: '请选择工会组织' }).check(z.minLength(1, '请选择工会组织'), z.maxLength(64, '请选择工会组织')),
   validDays: z.union(
     INVITE_VALID_DAYS.map((days) => z.literal(days)),
