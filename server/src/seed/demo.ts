@@ -1,6 +1,7 @@
 import type { Config } from '../config'
 import type { Queryable } from '../db/client'
 import type { FieldCipher } from '../lib/crypto'
+import { seedMembershipDemo } from '../modules/membership/membership.demo'
 import { seedDemoPersonas } from './demo-personas'
 
 export interface SeedContext {
@@ -15,4 +16,5 @@ export interface SeedContext {
  */
 export async function seedDemoData(context: SeedContext): Promise<void> {
   await seedDemoPersonas(context.db)
+  await seedMembershipDemo(context.db, context.cipher)
 }
