@@ -23,12 +23,16 @@ import { bindVerifiedPhone, deleteAccount, myData, phoneFromWechat, updateContac
 
 const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 404: ApiErrorBody, 409: ApiErrorBody, 422: ApiErrorBody, 429: ApiErrorBody }
 
-/** The worker's side of membership: apply, follow, show the card; and their own data. */
+/**
+ * The worker's side of membership: apply, follow, show the card; and their own data.
+ * Authentication runs on request, before the body is validated: someone not logged in learns
+ * nothing about what a valid body looks like, only that they must log in (401).
+ */
 export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/membership/applications',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['membership'],
@@ -51,7 +55,7 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/membership/applications/mine',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       schema: {
         tags: ['membership'],
         summary: 'My application (with its timeline) and my membership',
@@ -64,7 +68,7 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/membership/applications/:id',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['membership'],
@@ -94,7 +98,7 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/membership/card',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       // The page asks once a minute; more than this is a loop, not a person.
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
@@ -113,7 +117,7 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/cards/verify',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
       schema: {
         tags: ['membership'],
@@ -130,7 +134,7 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me/data',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       schema: { tags: ['me'], summary: 'Everything we hold about me (ID number masked)', response: { 200: MyData, 401: ApiErrorBody } },
     },
     async (request) => myData(app.db, currentUser(request)),
@@ -139,7 +143,7 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/me/contact',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['me'],
@@ -157,7 +161,7 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/me/phone/wechat',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['me'],
@@ -177,7 +181,7 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/me/delete',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       schema: {
         tags: ['me'],
         summary: 'Delete my account and withdraw consent (ends a membership; the session stops working)',

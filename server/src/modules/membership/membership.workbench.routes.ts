@@ -27,7 +27,7 @@ const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody, 404: A
 
 /** Staff review of applications, limited to each reviewer's part of the organisation tree. */
 export const membershipWorkbenchRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.addHook('preHandler', app.authorize(...REVIEWER_ROLES))
+  app.addHook('onRequest', app.authorize(...REVIEWER_ROLES))
 
   app.get(
     '/workbench/membership/applications',

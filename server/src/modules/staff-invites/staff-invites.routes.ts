@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { IdParams } from '@contract/common'
 import { ApiErrorBody } from '@contract/errors'
 import { CreatedInvite, CreateInviteBody, Invite, InviteList, RedeemInviteBody, RedeemResult } from '@contract/staff-invites'
-import { idempotencyKeyOf, runIdempotent } from '../../core/idempotency'
 import { currentUser } from '../../plugins/app/authentication'
 import { createInvite, inviteList, redeem, revoke } from './staff-invites.service'
 
@@ -14,7 +13,7 @@ export const staffInviteRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/workbench/invites',
     {
-      preHandler: cityAdmin,
+      onRequest: cityAdmin,
       schema: {
         tags: ['workbench'],
         summary: 'Make an invite code for one org and one role (the code is in this answer only)',
@@ -24,21 +23,18 @@ export const staffInviteRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const user = currentUser(request)
-      // A retried create must not mint a second code nobody saw.
-      const result = await runIdempotent(
-        app.db,
-        { userId: user.id, scope: 'staff_invite.create', key: idempotencyKeyOf(request), body: request.body, statusCode: 201 },
-        (tx) => createInvite(tx, app.cipher, user, request.body),
-      )
+      // Deliberately not idempotent: a remembered answer would keep the code in the database. A
+      // retry mints another code; one nobody saw stays unused, expires, and can be revoked.
+      const created = await app.db.transaction((tx) => createInvite(tx, app.cipher, user, request.body))
       reply.header('cache-control', 'no-store')
-      return reply.status(result.statusCode).send(result.body)
+      return reply.status(201).send(created)
     },
   )
 
   app.get(
     '/workbench/invites',
     {
-      preHandler: cityAdmin,
+      onRequest: cityAdmin,
       schema: {
         tags: ['workbench'],
         summary: 'Invites made so far, newest first (without codes)',
@@ -51,7 +47,7 @@ export const staffInviteRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/workbench/invites/:id/revoke',
     {
-      preHandler: cityAdmin,
+      onRequest: cityAdmin,
       schema: {
         tags: ['workbench'],
         summary: 'Revoke an unused invite',
@@ -69,7 +65,7 @@ export const staffInviteRoutes: FastifyPluginAsyncZod = async (app) => {
     '/workbench/invites/redeem',
     {
       // Anyone logged in may try a code (that is how staff become staff), but not many times.
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['workbench'],
