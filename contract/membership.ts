@@ -134,6 +134,13 @@ function crossCheckGender(
 /** Step 2: who the worker is. */
 export const IdentityStep = z.object(identityShape).check(z.superRefine(crossCheckGender))
 
+/** Step 2 when resubmitting and keeping the ID number on file (the server checks the gender). */
+export const IdentityStepKeepingIdNumber = z.object({
+  name: identityShape.name,
+  gender: identityShape.gender,
+  ethnicity: identityShape.ethnicity,
+})
+
 export const PHONE_SOURCES = ['wechat', 'typed'] as const
 export type PhoneSource = (typeof PHONE_SOURCES)[number]
 
