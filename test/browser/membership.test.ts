@@ -19,19 +19,36 @@ async function settled(page: Page): Promise<void> {
 
 /** Waits for an element of a freshly opened page, and for the page to stop moving. */
 async function arrive(page: Page, locator: Locator): Promise<void> {
-  await locator.waitFor()
-  await settled(page)
+  await shootOnFailure(page, async () => {
+    await locator.waitFor()
+    await settled(page)
+  })
 }
 
 /**
- * Clicks once the element is visible and its page has stopped moving. Forced: on pages with
- * pull-down refresh, Playwright's hit-target check blames Taro's pull-to-refresh wrapper even
- * though the element is on top (document.elementFromPoint finds it), and never clicks.
+ * Taps an element once it is visible and its page has stopped moving, by dispatching the click on
+ * the element itself. Not by coordinates: on pages with pull-down refresh Playwright's hit-target
+ * check blames Taro's pull-to-refresh wrapper (though document.elementFromPoint finds the element)
+ * and never clicks, and a forced click at coordinates can land on whatever a late render put there.
  */
 async function tap(locator: Locator): Promise<void> {
-  await locator.waitFor()
-  await settled(locator.page())
-  await locator.click({ force: true })
+  await shootOnFailure(locator.page(), async () => {
+    await locator.waitFor()
+    await settled(locator.page())
+    await locator.dispatchEvent('click')
+  })
+}
+
+let failures = 0
+/** A screenshot of the page when a step fails: what the test saw is the quickest clue. */
+async function shootOnFailure(page: Page, step: () => Promise<void>): Promise<void> {
+  try {
+    await step()
+  } catch (error) {
+    failures += 1
+    await snap(page, `membership-failure-${failures}`).catch(() => undefined)
+    throw error
+  }
 }
 
 /** Taro's H5 modal (Taro.showModal): press its confirm button. */
@@ -223,5 +240,54 @@ describe('membership in the browser (H5 build, headless Chromium)', () => {
     expect(staffErrors).toEqual([])
     await workerContext.close()
     await staffContext.close()
+  })
+
+  it('a city admin invites a new staff member; they redeem the code and get the review queue', async () => {
+    const adminContext = await phoneContext(browser)
+    const admin = await adminContext.newPage()
+    const adminErrors = watchErrors(admin)
+    await loginAsPersona(admin, server.url, 'demo-city-admin')
+    await tap(admin.locator('[data-testid="mine-workbench"]'))
+    await tap(admin.locator('[data-entry="staff-invites"]'))
+    const invites = admin.locator('.invites:visible')
+    await arrive(admin, invites.locator('[data-testid="create-invite"]'))
+    // Nothing chosen: the form says what is missing.
+    await tap(invites.locator('[data-testid="create-invite"]'))
+    await expect(invites.locator('[data-field="role"] .form-field-error').textContent()).resolves.toBe('请选择角色')
+    await tap(invites.locator('[data-choice="role"] [data-value="union_staff"]'))
+    await tap(invites.locator('[data-org="lyg"] .org-picker-open'))
+    await tap(invites.locator('[data-org="lyg-ganyu"]'))
+    await expect(invites.locator('.invite-chosen').textContent()).resolves.toContain('赣榆区总工会')
+    await tap(invites.locator('[data-testid="create-invite"]'))
+    const code = (await invites.locator('[data-testid="invite-code"]').textContent())?.trim() ?? ''
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/)
+    await invites.locator('.invite-item[data-status="pending"]').first().waitFor()
+    await snap(admin, 'membership-20-invite-created')
+
+    const newcomerContext = await phoneContext(browser)
+    const newcomer = await newcomerContext.newPage()
+    const newcomerErrors = watchErrors(newcomer)
+    await newcomer.goto(`${server.url}/#/account/pages/login/index`)
+    await newcomer.locator('.login-custom input').fill('e2e-new-staff')
+    await tap(newcomer.locator('.login-custom .nut-button'))
+    await newcomer.waitForURL(/pages\/mine\/index/)
+    await tap(newcomer.locator('[data-testid="mine-staff-invite"]'))
+    const redeem = newcomer.locator('.staff-invite:visible')
+    await arrive(newcomer, redeem.locator('[data-testid="redeem"]'))
+    await redeem.locator('.invite-input input').fill(code.toLowerCase())
+    await tap(redeem.locator('[data-testid="redeem"]'))
+    await expect(redeem.locator('[data-testid="invite-done"]').textContent()).resolves.toContain('赣榆区总工会的基层工会工作人员')
+    await snap(newcomer, 'membership-21-invite-redeemed')
+    await tap(redeem.locator('[data-testid="invite-done"] .btn'))
+    const entry = newcomer.locator('[data-entry="membership-review"]')
+    await arrive(newcomer, entry)
+    // 赣榆区 has one demo applicant waiting.
+    await expect(entry.locator('.badge').textContent()).resolves.toBe('1')
+    await snap(newcomer, 'membership-22-new-staff-workbench')
+
+    expect(adminErrors).toEqual([])
+    expect(newcomerErrors).toEqual([])
+    await adminContext.close()
+    await newcomerContext.close()
   })
 })

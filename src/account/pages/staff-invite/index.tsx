@@ -53,9 +53,7 @@ export default function StaffInvitePage() {
       {done ? (
         <View className='card invite-done' data-testid='invite-done'>
           <Text className='invite-done-title'>欢迎加入工作人员队伍</Text>
-          <Text>
-            您现在是 {done.orgName} 的{staffRoleLabel[done.role]}。
-          </Text>
+          <Text>{`您现在是${done.orgName}的${staffRoleLabel[done.role]}。`}</Text>
           <View className='btn btn-primary' onClick={() => void Taro.redirectTo({ url: '/workbench/pages/index/index' })}>
             进入工作台
           </View>
