@@ -12,7 +12,7 @@ import { scopeIncludes, staffScope, type StaffScope } from '../../core/staff-sco
 import { appendTimelineEvent, listTimeline } from '../../core/timeline'
 import type { Queryable, Transaction } from '../../db/client'
 import type { FieldCipher } from '../../lib/crypto'
-import { AppError, notFound } from '../../lib/errors'
+import { AppError, forbidden, notFound } from '../../lib/errors'
 import type { AuthUser } from '../auth/auth.service'
 import { users } from '../auth/auth.tables'
 import { notifyInApp } from '../inbox/inbox.service'
@@ -125,6 +125,11 @@ export async function revealIdNumber(tx: Transaction, cipher: FieldCipher, user:
   return cipher.decrypt(application.idNumberCipher)
 }
 
+/** Nobody decides their own application: it takes a second person. */
+function refuseOwnApplication(user: AuthUser, applicantId: string): void {
+  if (user.id === applicantId) throw forbidden('不能审核自己的入会申请，请由其他工作人员审核')
+}
+
 function alreadyDecided(status: string): AppError {
   const label = applicationStatusLabel[status as keyof typeof applicationStatusLabel] ?? status
   return new AppError(409, 'WRONG_STATUS', `这份申请已是“${label}”状态，不能再审核。请刷新查看最新状态。`)
@@ -156,6 +161,7 @@ export function memberNumbersFor(sequence: number, joinedAt: Date): { memberNumb
 
 export async function approveApplication(tx: Transaction, user: AuthUser, id: string, note?: string): Promise<ReviewDecision> {
   const { application, org } = await reviewable(tx, user, id)
+  refuseOwnApplication(user, application.userId)
   if (application.status !== 'submitted') throw alreadyDecided(application.status)
   if (application.idNumberHash) {
     const member = await findActiveMembershipByIdHash(tx, application.idNumberHash)
@@ -203,6 +209,7 @@ export async function approveApplication(tx: Transaction, user: AuthUser, id: st
 
 export async function rejectApplication(tx: Transaction, user: AuthUser, id: string, reason: string): Promise<ReviewDecision> {
   const { application, org } = await reviewable(tx, user, id)
+  refuseOwnApplication(user, application.userId)
   if (application.status !== 'submitted') throw alreadyDecided(application.status)
   const now = new Date()
   const decided = await tx

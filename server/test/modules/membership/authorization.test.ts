@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import type { InjectOptions } from 'fastify'
 import { auditLog } from '../../../src/core/core.tables'
 import { createTestApp, type TestApp } from '../../helpers/test-app'
-import { DEMO_WAITING_ID_NUMBER } from './membership-fixtures'
+import { applicationBody, DEMO_WAITING_ID_NUMBER, idempotency, validIdNumber } from './membership-fixtures'
 
 /**
  * Who may do what, as a matrix: no token → 401; the wrong role → 403; a record outside the
@@ -139,6 +139,35 @@ describe('membership authorization', () => {
       .where(and(eq(auditLog.subjectId, id), eq(auditLog.action, 'membership.id_number.reveal')))
     expect(entry).toMatchObject({ subjectType: 'membership_application', detail: { orgId: 'lyg-haizhou-hospital1', role: 'union_staff' } })
     expect(JSON.stringify(entry)).not.toContain(DEMO_WAITING_ID_NUMBER)
+  })
+
+  it('staff cannot decide their own application', async () => {
+    const own = await t.as('demo-staff-grassroots')({
+      method: 'POST',
+      url: '/api/membership/applications',
+      headers: idempotency(),
+      payload: applicationBody({
+        name: '陈红',
+        gender: 'female',
+        idNumber: validIdNumber('32070619870808002'),
+        phone: '13812349999',
+        orgId: 'lyg-haizhou-hospital1',
+      }),
+    })
+    expect(own.statusCode).toBe(201)
+    const approve = await t.as('demo-staff-grassroots')({
+      method: 'POST',
+      url: `/api/workbench/membership/applications/${own.json().id}/approve`,
+      payload: {},
+    })
+    expect(approve.statusCode).toBe(403)
+    expect(approve.json().message).toBe('不能审核自己的入会申请，请由其他工作人员审核')
+    const byColleague = await t.as('demo-staff-district')({
+      method: 'POST',
+      url: `/api/workbench/membership/applications/${own.json().id}/approve`,
+      payload: {},
+    })
+    expect(byColleague.statusCode).toBe(200)
   })
 
   it('a worker sees only their own application and card', async () => {
