@@ -73,10 +73,13 @@ export default function ApplyPage() {
 
 function ApplyOrExplain({ userId, data }: { userId: string; data: MyMembership }) {
   const application = data.application
-  const goToStatus = () => void Taro.redirectTo({ url: '/membership/pages/status/index' })
-  if (application && application.status !== 'rejected') {
+  const alreadySubmitted = Boolean(application && application.status !== 'rejected')
+  useEffect(() => {
     // The server has it (perhaps the answer to the first try was lost): the draft has done its job.
-    removeStored(applicationDraftKey(userId))
+    if (alreadySubmitted) removeStored(applicationDraftKey(userId))
+  }, [alreadySubmitted, userId])
+  const goToStatus = () => void Taro.redirectTo({ url: '/membership/pages/status/index' })
+  if (application && alreadySubmitted) {
     return (
       <EmptyPanel
         text={`您已提交过入会申请（${applicationStatusLabel[application.status]}），不需要重复填写。`}
