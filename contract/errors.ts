@@ -31,6 +31,24 @@ export const ErrorCode = {
   WECHAT_UNAVAILABLE: 'WECHAT_UNAVAILABLE',
   /** Dev login was called on a server that does not allow it. */
   DEV_LOGIN_DISABLED: 'DEV_LOGIN_DISABLED',
+  /** Membership: this user already has an application (or is a member); see it instead. */
+  APPLICATION_EXISTS: 'APPLICATION_EXISTS',
+  /** Membership: this ID number already belongs to an active member; the message names the union. */
+  ALREADY_MEMBER: 'ALREADY_MEMBER',
+  /** Membership: another application with this ID number is waiting for review. */
+  ID_NUMBER_PENDING: 'ID_NUMBER_PENDING',
+  /** A typed phone number is bound to another account; verifying it through WeChat is allowed. */
+  PHONE_IN_USE: 'PHONE_IN_USE',
+  /** The account has no WeChat-verified phone number to use. */
+  PHONE_NOT_VERIFIED: 'PHONE_NOT_VERIFIED',
+  /** No active membership (no member card). */
+  NOT_A_MEMBER: 'NOT_A_MEMBER',
+  /** The record is no longer in a state that allows this (e.g. already reviewed). */
+  WRONG_STATUS: 'WRONG_STATUS',
+  /** Staff invite code unknown, used, expired or revoked; the message says which. */
+  INVITE_INVALID: 'INVITE_INVALID',
+  /** The user already holds the role the invite grants. */
+  ALREADY_STAFF: 'ALREADY_STAFF',
   /** The database (or another dependency) is down. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** A bug on our side; the message never says more. */
@@ -67,6 +85,15 @@ export const defaultErrorMessage: Record<ErrorCode, string> = {
   WECHAT_RATE_LIMITED: '登录太频繁，请稍后再试',
   WECHAT_UNAVAILABLE: '微信服务暂时无法连接，请稍后再试',
   DEV_LOGIN_DISABLED: '当前环境不支持演示登录',
+  APPLICATION_EXISTS: '您已经提交过入会申请，请在“我的入会申请”查看进度',
+  ALREADY_MEMBER: '该身份证号已是工会会员，无需重复申请',
+  ID_NUMBER_PENDING: '该身份证号已有一份待审核的入会申请',
+  PHONE_IN_USE: '该手机号已绑定其他账号。请在微信中用“微信手机号快捷验证”，或换一个手机号',
+  PHONE_NOT_VERIFIED: '请先通过微信验证手机号，或直接填写手机号',
+  NOT_A_MEMBER: '您还不是工会会员，入会申请通过后即可使用电子会员卡',
+  WRONG_STATUS: '当前状态下不能进行此操作，请刷新后查看',
+  INVITE_INVALID: '邀请码无效，请核对后重试',
+  ALREADY_STAFF: '您已经是该组织的工作人员',
   SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试',
   INTERNAL: '系统开小差了，请稍后再试',
   NETWORK: '网络不给力，请检查网络后重试',

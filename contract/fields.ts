@@ -7,13 +7,13 @@ import * as z from 'zod/mini'
 
 /** Required text, trimmed. */
 export function requiredText(label: string, maxLength: number, minLength = 1) {
-  return z
-    .string({ error: `请填写${label}` })
-    .check(
-      z.trim(),
-      z.minLength(minLength, minLength <= 1 ? `请填写${label}` : `${label}至少 ${minLength} 个字`),
-      z.maxLength(maxLength, `${label}最多 ${maxLength} 个字`),
-    )
+  return z.string({ error: `请填写${label}` }).check(
+    z.trim(),
+    // Blank first: an empty field asks to be filled in rather than saying "at least N".
+    z.minLength(1, `请填写${label}`),
+    ...(minLength > 1 ? [z.minLength(minLength, `${label}至少 ${minLength} 个字`)] : []),
+    z.maxLength(maxLength, `${label}最多 ${maxLength} 个字`),
+  )
 }
 
 /** Optional text: absent, or trimmed and at most `maxLength`. */

@@ -23,8 +23,8 @@ function exec(command: string, args: string[], env: Record<string, string> = {})
   if (result.status !== 0) throw new Error(`${path.basename(command)} ${args.join(' ')} exited with ${result.status ?? result.signal}`)
 }
 
-const jest = (projects: string[], env: Record<string, string> = {}) =>
-  exec(process.execPath, [jestBin, '--ci', ...projects.flatMap((project) => ['--selectProjects', project])], {
+const jest = (projects: string[], env: Record<string, string> = {}, extraArgs: string[] = []) =>
+  exec(process.execPath, [jestBin, '--ci', ...extraArgs, ...projects.flatMap((project) => ['--selectProjects', project])], {
     // PGlite loads Node built-ins with dynamic import(), which Jest's VM allows only with this flag.
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings=ExperimentalWarning`.trim(),
     ...env,
@@ -70,7 +70,9 @@ const steps: Step[] = [
     after: ['system-deps'],
     run: () => {
       buildTarget('h5')
-      jest(['browser'])
+      // One file at a time: each starts its own server and Chromium, and page transitions timed
+      // by Taro's router go wrong when two of them fight over two cores.
+      jest(['browser'], {}, ['--runInBand'])
     },
   },
 ]

@@ -4,12 +4,25 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'account',
-      pages: ['pages/login/index', 'pages/settings/index', 'pages/messages/index'],
+      pages: ['pages/login/index', 'pages/settings/index', 'pages/messages/index', 'pages/my-data/index', 'pages/staff-invite/index'],
     },
     {
       // Union staff's work, inside the same mini-program.
       root: 'workbench',
-      pages: ['pages/index/index', 'pages/legal-aid-queue/index', 'pages/legal-aid-case/index'],
+      pages: [
+        'pages/index/index',
+        'pages/membership-queue/index',
+        'pages/membership-review/index',
+        'pages/card-verify/index',
+        'pages/invites/index',
+        'pages/legal-aid-queue/index',
+        'pages/legal-aid-case/index',
+      ],
+    },
+    {
+      // 会员入会 and the electronic member card.
+      root: 'membership',
+      pages: ['pages/status/index', 'pages/apply/index', 'pages/card/index'],
     },
     {
       // 法律援助: apply, my cases, one case.

@@ -22,7 +22,10 @@ import { catalogueRoutes } from './modules/catalogue/catalogue.routes'
 import { healthRoutes } from './modules/health/health.routes'
 import { inboxRoutes } from './modules/inbox/inbox.routes'
 import { legalAidRoutes } from './modules/legal-aid/legal-aid.routes'
+import { membershipRoutes } from './modules/membership/membership.routes'
+import { membershipWorkbenchRoutes } from './modules/membership/membership.workbench.routes'
 import { orgsRoutes } from './modules/orgs/orgs.routes'
+import { staffInviteRoutes } from './modules/staff-invites/staff-invites.routes'
 import { uploadsRoutes } from './modules/uploads/uploads.routes'
 
 export interface BuildAppOptions {
@@ -92,6 +95,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(inboxRoutes)
       await api.register(uploadsRoutes)
       await api.register(legalAidRoutes)
+      await api.register(membershipRoutes)
+      await api.register(membershipWorkbenchRoutes)
+      await api.register(staffInviteRoutes)
     },
     { prefix: '/api' },
   )

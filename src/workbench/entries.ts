@@ -1,5 +1,6 @@
 import type { StaffRole } from '@contract/auth'
 import { getLegalAidSummary } from '@/services/api/legal-aid'
+import { getWaitingCount } from '@/services/api/membership'
 
 /**
  * The staff workbench's entries, one per kind of work. Each service line that has staff work
@@ -19,6 +20,28 @@ export interface WorkbenchEntry {
 }
 
 export const workbenchEntries: WorkbenchEntry[] = [
+  {
+    key: 'membership-review',
+    label: '入会审核',
+    description: '本工会及下级工会的入会申请',
+    path: '/workbench/pages/membership-queue/index',
+    roles: ['union_staff', 'city_admin'],
+    waitingCount: () => getWaitingCount().then((result) => result.waiting),
+  },
+  {
+    key: 'card-verify',
+    label: '核验会员码',
+    description: '扫描会员出示的电子会员卡',
+    path: '/workbench/pages/card-verify/index',
+    roles: ['union_staff', 'city_admin'],
+  },
+  {
+    key: 'staff-invites',
+    label: '邀请工作人员',
+    description: '为工会组织生成一次性邀请码',
+    path: '/workbench/pages/invites/index',
+    roles: ['city_admin'],
+  },
   {
     key: 'legal_aid',
     label: '法律援助案件',

@@ -2,6 +2,7 @@ import type { Config } from '../config'
 import type { Queryable } from '../db/client'
 import type { FieldCipher } from '../lib/crypto'
 import { seedLegalAidDemo } from '../modules/legal-aid/legal-aid.seed'
+import { seedMembershipDemo } from '../modules/membership/membership.demo'
 import { seedDemoPersonas } from './demo-personas'
 
 export interface SeedContext {
@@ -16,5 +17,6 @@ export interface SeedContext {
  */
 export async function seedDemoData(context: SeedContext): Promise<void> {
   await seedDemoPersonas(context.db)
+  await seedMembershipDemo(context.db, context.cipher)
   await seedLegalAidDemo(context)
 }

@@ -6,6 +6,7 @@ import { ErrorPanel, LoadingPanel } from '@/components/state-view'
 import { useApi } from '@/hooks/useApi'
 import { useSession } from '@/hooks/useSession'
 import { getMe, getUnreadCount, listServices } from '@/services/api/core'
+import { getMyMembership } from '@/services/api/membership'
 import { goToLogin, isWeapp, loginThroughWechat } from '@/services/session'
 import { setSession } from '@/services/session-store'
 import './index.css'
@@ -26,6 +27,17 @@ export default function MinePage() {
   )
   const unread = useApi(() => getUnreadCount().then((result) => result.unreadCount), [session.token], { enabled: loggedIn })
   const services = useApi(() => listServices().then((result) => result.services), [])
+  const membership = useApi(getMyMembership, [session.token], { enabled: loggedIn })
+  // The membership line's row says where the worker stands, so they need not open it to know.
+  const membershipStatus = membership.data
+    ? membership.data.membership
+      ? '已入会'
+      : membership.data.application
+        ? ({ submitted: '待审核', rejected: '未通过', approved: '已入会', withdrawn: '未入会' } as const)[
+            membership.data.application.status
+          ]
+        : '未入会'
+    : null
   const myEntries = (services.data ?? []).filter((line) => line.status === 'open' && line.myPath)
   const user = me.data ?? session.user
 
@@ -84,9 +96,16 @@ export default function MinePage() {
               <Text className='muted'>{services.loading ? '加载中…' : '还没有可以查看的办理记录'}</Text>
             ) : (
               myEntries.map((line) => (
-                <View key={line.key} className='list-row' onClick={go(line.myPath ?? '')}>
+                <View key={line.key} className='list-row' data-line={line.key} onClick={go(line.myPath ?? '')}>
                   <Text>{line.myLabel ?? line.name}</Text>
-                  <Text className='list-row-arrow'>›</Text>
+                  <View className='mine-row-end'>
+                    {line.key === 'membership' && membershipStatus ? (
+                      <Text className='muted' data-testid='mine-membership-status'>
+                        {membershipStatus}
+                      </Text>
+                    ) : null}
+                    <Text className='list-row-arrow'>›</Text>
+                  </View>
                 </View>
               ))
             )}
@@ -99,6 +118,16 @@ export default function MinePage() {
               </View>
             </View>
           ) : null}
+          <View className='card mine-list'>
+            <View className='list-row' data-testid='mine-my-data' onClick={go('/account/pages/my-data/index')}>
+              <Text>我的数据（查看、更正、注销）</Text>
+              <Text className='list-row-arrow'>›</Text>
+            </View>
+            <View className='list-row' data-testid='mine-staff-invite' onClick={go('/account/pages/staff-invite/index')}>
+              <Text>工作人员入口（邀请码）</Text>
+              <Text className='list-row-arrow'>›</Text>
+            </View>
+          </View>
           <View className='card mine-list'>
             <View className='list-row' data-testid='mine-messages' onClick={go('/account/pages/messages/index')}>
               <Text>消息</Text>

@@ -94,7 +94,7 @@ describe('legal-aid state machine through the API', () => {
       payload: { outcome: 'won', amountRecovered: -5, summary: '' },
     })
     expect(bad.statusCode).toBe(400)
-    expect(bad.json().fields).toEqual({ outcome: '请选择结案方式', amountRecovered: '追回金额不能为负数', summary: '结案说明至少 4 个字' })
+    expect(bad.json().fields).toEqual({ outcome: '请选择结案方式', amountRecovered: '追回金额不能为负数', summary: '请填写结案说明' })
   })
 
   it('declining needs a reason, which the worker sees', async () => {
@@ -104,7 +104,7 @@ describe('legal-aid state machine through the API', () => {
       url: `/api/workbench/legal-aid/cases/${id}/decline`,
       payload: { reason: ' ' },
     })
-    expect(empty.json().fields).toEqual({ reason: '不予受理的原因至少 4 个字' })
+    expect(empty.json().fields).toEqual({ reason: '请填写不予受理的原因' })
     await staffAction(t, 'demo-legal', id, 'decline')
     const mine = (await t.as('worker-sm')({ method: 'GET', url: `/api/legal-aid/cases/${id}` })).json()
     expect(mine).toMatchObject({ status: 'declined', declineReason: '不属于劳动争议', canWithdraw: false })

@@ -29,7 +29,7 @@ describe('申请法律援助 (apply page)', () => {
     render(<ApplyPage />)
     await act(async () => fireEvent.click(screen.getByText('提交申请')))
     expect(screen.getByText('请选择案件类型')).toBeTruthy()
-    expect(screen.getByText('事情经过至少 30 个字')).toBeTruthy()
+    expect(screen.getByText('请填写事情经过')).toBeTruthy()
     expect(screen.getByText('请填写用人单位名称')).toBeTruthy()
     expect(screen.getByText('请填写月收入')).toBeTruthy()
     expect(screen.getByText('请阅读并同意个人信息处理说明')).toBeTruthy()

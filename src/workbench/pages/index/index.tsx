@@ -31,7 +31,18 @@ export default function WorkbenchPage() {
       <StateView state={state} loadingText='正在读取工作台…'>
         {({ me, entries }) =>
           me.roles.length === 0 ? (
-            <EmptyPanel text='您还不是工作人员。工作人员请向市总工会管理员索取邀请码。' />
+            <EmptyPanel
+              text='您还不是工作人员。工作人员请向市总工会管理员索取邀请码。'
+              action={
+                <View
+                  className='btn btn-primary'
+                  data-testid='have-invite'
+                  onClick={() => void Taro.navigateTo({ url: '/account/pages/staff-invite/index' })}
+                >
+                  我有邀请码
+                </View>
+              }
+            />
           ) : (
             <View>
               <View className='card workbench-who'>

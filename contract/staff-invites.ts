@@ -1,0 +1,79 @@
+import * as z from 'zod/mini'
+import { StaffRole, User } from './auth'
+import { choice, optionalText } from './fields'
+
+/*
+ * Staff become staff by an invite code: a city administrator makes one for one organisation and
+ * one role; the code is shown once, works once, and expires. Whoever redeems it gets the role.
+ */
+
+export const INVITE_VALID_DAYS = [1, 3, 7] as const
+
+export const CreateInviteBody = z.object({
+  role: choice('角色', ['union_staff', 'city_admin', 'legal_staff'] as const),
+  orgId: z.string({ error: '请选择工会组织' }).check(z.minLength(1, '请选择工会组织'), z.maxLength(64, '请选择工会组织')),
+  validDays: z.union(
+    INVITE_VALID_DAYS.map((days) => z.literal(days)),
+    { error: '请选择有效期' },
+  ),
+  /** Who it is for, so the admin recognises it in the list (not shown to the invitee). */
+  note: optionalText('备注', 40),
+})
+export type CreateInviteBody = z.infer<typeof CreateInviteBody>
+
+export const InviteStatus = z.enum(['pending', 'redeemed', 'expired', 'revoked'])
+export type InviteStatus = z.infer<typeof InviteStatus>
+export const inviteStatusLabel: Record<InviteStatus, string> = {
+  pending: '待使用',
+  redeemed: '已使用',
+  expired: '已过期',
+  revoked: '已作废',
+}
+
+export const Invite = z.object({
+  id: z.string(),
+  role: StaffRole,
+  orgId: z.string(),
+  orgName: z.string(),
+  note: z.nullable(z.string()),
+  status: InviteStatus,
+  createdAt: z.string(),
+  createdByName: z.string(),
+  expiresAt: z.string(),
+  redeemedAt: z.nullable(z.string()),
+  redeemedByName: z.nullable(z.string()),
+})
+export type Invite = z.infer<typeof Invite>
+
+/** The answer to creating an invite: the only time the code itself is ever sent. */
+export const CreatedInvite = z.object({ invite: Invite, code: z.string() })
+export type CreatedInvite = z.infer<typeof CreatedInvite>
+
+export const InviteList = z.object({ invites: z.array(Invite) })
+export type InviteList = z.infer<typeof InviteList>
+
+/** Codes are 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L), shown as XXXX-XXXX. */
+export const INVITE_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
+
+export function normaliseInviteCode(input: string): string {
+  return input.replace(/[\s-]+/g, '').toUpperCase()
+}
+
+export const RedeemInviteBody = z.object({
+  code: z
+    .string({ error: '请输入邀请码' })
+    .check(
+      z.overwrite(normaliseInviteCode),
+      z.minLength(1, '请输入邀请码'),
+      z.regex(new RegExp(`^[${INVITE_CODE_ALPHABET}]{8}$`), '邀请码是 8 位字母和数字，请核对'),
+    ),
+})
+export type RedeemInviteBody = z.infer<typeof RedeemInviteBody>
+
+export const RedeemResult = z.object({
+  role: StaffRole,
+  orgId: z.string(),
+  orgName: z.string(),
+  user: User,
+})
+export type RedeemResult = z.infer<typeof RedeemResult>

@@ -1,0 +1,82 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { IdParams } from '@contract/common'
+import { ApiErrorBody } from '@contract/errors'
+import { CreatedInvite, CreateInviteBody, Invite, InviteList, RedeemInviteBody, RedeemResult } from '@contract/staff-invites'
+import { currentUser } from '../../plugins/app/authentication'
+import { createInvite, inviteList, redeem, revoke } from './staff-invites.service'
+
+const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody, 404: ApiErrorBody }
+
+export const staffInviteRoutes: FastifyPluginAsyncZod = async (app) => {
+  const cityAdmin = app.authorize('city_admin')
+
+  app.post(
+    '/workbench/invites',
+    {
+      onRequest: cityAdmin,
+      schema: {
+        tags: ['workbench'],
+        summary: 'Make an invite code for one org and one role (the code is in this answer only)',
+        body: CreateInviteBody,
+        response: { 201: CreatedInvite, ...errors, 422: ApiErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request)
+      // Deliberately not idempotent: a remembered answer would keep the code in the database. A
+      // retry mints another code; one nobody saw stays unused, expires, and can be revoked.
+      const created = await app.db.transaction((tx) => createInvite(tx, app.cipher, user, request.body))
+      reply.header('cache-control', 'no-store')
+      return reply.status(201).send(created)
+    },
+  )
+
+  app.get(
+    '/workbench/invites',
+    {
+      onRequest: cityAdmin,
+      schema: {
+        tags: ['workbench'],
+        summary: 'Invites made so far, newest first (without codes)',
+        response: { 200: InviteList, ...errors },
+      },
+    },
+    async () => ({ invites: await inviteList(app.db) }),
+  )
+
+  app.post(
+    '/workbench/invites/:id/revoke',
+    {
+      onRequest: cityAdmin,
+      schema: {
+        tags: ['workbench'],
+        summary: 'Revoke an unused invite',
+        params: IdParams,
+        response: { 200: Invite, ...errors, 409: ApiErrorBody },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request)
+      return app.db.transaction((tx) => revoke(tx, user, request.params.id))
+    },
+  )
+
+  app.post(
+    '/workbench/invites/redeem',
+    {
+      // Anyone logged in may try a code (that is how staff become staff), but not many times.
+      onRequest: app.authenticate,
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['workbench'],
+        summary: 'Redeem an invite code: the caller gets its role for its org',
+        body: RedeemInviteBody,
+        response: { 200: RedeemResult, 400: ApiErrorBody, 401: ApiErrorBody, 409: ApiErrorBody, 429: ApiErrorBody },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request)
+      return app.db.transaction((tx) => redeem(tx, app.cipher, user, request.body.code))
+    },
+  )
+}

@@ -1,0 +1,141 @@
+import { randomInt } from 'node:crypto'
+import { staffRoleLabel } from '@contract/auth'
+import {
+  INVITE_CODE_ALPHABET,
+  type CreatedInvite,
+  type CreateInviteBody,
+  type Invite,
+  type InviteStatus,
+  type RedeemResult,
+} from '@contract/staff-invites'
+import { recordAudit } from '../../core/audit'
+import type { Queryable, Transaction } from '../../db/client'
+import type { FieldCipher } from '../../lib/crypto'
+import { AppError, notFound, validationFailed } from '../../lib/errors'
+import { grantRole } from '../auth/auth.repository'
+import { loadAuthUser, toUserView, type AuthUser } from '../auth/auth.service'
+import { findOrg } from '../orgs/orgs.repository'
+import {
+  claimInvite,
+  findInviteByCodeHash,
+  findInviteWithNames,
+  listInvites,
+  revokeInvite,
+  type InviteRow,
+} from './staff-invites.repository'
+import { staffInvites } from './staff-invites.tables'
+
+const DAY_MS = 24 * 3600 * 1000
+
+/** 8 characters from 30: about 6.6 × 10^11 codes, against a redeem limit of a few tries a minute. */
+export function newInviteCode(): string {
+  return Array.from({ length: 8 }, () => INVITE_CODE_ALPHABET[randomInt(INVITE_CODE_ALPHABET.length)]).join('')
+}
+
+/** XXXX-XXXX: easier to read aloud and type. */
+export function formatInviteCode(code: string): string {
+  return `${code.slice(0, 4)}-${code.slice(4)}`
+}
+
+/** Keyed hash, namespaced so it can never collide with another lookup hash of the same text. */
+function codeHash(cipher: FieldCipher, code: string): string {
+  return cipher.lookupHash(`staff-invite:${code}`)
+}
+
+function statusOf(invite: InviteRow, now: Date): InviteStatus {
+  if (invite.redeemedAt) return 'redeemed'
+  if (invite.revokedAt) return 'revoked'
+  if (invite.expiresAt <= now) return 'expired'
+  return 'pending'
+}
+
+function toInvite(
+  row: { invite: InviteRow; orgName: string; createdByName: string; redeemedByName: string | null },
+  now = new Date(),
+): Invite {
+  const { invite } = row
+  return {
+    id: invite.id,
+    role: invite.role,
+    orgId: invite.orgId,
+    orgName: row.orgName,
+    note: invite.note,
+    status: statusOf(invite, now),
+    createdAt: invite.createdAt.toISOString(),
+    createdByName: row.createdByName || '管理员',
+    expiresAt: invite.expiresAt.toISOString(),
+    redeemedAt: invite.redeemedAt?.toISOString() ?? null,
+    redeemedByName: invite.redeemedBy ? row.redeemedByName || '微信用户' : null,
+  }
+}
+
+export async function createInvite(tx: Transaction, cipher: FieldCipher, user: AuthUser, body: CreateInviteBody): Promise<CreatedInvite> {
+  const org = await findOrg(tx, body.orgId)
+  if (!org) throw validationFailed({ orgId: '请选择工会组织' })
+  // A city administrator acts for the whole city; the grant belongs to the city federation.
+  if (body.role === 'city_admin' && org.kind !== 'city') throw validationFailed({ orgId: '市总工会管理员只能设在市总工会' })
+  const code = newInviteCode()
+  const now = new Date()
+  const [row] = await tx
+    .insert(staffInvites)
+    .values({
+      codeHash: codeHash(cipher, code),
+      role: body.role,
+      orgId: org.id,
+      note: body.note || null,
+      createdBy: user.id,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + body.validDays * DAY_MS),
+    })
+    .returning({ id: staffInvites.id })
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'staff_invite.create',
+    subjectType: 'staff_invite',
+    subjectId: row!.id,
+    detail: { role: body.role, orgId: org.id, validDays: body.validDays },
+  })
+  const created = await findInviteWithNames(tx, row!.id)
+  return { invite: toInvite(created!, now), code: formatInviteCode(code) }
+}
+
+export async function inviteList(db: Queryable): Promise<Invite[]> {
+  const now = new Date()
+  return (await listInvites(db)).map((row) => toInvite(row, now))
+}
+
+export async function revoke(tx: Transaction, user: AuthUser, id: string): Promise<Invite> {
+  const found = await findInviteWithNames(tx, id)
+  if (!found) throw notFound()
+  if (!(await revokeInvite(tx, id, user.id, new Date()))) throw new AppError(409, 'WRONG_STATUS', '邀请码已被使用或已作废')
+  await recordAudit(tx, { actorId: user.id, action: 'staff_invite.revoke', subjectType: 'staff_invite', subjectId: id })
+  return toInvite((await findInviteWithNames(tx, id))!)
+}
+
+const invalid = (message: string) => new AppError(400, 'INVITE_INVALID', message, { code: message })
+
+/** Whoever holds a valid code gets its role, once. Each refusal says why, so people know what to ask for. */
+export async function redeem(tx: Transaction, cipher: FieldCipher, user: AuthUser, code: string): Promise<RedeemResult> {
+  const invite = await findInviteByCodeHash(tx, codeHash(cipher, code))
+  const now = new Date()
+  if (!invite) throw invalid('邀请码不正确，请核对后重试')
+  const status = statusOf(invite, now)
+  if (status === 'redeemed') throw invalid('这个邀请码已经被使用过了，请向管理员重新索取')
+  if (status === 'revoked') throw invalid('这个邀请码已被管理员作废')
+  if (status === 'expired') throw invalid('这个邀请码已过期，请向管理员重新索取')
+  if (user.roles.some((grant) => grant.role === invite.role && grant.orgId === invite.orgId)) {
+    throw new AppError(409, 'ALREADY_STAFF', `您已经是该组织的${staffRoleLabel[invite.role]}，无需再使用邀请码`)
+  }
+  if (!(await claimInvite(tx, invite.id, user.id, now))) throw invalid('这个邀请码已经被使用过了，请向管理员重新索取')
+  await grantRole(tx, { userId: user.id, role: invite.role, orgId: invite.orgId, grantedBy: invite.createdBy })
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: 'staff_invite.redeem',
+    subjectType: 'staff_invite',
+    subjectId: invite.id,
+    detail: { role: invite.role, orgId: invite.orgId },
+  })
+  const org = await findOrg(tx, invite.orgId)
+  const updated = await loadAuthUser(tx, user.id)
+  return { role: invite.role, orgId: invite.orgId, orgName: org?.name ?? '', user: toUserView(updated!) }
+}

@@ -1,0 +1,113 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { idNumberCheckCharacter } from '@contract/rules/id-number'
+import { ApiError } from '@/services/api-error'
+import { getMyMembership, submitApplication } from '@/services/api/membership'
+import { clearSession, setSession } from '@/services/session-store'
+import { writeStored } from '@/services/storage'
+import { applicationDraftKey, emptyForm, newDraft, type ApplicationDraft } from '../../application-form'
+import ApplyPage from './index'
+
+jest.mock('@/services/api/membership', () => ({
+  getMyMembership: jest.fn(),
+  submitApplication: jest.fn(),
+  resubmitApplication: jest.fn(),
+  bindWechatPhone: jest.fn(),
+}))
+const mockedMine = getMyMembership as jest.MockedFunction<typeof getMyMembership>
+const mockedSubmit = submitApplication as jest.MockedFunction<typeof submitApplication>
+
+const USER = { id: 'u-1', nickname: '王小明', phoneMasked: null, roles: [], createdAt: '2026-11-01T00:00:00Z' }
+const ID = `32070619900307001${idNumberCheckCharacter('32070619900307001')}`
+
+/** A draft filled in up to the last step, as if the worker had got there earlier. */
+const completeDraft = (): ApplicationDraft => ({
+  ...newDraft(),
+  step: 5,
+  form: {
+    ...emptyForm,
+    consentNotice: true,
+    consentSensitive: true,
+    name: '王小明',
+    gender: 'male',
+    ethnicity: '汉族',
+    idNumber: ID,
+    phone: '13812345678',
+    employer: '美团外卖',
+    employmentType: 'food_delivery',
+    migrantWorker: true,
+    education: 'senior',
+    politicalStatus: 'masses',
+    hukouType: 'rural',
+    org: { id: 'lyg-haizhou-pool', name: '海州区新就业形态劳动者联合工会', pathNames: ['连云港市总工会', '海州区总工会'] },
+  },
+})
+
+describe('入会申请 (application page)', () => {
+  beforeEach(() => {
+    localStorage.clear()
+    setSession({ token: 't', expiresAt: '2999-01-01T00:00:00Z', user: USER })
+    mockedMine.mockResolvedValue({ application: null, membership: null })
+    jest.spyOn(Taro, 'showToast').mockImplementation(() => Promise.resolve({ errMsg: 'ok' }))
+    jest.spyOn(Taro, 'redirectTo').mockImplementation(() => Promise.resolve({ errMsg: 'ok' }))
+    jest.spyOn(Taro, 'pageScrollTo').mockImplementation(() => Promise.resolve({ errMsg: 'ok' }))
+  })
+  afterEach(() => {
+    jest.restoreAllMocks()
+    mockedSubmit.mockReset()
+    clearSession()
+  })
+
+  it('will not leave a step with errors, says why per field, and keeps what was done across a restart', async () => {
+    const first = render(<ApplyPage />)
+    fireEvent.click(await screen.findByText('下一步'))
+    expect(screen.getByText('请单独同意处理您的身份证号（敏感个人信息），否则无法办理入会')).toBeTruthy()
+    fireEvent.click(screen.getByText('我已阅读并同意《入会须知》和《个人信息处理规则》'))
+    fireEvent.click(screen.getByText('我同意工会处理我的身份证号（敏感个人信息），用于核实身份和办理入会'))
+    fireEvent.click(screen.getByText('下一步'))
+    expect(await screen.findByText('第 2 步，共 6 步')).toBeTruthy()
+    first.unmount()
+
+    // The app is killed and opened again: the worker is back on the same step.
+    render(<ApplyPage />)
+    expect(await screen.findByText('第 2 步，共 6 步')).toBeTruthy()
+    expect(screen.getByText('已恢复您上次填写的内容')).toBeTruthy()
+  })
+
+  it('submits once with the kept Idempotency-Key; the draft goes only after the server has it', async () => {
+    const draft = completeDraft()
+    writeStored(applicationDraftKey(USER.id), { v: draft })
+    mockedSubmit.mockResolvedValue({} as Awaited<ReturnType<typeof submitApplication>>)
+    render(<ApplyPage />)
+    const submit = await screen.findByText('提交申请')
+    await act(async () => {
+      fireEvent.click(submit)
+    })
+    expect(mockedSubmit).toHaveBeenCalledWith(expect.objectContaining({ idNumber: ID, orgId: 'lyg-haizhou-pool' }), draft.idempotencyKey)
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/membership/pages/status/index' }))
+    expect(localStorage.getItem(applicationDraftKey(USER.id))).toBeNull()
+  })
+
+  it('when the server refuses a field, the worker is taken to its step with the message, and nothing is lost', async () => {
+    writeStored(applicationDraftKey(USER.id), { v: completeDraft() })
+    const message = '该身份证号已是“连云港市第一人民医院工会”的会员，无需重复申请。'
+    mockedSubmit.mockRejectedValue(new ApiError(409, 'ALREADY_MEMBER', message, { idNumber: message }))
+    render(<ApplyPage />)
+    const submit = await screen.findByText('提交申请')
+    await act(async () => {
+      fireEvent.click(submit)
+    })
+    expect(await screen.findByText('第 2 步，共 6 步')).toBeTruthy()
+    expect(screen.getAllByText(message).length).toBeGreaterThan(0)
+    expect(localStorage.getItem(applicationDraftKey(USER.id))).not.toBeNull()
+  })
+
+  it('when an application is already in, says so instead of a blank form', async () => {
+    mockedMine.mockResolvedValue({
+      application: { status: 'submitted' } as Awaited<ReturnType<typeof getMyMembership>>['application'],
+      membership: null,
+    })
+    render(<ApplyPage />)
+    expect(await screen.findByText('您已提交过入会申请（待审核），不需要重复填写。')).toBeTruthy()
+  })
+})
