@@ -65,8 +65,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // address otherwise. A route opts in with `config: { rateLimit: { max, timeWindow } }`.
     keyGenerator: (request) => {
       const [scheme, token] = (request.headers.authorization ?? '').split(' ')
-      const userId = scheme?.toLowerCase() === 'bearer' && token ? readSession(config, token) : undefined
-      return userId ? `user:${userId}` : `ip:${request.ip}`
+      const session = scheme?.toLowerCase() === 'bearer' && token ? readSession(config, token) : undefined
+      return session ? `user:${session.userId}` : `ip:${request.ip}`
     },
     errorResponseBuilder: () => new AppError(429, 'RATE_LIMITED'),
   })

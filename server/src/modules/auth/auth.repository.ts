@@ -38,6 +38,7 @@ export async function upsertUserByOpenid(db: Queryable, openid: string, nickname
       target: users.openid,
       set: {
         deletedAt: null,
+        sessionsValidAfter: sql`case when ${users.deletedAt} is null then ${users.sessionsValidAfter} else now() end`,
         nickname: sql`case when ${users.deletedAt} is null then ${users.nickname} else excluded.nickname end`,
         updatedAt: sql`case when ${users.deletedAt} is null then ${users.updatedAt} else now() end`,
       },

@@ -60,7 +60,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: User, 401: ApiErrorBody } },
     },
     async (request) => toUserView(currentUser(request)),

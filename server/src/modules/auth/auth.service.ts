@@ -20,8 +20,15 @@ export interface AuthUser {
 
 interface SessionPayload {
   uid: string
+  /** Issued at, milliseconds since the epoch (checked against the user's sessionsValidAfter). */
+  iat: number
   /** Expiry, seconds since the epoch. */
   exp: number
+}
+
+export interface Session {
+  userId: string
+  issuedAt: number
 }
 
 const SESSION_PURPOSE = 'session'
@@ -29,21 +36,31 @@ const SESSION_PURPOSE = 'session'
 export function issueSession(config: Config, userId: string, now = Date.now()): { token: string; expiresAt: string } {
   const exp = Math.floor(now / 1000) + config.sessionTtlSeconds
   return {
-    token: createSignedToken(config.authSecret, SESSION_PURPOSE, { uid: userId, exp } satisfies SessionPayload),
+    token: createSignedToken(config.authSecret, SESSION_PURPOSE, { uid: userId, iat: now, exp } satisfies SessionPayload),
     expiresAt: new Date(exp * 1000).toISOString(),
   }
 }
 
-/** The user id a session token stands for, or undefined when it is forged, malformed or expired. */
-export function readSession(config: Config, token: string, now = Date.now()): string | undefined {
+/** The session a token stands for, or undefined when it is forged, malformed or expired. */
+export function readSession(config: Config, token: string, now = Date.now()): Session | undefined {
   const check = readSignedToken<SessionPayload>(config.authSecret, SESSION_PURPOSE, token)
-  if (!check.ok || typeof check.payload.uid !== 'string' || typeof check.payload.exp !== 'number') return undefined
-  return check.payload.exp * 1000 > now ? check.payload.uid : undefined
+  if (!check.ok) return undefined
+  const { uid, iat, exp } = check.payload
+  if (typeof uid !== 'string' || typeof exp !== 'number' || typeof iat !== 'number') return undefined
+  return exp * 1000 > now ? { userId: uid, issuedAt: iat } : undefined
 }
 
 export async function loadAuthUser(db: Queryable, userId: string): Promise<AuthUser | undefined> {
   const row = await findActiveUserById(db, userId)
   return row ? toAuthUser(row, await rolesOfUser(db, row.id)) : undefined
+}
+
+/** The user behind a session, unless the account is gone or the session predates a revocation. */
+export async function loadSessionUser(db: Queryable, session: Session): Promise<AuthUser | undefined> {
+  const row = await findActiveUserById(db, session.userId)
+  if (!row) return undefined
+  if (row.sessionsValidAfter && session.issuedAt < row.sessionsValidAfter.getTime()) return undefined
+  return toAuthUser(row, await rolesOfUser(db, row.id))
 }
 
 export function toAuthUser(row: UserRow, roles: RoleGrantRow[]): AuthUser {

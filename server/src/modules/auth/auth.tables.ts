@@ -14,6 +14,11 @@ export const users = pgTable('users', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   /** Set when the user deletes their account; the row stays so records keep an author. */
   deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  /**
+   * Session tokens issued before this moment are refused: set when a deleted account comes back,
+   * so a token from before the deletion never works again.
+   */
+  sessionsValidAfter: timestamp('sessions_valid_after', { withTimezone: true }),
 })
 
 /** A staff role held for one organisation; it reaches that organisation's whole subtree. */

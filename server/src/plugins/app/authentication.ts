@@ -1,16 +1,19 @@
-import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
+import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify'
 import fp from 'fastify-plugin'
 import type { StaffRole } from '@contract/auth'
 import { forbidden, unauthenticated } from '../../lib/errors'
-import { loadAuthUser, readSession, toAuthUser, type AuthUser } from '../../modules/auth/auth.service'
+import { loadSessionUser, readSession, toAuthUser, type AuthUser } from '../../modules/auth/auth.service'
 import { rolesOfUser, upsertUserByOpenid } from '../../modules/auth/auth.repository'
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** preHandler: the caller must be logged in; sets `request.user`. */
-    authenticate: preHandlerAsyncHookHandler
-    /** preHandler: the caller must hold one of these staff roles. */
-    authorize(...roles: StaffRole[]): preHandlerAsyncHookHandler
+    /**
+     * onRequest hook: the caller must be logged in; sets `request.user`. Runs before the body is
+     * read or validated, so an anonymous caller gets 401, never a 400 about their input.
+     */
+    authenticate: onRequestAsyncHookHandler
+    /** onRequest hook: the caller must hold one of these staff roles (403 otherwise). */
+    authorize(...roles: StaffRole[]): onRequestAsyncHookHandler
   }
   interface FastifyRequest {
     user: AuthUser | null
@@ -45,11 +48,11 @@ export default fp(
       }
       const token = bearerToken(request)
       if (!token) return undefined
-      const userId = readSession(app.config, token)
-      return userId ? loadAuthUser(app.db, userId) : undefined
+      const session = readSession(app.config, token)
+      return session ? loadSessionUser(app.db, session) : undefined
     }
 
-    const authenticate: preHandlerAsyncHookHandler = async function (request) {
+    const authenticate: onRequestAsyncHookHandler = async function (request) {
       if (request.user) return
       const user = await resolveUser(request)
       if (!user) throw unauthenticated(bearerToken(request) ? '登录已过期，请重新登录' : undefined)
@@ -57,7 +60,7 @@ export default fp(
     }
 
     app.decorate('authenticate', authenticate)
-    app.decorate('authorize', (...roles: StaffRole[]): preHandlerAsyncHookHandler => {
+    app.decorate('authorize', (...roles: StaffRole[]): onRequestAsyncHookHandler => {
       return async function (request, reply) {
         await authenticate.call(this, request, reply)
         if (!currentUser(request).roles.some((grant) => roles.includes(grant.role))) throw forbidden()

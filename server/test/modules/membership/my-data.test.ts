@@ -138,9 +138,14 @@ describe('my data: see, correct, delete', () => {
     })
 
     it('logging in again starts afresh, and the same person may join again', async () => {
+      const tokenFromBeforeDeletion = await t.tokenFor('demo-member')
       const login = await t.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid: 'demo-member' } })
       const token = login.json().token as string
       const headers = { authorization: `Bearer ${token}` }
+      // The account is back, but a session from before the deletion is not.
+      const stale = await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${tokenFromBeforeDeletion}` } })
+      expect(stale.statusCode).toBe(401)
+      expect((await t.app.inject({ method: 'GET', url: '/api/me', headers })).statusCode).toBe(200)
       const data = (await t.app.inject({ method: 'GET', url: '/api/me/data', headers })).json()
       expect(data).toMatchObject({ application: null, membership: null, account: { phoneMasked: null } })
       const again = await t.app.inject({
