@@ -9,7 +9,7 @@ import { listInbox, markAllRead, markRead, unreadCount } from './inbox.service'
 const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 404: ApiErrorBody }
 
 export const inboxRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.addHook('preHandler', app.authenticate)
+  app.addHook('onRequest', app.authenticate)
 
   app.get(
     '/messages',

@@ -57,7 +57,7 @@ const errors = {
 }
 
 export const legalAidRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.addHook('preHandler', app.authenticate)
+  app.addHook('onRequest', app.authenticate)
   const deps = (outbox?: PendingSubscribeMessage[]): LegalAidDeps => ({ cipher: app.cipher, config: app.config, outbox })
 
   /**

@@ -22,7 +22,7 @@ export const uploadsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/uploads',
     {
-      preHandler: app.authenticate,
+      onRequest: app.authenticate,
       config: { rateLimit: { max: app.config.uploadRateLimit, timeWindow: '1 hour' } },
       schema: {
         tags: ['uploads'],
