@@ -11,24 +11,44 @@ export interface Draft<T> {
   restored: boolean
 }
 
+interface Loaded<T> {
+  key: string
+  value: T
+  restored: boolean
+}
+
+function load<T extends object>(key: string, initial: T): Loaded<T> {
+  const stored = readStored<{ v: T }>(key)
+  return { key, value: stored ? { ...initial, ...stored.v } : initial, restored: stored !== undefined }
+}
+
 /**
  * Form state that survives leaving the page, killing the app and coming back: every change is
- * written to device storage under `key` (one key per form and user).
+ * written to device storage under `key` (one key per form and user). When the key changes
+ * (another user logs in on the page), the draft of the new key is loaded.
  */
 export function useDraft<T extends object>(key: string, initial: T): Draft<T> {
-  const [restoredValue] = useState(() => readStored<{ v: T }>(key))
-  const [value, setValue] = useState<T>(() => (restoredValue ? { ...initial, ...restoredValue.v } : initial))
+  const [state, setState] = useState(() => load(key, initial))
+  let current = state
+  if (state.key !== key) {
+    // Derived from the key: switch during render, before anything is written under the old key.
+    current = load(key, initial)
+    setState(current)
+  }
   const keyRef = useRef(key)
   keyRef.current = key
   const discarded = useRef(false)
 
   useEffect(() => {
-    if (!discarded.current) writeStored(keyRef.current, { v: value })
-  }, [value])
+    if (!discarded.current) writeStored(current.key, { v: current.value })
+  }, [current.key, current.value])
 
-  const update = useCallback((next: T | ((current: T) => T)) => {
+  const update = useCallback((next: T | ((value: T) => T)) => {
     discarded.current = false
-    setValue((current) => (typeof next === 'function' ? (next as (current: T) => T)(current) : next))
+    setState((previous) => ({
+      ...previous,
+      value: typeof next === 'function' ? (next as (value: T) => T)(previous.value) : next,
+    }))
   }, [])
 
   const discard = useCallback(() => {
@@ -36,5 +56,5 @@ export function useDraft<T extends object>(key: string, initial: T): Draft<T> {
     removeStored(keyRef.current)
   }, [])
 
-  return { value, update, discard, restored: restoredValue !== undefined }
+  return { value: current.value, update, discard, restored: current.restored }
 }
