@@ -1,64 +1,20 @@
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Browser, Locator } from 'playwright-core'
 import { idNumberCheckCharacter } from '@contract/rules/id-number'
-import { launchBrowser, loginAsPersona, phoneContext, snap, startServer, watchErrors, type RunningServer } from './harness'
+import {
+  arrive,
+  confirmModal,
+  launchBrowser,
+  loginAsPersona,
+  phoneContext,
+  snap,
+  startServer,
+  tap,
+  watchErrors,
+  type RunningServer,
+} from './harness'
 
 /** A valid ID number for the worker in this test (born 7 March 1990, a man). */
 const ID_NUMBER = `32070619900307011${idNumberCheckCharacter('32070619900307011')}`
-
-/**
- * Waits until no page is sliding in or out (Taro marks a page `taro_page_stationed` when its
- * transition is over); clicking during the slide can land on the page underneath.
- */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    Array.from(document.querySelectorAll('.taro_router > .taro_page.taro_page_show')).every((element) =>
-      element.classList.contains('taro_page_stationed'),
-    ),
-  )
-}
-
-/** Waits for an element of a freshly opened page, and for the page to stop moving. */
-async function arrive(page: Page, locator: Locator): Promise<void> {
-  await shootOnFailure(page, async () => {
-    await locator.waitFor()
-    await settled(page)
-  })
-}
-
-/**
- * Taps an element once it is visible and its page has stopped moving, by dispatching the click on
- * the element itself. Not by coordinates: on pages with pull-down refresh Playwright's hit-target
- * check blames Taro's pull-to-refresh wrapper (though document.elementFromPoint finds the element)
- * and never clicks, and a forced click at coordinates can land on whatever a late render put there.
- */
-async function tap(locator: Locator): Promise<void> {
-  await shootOnFailure(locator.page(), async () => {
-    await locator.waitFor()
-    await settled(locator.page())
-    await locator.dispatchEvent('click')
-  })
-}
-
-let failures = 0
-/** A screenshot of the page when a step fails: what the test saw is the quickest clue. */
-async function shootOnFailure(page: Page, step: () => Promise<void>): Promise<void> {
-  try {
-    await step()
-  } catch (error) {
-    failures += 1
-    await snap(page, `membership-failure-${failures}`).catch(() => undefined)
-    throw error
-  }
-}
-
-/** Taro's H5 modal (Taro.showModal): press its confirm button. */
-async function confirmModal(page: Page): Promise<void> {
-  const confirm = page.locator('.taro-model__confirm:visible')
-  await confirm.waitFor()
-  await tap(confirm)
-  // The modal fades out; until it is gone its (invisible) mask still takes every tap.
-  await page.locator('.taro-modal__mask').waitFor({ state: 'hidden' })
-}
 
 describe('membership in the browser (H5 build, headless Chromium)', () => {
   let server: RunningServer
