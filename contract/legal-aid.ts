@@ -194,10 +194,33 @@ export const Lawyer = z.object({
   firm: z.string(),
   phone: z.string(),
   specialties: z.array(CaseType),
+  /** Inactive lawyers are kept (their past cases name them) but are no longer offered. */
+  active: z.boolean(),
 })
 export type Lawyer = z.infer<typeof Lawyer>
 export const LawyerList = z.object({ lawyers: z.array(Lawyer) })
 export type LawyerList = z.infer<typeof LawyerList>
+
+export const LawyerQuery = z.object({
+  /** `true`: the whole roster, inactive lawyers included (for managing it). */
+  all: z.optional(z.enum(['true', 'false'])),
+})
+export type LawyerQuery = z.infer<typeof LawyerQuery>
+
+/** A lawyer's phone: a mobile number, or a landline with its area code (0518-85812345). */
+export const lawyerPhone = z
+  .string({ error: '请填写联系电话' })
+  .check(z.trim(), z.regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请填写手机号，或带区号的座机号（如 0518-85812345）'))
+
+/** Adding a volunteer lawyer to the roster (工会阳光法律援助志愿者), or correcting one. */
+export const LawyerInput = z.object({
+  name: requiredText('律师姓名', 20),
+  firm: requiredText('律师事务所', 60),
+  phone: lawyerPhone,
+  specialties: z.array(CaseType).check(z.maxLength(CASE_TYPES.length, '擅长领域选择有误')),
+  active: z.optional(z.boolean()),
+})
+export type LawyerInput = z.infer<typeof LawyerInput>
 
 export const CaseMessage = z.object({
   id: z.string(),

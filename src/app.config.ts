@@ -17,6 +17,7 @@ export default defineAppConfig({
         'pages/invites/index',
         'pages/legal-aid-queue/index',
         'pages/legal-aid-case/index',
+        'pages/legal-aid-lawyers/index',
       ],
     },
     {

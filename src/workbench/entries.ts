@@ -52,4 +52,11 @@ export const workbenchEntries: WorkbenchEntry[] = [
     waitingCount: () => getLegalAidSummary().then((summary) => summary.undecided + summary.unassigned),
     overdueCount: () => getLegalAidSummary().then((summary) => summary.overdue),
   },
+  {
+    key: 'legal_aid_lawyers',
+    label: '志愿律师名单',
+    description: '添加、修改或停用可指派的律师',
+    path: '/workbench/pages/legal-aid-lawyers/index',
+    roles: ['legal_staff'],
+  },
 ]

@@ -7,6 +7,8 @@ import type {
   CaseMessageBody,
   CloseBody,
   DeclineBody,
+  Lawyer,
+  LawyerInput,
   LawyerList,
   LegalAidSummary,
   MyCaseDetail,
@@ -39,6 +41,11 @@ export const getLegalAidSummary = () => request<LegalAidSummary>({ path: '/api/w
 export const listLegalAidQueue = (query: StaffCaseQuery) => request<StaffCaseList>({ path: '/api/workbench/legal-aid/cases', query })
 export const getStaffLegalAidCase = (id: string) => request<StaffCaseDetail>({ path: `/api/workbench/legal-aid/cases/${id}` })
 export const listLawyers = () => request<LawyerList>({ path: '/api/workbench/legal-aid/lawyers' })
+export const listLawyerRoster = () => request<LawyerList>({ path: '/api/workbench/legal-aid/lawyers', query: { all: 'true' } })
+export const addLawyer = (body: LawyerInput, idempotencyKey: string) =>
+  request<Lawyer>({ method: 'POST', path: '/api/workbench/legal-aid/lawyers', body, idempotencyKey })
+export const updateLawyer = (id: string, body: LawyerInput) =>
+  request<Lawyer>({ method: 'PUT', path: `/api/workbench/legal-aid/lawyers/${id}`, body })
 const act =
   <B>(action: string) =>
   (id: string, body: B, idempotencyKey: string) =>

@@ -109,3 +109,23 @@ export async function findLawyer(db: Queryable, id: string): Promise<LawyerRow |
   const [row] = await db.select().from(legalAidLawyers).where(eq(legalAidLawyers.id, id))
   return row
 }
+
+/** The whole roster, active first, for managing it. */
+export async function allLawyers(db: Queryable): Promise<LawyerRow[]> {
+  return db.select().from(legalAidLawyers).orderBy(desc(legalAidLawyers.active), asc(legalAidLawyers.sortOrder), asc(legalAidLawyers.name))
+}
+
+export async function insertLawyer(db: Queryable, values: typeof legalAidLawyers.$inferInsert): Promise<LawyerRow> {
+  const [row] = await db.insert(legalAidLawyers).values(values).returning()
+  if (!row) throw new Error('insert returned no row')
+  return row
+}
+
+export async function updateLawyer(
+  db: Queryable,
+  id: string,
+  changes: Partial<typeof legalAidLawyers.$inferInsert>,
+): Promise<LawyerRow | undefined> {
+  const [row] = await db.update(legalAidLawyers).set(changes).where(eq(legalAidLawyers.id, id)).returning()
+  return row
+}

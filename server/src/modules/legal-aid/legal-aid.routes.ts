@@ -10,7 +10,10 @@ import {
   CaseMessageBody,
   CloseBody,
   DeclineBody,
+  Lawyer,
+  LawyerInput,
   LawyerList,
+  LawyerQuery,
   LegalAidSummary,
   MyCaseDetail,
   MyCaseList,
@@ -31,6 +34,8 @@ import type { PendingSubscribeMessage } from '../../plugins/app/subscribe-messag
 import {
   addNote,
   addSubscribeCredits,
+  createLawyer,
+  editLawyer,
   getMyCase,
   getStaffCase,
   listLawyers,
@@ -45,6 +50,8 @@ import {
   type LegalAidDeps,
   type StaffActionInput,
 } from './legal-aid.service'
+
+const LawyerParams = z.object({ id: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, '律师编号格式不正确')) })
 
 const errors = {
   400: ApiErrorBody,
@@ -208,8 +215,47 @@ export const legalAidRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/workbench/legal-aid/lawyers',
-    { schema: { tags: ['legal-aid staff'], summary: 'Volunteer lawyers to assign', response: { 200: LawyerList, ...errors } } },
-    async (request) => ({ lawyers: await listLawyers(app.db, currentUser(request)) }),
+    {
+      schema: {
+        tags: ['legal-aid staff'],
+        summary: 'Volunteer lawyers: the active ones to assign, or the whole roster (all=true)',
+        querystring: LawyerQuery,
+        response: { 200: LawyerList, ...errors },
+      },
+    },
+    async (request) => ({ lawyers: await listLawyers(app.db, currentUser(request), request.query.all === 'true') }),
+  )
+
+  app.post(
+    '/workbench/legal-aid/lawyers',
+    {
+      schema: {
+        tags: ['legal-aid staff'],
+        summary: 'Add a volunteer lawyer to the roster',
+        body: LawyerInput,
+        response: { 201: Lawyer, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await submission<Lawyer>('legal_aid.lawyer.create', 201)(request, (tx) =>
+        createLawyer(tx, currentUser(request), request.body),
+      )
+      return reply.status(result.statusCode).send(result.body)
+    },
+  )
+
+  app.put(
+    '/workbench/legal-aid/lawyers/:id',
+    {
+      schema: {
+        tags: ['legal-aid staff'],
+        summary: "Correct a lawyer's details, or take them off or back on the roster",
+        params: LawyerParams,
+        body: LawyerInput,
+        response: { 200: Lawyer, ...errors },
+      },
+    },
+    async (request) => editLawyer(app.db, currentUser(request), request.params.id, request.body),
   )
 
   app.get(

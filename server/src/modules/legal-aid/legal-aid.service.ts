@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { and, eq, gt, sql } from 'drizzle-orm'
 import {
   ASSIGN_WITHIN_WORKING_DAYS,
@@ -18,6 +19,7 @@ import {
   type CloseBody,
   type DeclineBody,
   type Lawyer,
+  type LawyerInput,
   type LegalAidSummary,
   type MyCaseDetail,
   type MyCaseSummary,
@@ -43,15 +45,18 @@ import { notifyInApp } from '../inbox/inbox.service'
 import { attachUploads, toAttachment, uploadsFor, type UploadRow } from '../uploads/uploads.service'
 import {
   activeLawyers,
+  allLawyers,
   casesOfApplicant,
   countQueue,
   findCase,
   findLawyer,
+  insertLawyer,
   messagesOf,
   queueCases,
   type CaseRow,
   type CaseWithPeople,
   type LawyerRow,
+  updateLawyer,
 } from './legal-aid.repository'
 import { legalAidCases, legalAidMessages } from './legal-aid.tables'
 
@@ -184,6 +189,7 @@ const toLawyer = (row: LawyerRow): Lawyer => ({
   firm: row.firm,
   phone: row.phone,
   specialties: row.specialties,
+  active: row.active,
 })
 
 async function detailParts(db: Queryable, deps: LegalAidDeps, row: CaseRow, viewer: 'applicant' | 'staff') {
@@ -468,9 +474,49 @@ export async function queueSummary(db: Queryable, user: AuthUser, now = new Date
   return countQueue(db, chinaDate(now))
 }
 
-export async function listLawyers(db: Queryable, user: AuthUser): Promise<Lawyer[]> {
-  if (staffAccessOf(user) !== 'act') throw forbidden('只有法律援助工作人员可以指派律师')
-  return (await activeLawyers(db)).map(toLawyer)
+/** Lawyers to assign (active ones), or the whole roster to manage it. */
+export async function listLawyers(db: Queryable, user: AuthUser, all = false): Promise<Lawyer[]> {
+  if (staffAccessOf(user) !== 'act') throw forbidden('只有法律援助工作人员可以管理和指派律师')
+  return (await (all ? allLawyers(db) : activeLawyers(db))).map(toLawyer)
+}
+
+/** Adds a volunteer lawyer to the roster; who did it is audited. */
+export async function createLawyer(db: Queryable, user: AuthUser, input: LawyerInput): Promise<Lawyer> {
+  if (staffAccessOf(user) !== 'act') throw forbidden('只有法律援助工作人员可以管理律师名单')
+  const row = await insertLawyer(db, {
+    id: `lawyer-${randomUUID()}`,
+    name: input.name,
+    firm: input.firm,
+    phone: input.phone,
+    specialties: [...new Set(input.specialties)],
+    active: input.active ?? true,
+  })
+  await recordAudit(db, { actorId: user.id, action: 'legal_aid.lawyer.create', subjectType: 'legal_aid_lawyer', subjectId: row.id })
+  return toLawyer(row)
+}
+
+/**
+ * Corrects a lawyer's details or takes them off (and back on) the roster. Cases already assigned
+ * keep their lawyer; an inactive lawyer is only no longer offered for new assignments.
+ */
+export async function editLawyer(db: Queryable, user: AuthUser, id: string, input: LawyerInput): Promise<Lawyer> {
+  if (staffAccessOf(user) !== 'act') throw forbidden('只有法律援助工作人员可以管理律师名单')
+  const row = await updateLawyer(db, id, {
+    name: input.name,
+    firm: input.firm,
+    phone: input.phone,
+    specialties: [...new Set(input.specialties)],
+    ...(input.active === undefined ? {} : { active: input.active }),
+  })
+  if (!row) throw notFound('没有找到这位律师')
+  await recordAudit(db, {
+    actorId: user.id,
+    action: 'legal_aid.lawyer.update',
+    subjectType: 'legal_aid_lawyer',
+    subjectId: row.id,
+    detail: { active: row.active },
+  })
+  return toLawyer(row)
 }
 
 export async function getStaffCase(db: Queryable, deps: LegalAidDeps, user: AuthUser, id: string): Promise<StaffCaseDetail> {

@@ -16,6 +16,7 @@ import type { EvidenceItem } from '../../shared/evidence'
 import { requestCaseSubscription } from '../../shared/subscribe'
 import '../../shared/shared.css'
 import './index.css'
+import { draftKey } from '@/services/drafts'
 
 interface ApplyDraft {
   type: CaseType | ''
@@ -71,7 +72,7 @@ type TextField = Exclude<keyof ApplyDraft, 'type' | 'files' | 'consent' | 'key'>
 /** 申请法律援助: one page, kept on the device as it is typed, sent once. */
 export default function ApplyPage() {
   const session = useSession()
-  const draft = useDraft<ApplyDraft>(`lgh.legalAid.apply.${session.user?.id ?? 'anon'}`, emptyDraft())
+  const draft = useDraft<ApplyDraft>(draftKey('legal-aid-apply', session.user?.id ?? 'anon'), emptyDraft())
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
   const value = draft.value

@@ -13,11 +13,14 @@ import { Attachments, CaseThread, CaseTimeline, StatusTag } from '../../shared/C
 import { canSubscribe, requestCaseSubscription } from '../../shared/subscribe'
 import '../../shared/shared.css'
 import './index.css'
+import { draftKey } from '@/services/drafts'
+import { useSession } from '@/hooks/useSession'
 
 const money = (amount: number) => `${amount.toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 元`
 
 /** One case as the worker sees it: where it stands, what happens next, the history and the conversation. */
 export default function CasePage() {
+  const session = useSession()
   const { params } = useRouter()
   const id = params.id ?? ''
   const state = useApi(() => getMyLegalAidCase(id), [id])
@@ -115,7 +118,7 @@ export default function CasePage() {
                 self='worker'
                 canSend={item.canMessage}
                 closedText='案件已办结，不能再发送消息。如有新问题，请重新申请或拨打 12351。'
-                draftKey={`lgh.legalAid.message.${item.id}`}
+                draftKey={draftKey(`legal-aid-message-${item.id}`, session.user?.id ?? 'anon')}
                 send={(body, key) => sendCaseMessage(item.id, body, key)}
                 onSent={() => void state.reload()}
               />

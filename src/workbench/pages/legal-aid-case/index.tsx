@@ -32,6 +32,8 @@ import { newIdempotencyKey } from '@/services/request'
 import { Attachments, CaseThread, CaseTimeline, StatusTag } from '@/legal-aid/shared/CaseParts'
 import '@/legal-aid/shared/shared.css'
 import './index.css'
+import { draftKey } from '@/services/drafts'
+import { useSession } from '@/hooks/useSession'
 
 const money = (amount: number) => `${amount.toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 元`
 const shortDate = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
@@ -62,6 +64,7 @@ const emptyActionDraft = (): ActionDraft => ({
 
 /** A case as legal staff handle it: everything the worker gave, the history, the conversation and the next action. */
 export default function LegalAidCaseStaffPage() {
+  const session = useSession()
   const { params } = useRouter()
   const id = params.id ?? ''
   const state = useApi(() => getStaffLegalAidCase(id), [id])
@@ -154,7 +157,7 @@ export default function LegalAidCaseStaffPage() {
                 self='staff'
                 canSend={item.canAct && ['submitted', 'accepted', 'assigned', 'in_progress'].includes(item.status)}
                 closedText={item.canAct ? '案件已办结，不能再发送消息。' : '只有法律援助工作人员可以回复。'}
-                draftKey={`lgh.legalAid.staffReply.${item.id}`}
+                draftKey={draftKey(`legal-aid-staff-reply-${item.id}`, session.user?.id ?? 'anon')}
                 send={(body, key) => replyToCase(item.id, body, key)}
                 onSent={() => void state.reload()}
               />
@@ -172,7 +175,8 @@ export default function LegalAidCaseStaffPage() {
 }
 
 function ActionPanel({ item, onDone }: { item: StaffCaseDetail; onDone: () => void }) {
-  const draft = useDraft<ActionDraft>(`lgh.legalAid.staffAction.${item.id}`, emptyActionDraft())
+  const session = useSession()
+  const draft = useDraft<ActionDraft>(draftKey(`legal-aid-staff-action-${item.id}`, session.user?.id ?? 'anon'), emptyActionDraft())
   const [busy, setBusy] = useState<string | null>(null)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const lawyers = useApi(() => listLawyers().then((result) => result.lawyers), [], { enabled: item.actions.includes('assign') })
@@ -245,7 +249,11 @@ function ActionPanel({ item, onDone }: { item: StaffCaseDetail; onDone: () => vo
       {item.actions.includes('assign') ? (
         <View className='la-action' data-action='assign'>
           <Text className='form-label'>选择承办律师（工会阳光法律援助志愿者）</Text>
-          {lawyers.data ? (
+          {lawyers.data && lawyers.data.length === 0 ? (
+            <View className='muted' onClick={() => void Taro.navigateTo({ url: '/workbench/pages/legal-aid-lawyers/index' })}>
+              名单里还没有可指派的律师，点此去添加 ›
+            </View>
+          ) : lawyers.data ? (
             lawyers.data.map((lawyer: Lawyer) => (
               <View
                 key={lawyer.id}

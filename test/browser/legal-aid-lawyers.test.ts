@@ -1,0 +1,58 @@
+import type { Browser } from 'playwright-core'
+import { arrive, launchBrowser, loginAsPersona, phoneContext, snap, startServer, tap, watchErrors, type RunningServer } from './harness'
+
+describe('the volunteer lawyer roster in the browser', () => {
+  let server: RunningServer
+  let browser: Browser
+
+  beforeAll(async () => {
+    server = await startServer()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('legal staff add a lawyer from the workbench (fixing a bad phone at the field), and the lawyer is offered on a case', async () => {
+    const context = await phoneContext(browser)
+    const page = await context.newPage()
+    const errors = watchErrors(page)
+    await loginAsPersona(page, server.url, 'demo-legal')
+
+    await tap(page.locator('[data-testid="mine-workbench"]'))
+    await tap(page.locator('.workbench [data-entry="legal_aid_lawyers"]'))
+    const roster = page.locator('.roster-page:visible')
+    await arrive(page, roster.locator('.roster-item').first())
+
+    await tap(roster.locator('.roster-add'))
+    await roster.locator('[data-field="name"] input').fill('孙立')
+    await roster.locator('[data-field="firm"] input').fill('江苏港城律师事务所')
+    await roster.locator('[data-field="phone"] input').fill('8581')
+    await tap(roster.locator('[data-specialty="work_injury"]'))
+    await tap(roster.locator('.roster-save'))
+    await expect(roster.locator('[data-field="phone"] .form-field-error').textContent()).resolves.toContain('带区号的座机号')
+    await snap(page, 'lawyers-01-field-error')
+
+    await roster.locator('[data-field="phone"] input').fill('0518-85812345')
+    await tap(roster.locator('.roster-save'))
+    await roster.getByText('孙立').waitFor()
+    await expect(roster.locator('.roster-form').count()).resolves.toBe(0)
+    await snap(page, 'lawyers-02-added')
+
+    // The new lawyer is offered once a waiting case is accepted.
+    await page.goBack()
+    await tap(page.locator('.workbench [data-entry="legal_aid"]'))
+    const queue = page.locator('.la-queue:visible')
+    await tap(queue.locator('[data-filter-status="submitted"]'))
+    await tap(queue.locator('[data-case]').first())
+    const casePage = page.locator('.la-case-page:visible')
+    await tap(casePage.locator('.la-accept'))
+    await arrive(page, casePage.locator('[data-action="assign"] [data-lawyer]').first())
+    await expect(casePage.locator('[data-action="assign"]').textContent()).resolves.toContain('孙立 · 江苏港城律师事务所')
+    await snap(page, 'lawyers-03-offered')
+
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})
