@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify'
 import { IdempotencyKey } from '@contract/fields'
 import { isUniqueViolation, type Database, type Transaction } from '../db/client'
 import { AppError } from '../lib/errors'
+import { currentUser } from '../plugins/app/authentication'
 import { idempotencyKeys } from './core.tables'
 
 /** The `Idempotency-Key` header, checked; undefined when the client sent none. */
@@ -94,4 +95,27 @@ export async function runIdempotent<T>(
     }
     throw error
   }
+}
+
+/**
+ * `runIdempotent` for a route: the caller, the request's Idempotency-Key and its body. The route
+ * then answers `reply.status(result.statusCode).send(result.body)`.
+ */
+export function runIdempotentRequest<T>(
+  db: Database,
+  request: FastifyRequest,
+  options: { scope: string; statusCode: number; body?: unknown },
+  work: (tx: Transaction) => Promise<T>,
+): Promise<IdempotentResult<T>> {
+  return runIdempotent(
+    db,
+    {
+      userId: currentUser(request).id,
+      scope: options.scope,
+      key: idempotencyKeyOf(request),
+      body: options.body ?? request.body,
+      statusCode: options.statusCode,
+    },
+    work,
+  )
 }

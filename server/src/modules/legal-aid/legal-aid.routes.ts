@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import * as z from 'zod/mini'
 import { IdParams, Ok } from '@contract/common'
@@ -27,7 +28,7 @@ import {
   SubscribeBody,
   WithdrawBody,
 } from '@contract/legal-aid'
-import { idempotencyKeyOf, runIdempotent } from '../../core/idempotency'
+import { runIdempotentRequest } from '../../core/idempotency'
 import type { Transaction } from '../../db/client'
 import { currentUser } from '../../plugins/app/authentication'
 import type { PendingSubscribeMessage } from '../../plugins/app/subscribe-messages'
@@ -72,20 +73,13 @@ export const legalAidRoutes: FastifyPluginAsyncZod = async (app) => {
    * answer; subscribe messages go out only after it committed, and never for a replay.
    */
   function submission<T>(scope: string, statusCode: number) {
-    return async (
-      request: Parameters<typeof idempotencyKeyOf>[0] & { body: unknown },
-      work: (tx: Transaction, context: LegalAidDeps) => Promise<T>,
-    ) => {
+    return async (request: FastifyRequest, work: (tx: Transaction, context: LegalAidDeps) => Promise<T>) => {
       const outbox: PendingSubscribeMessage[] = []
-      const result = await runIdempotent(
+      // The URL is part of what must match: one key, one case.
+      const result = await runIdempotentRequest(
         app.db,
-        {
-          userId: currentUser(request).id,
-          scope,
-          key: idempotencyKeyOf(request),
-          body: { url: request.url, body: request.body },
-          statusCode,
-        },
+        request,
+        { scope, statusCode, body: { url: request.url, body: request.body } },
         (tx) => work(tx, deps(outbox)),
       )
       if (!result.replayed) app.subscribeMessages.dispatch(outbox)

@@ -16,7 +16,7 @@ import {
   UpdateContactBody,
   WechatPhoneBody,
 } from '@contract/membership'
-import { idempotencyKeyOf, runIdempotent } from '../../core/idempotency'
+import { runIdempotentRequest } from '../../core/idempotency'
 import { currentUser } from '../../plugins/app/authentication'
 import { memberCard, myMembership, resubmitApplication, submitApplication, verifyCard } from './membership.service'
 import { bindVerifiedPhone, deleteAccount, myData, phoneFromWechat, updateContactPhone } from './my-data.service'
@@ -42,11 +42,8 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const user = currentUser(request)
-      const result = await runIdempotent(
-        app.db,
-        { userId: user.id, scope: 'membership.apply', key: idempotencyKeyOf(request), body: request.body, statusCode: 201 },
-        (tx) => submitApplication(tx, app.cipher, user, request.body),
+      const result = await runIdempotentRequest(app.db, request, { scope: 'membership.apply', statusCode: 201 }, (tx) =>
+        submitApplication(tx, app.cipher, currentUser(request), request.body),
       )
       return reply.status(result.statusCode).send(result.body)
     },
@@ -79,17 +76,11 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const user = currentUser(request)
-      const result = await runIdempotent(
+      const result = await runIdempotentRequest(
         app.db,
-        {
-          userId: user.id,
-          scope: `membership.resubmit:${request.params.id}`,
-          key: idempotencyKeyOf(request),
-          body: request.body,
-          statusCode: 200,
-        },
-        (tx) => resubmitApplication(tx, app.cipher, user, request.params.id, request.body),
+        request,
+        { scope: `membership.resubmit:${request.params.id}`, statusCode: 200 },
+        (tx) => resubmitApplication(tx, app.cipher, currentUser(request), request.params.id, request.body),
       )
       return reply.status(result.statusCode).send(result.body)
     },

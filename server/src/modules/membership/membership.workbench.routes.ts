@@ -11,7 +11,7 @@ import {
   ReviewQueueQuery,
   WaitingCount,
 } from '@contract/membership'
-import { idempotencyKeyOf, runIdempotent } from '../../core/idempotency'
+import { runIdempotentRequest } from '../../core/idempotency'
 import { currentUser } from '../../plugins/app/authentication'
 import {
   approveApplication,
@@ -91,17 +91,11 @@ export const membershipWorkbenchRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const user = currentUser(request)
-      const result = await runIdempotent(
+      const result = await runIdempotentRequest(
         app.db,
-        {
-          userId: user.id,
-          scope: `membership.approve:${request.params.id}`,
-          key: idempotencyKeyOf(request),
-          body: request.body,
-          statusCode: 200,
-        },
-        (tx) => approveApplication(tx, user, request.params.id, request.body.note),
+        request,
+        { scope: `membership.approve:${request.params.id}`, statusCode: 200 },
+        (tx) => approveApplication(tx, currentUser(request), request.params.id, request.body.note),
       )
       return reply.status(result.statusCode).send(result.body)
     },
@@ -119,17 +113,11 @@ export const membershipWorkbenchRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const user = currentUser(request)
-      const result = await runIdempotent(
+      const result = await runIdempotentRequest(
         app.db,
-        {
-          userId: user.id,
-          scope: `membership.reject:${request.params.id}`,
-          key: idempotencyKeyOf(request),
-          body: request.body,
-          statusCode: 200,
-        },
-        (tx) => rejectApplication(tx, user, request.params.id, request.body.reason),
+        request,
+        { scope: `membership.reject:${request.params.id}`, statusCode: 200 },
+        (tx) => rejectApplication(tx, currentUser(request), request.params.id, request.body.reason),
       )
       return reply.status(result.statusCode).send(result.body)
     },
