@@ -87,6 +87,33 @@ export async function phoneContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', hasTouch: true })
 }
 
+/**
+ * For a test file: our server with a fresh database and demo data, and one Chromium, started
+ * before the tests and stopped after them. Read `url` and `browser` inside the tests.
+ */
+export function useAppInBrowser(env: Record<string, string> = {}): { readonly url: string; readonly browser: Browser } {
+  let server: RunningServer | undefined
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    server = await startServer(env)
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+  return {
+    get url() {
+      if (!server) throw new Error('the server is not started yet')
+      return server.url
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser is not started yet')
+      return browser
+    },
+  }
+}
+
 /** Saves a screenshot under test-results/screenshots (git-ignored) for people to look at. */
 export async function snap(page: Page, name: string): Promise<void> {
   fs.mkdirSync(screenshotDir, { recursive: true })

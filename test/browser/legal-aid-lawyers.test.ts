@@ -1,24 +1,13 @@
-import type { Browser } from 'playwright-core'
-import { arrive, launchBrowser, loginAsPersona, phoneContext, snap, startServer, tap, watchErrors, type RunningServer } from './harness'
+import { arrive, loginAsPersona, phoneContext, snap, tap, useAppInBrowser, watchErrors } from './harness'
 
 describe('the volunteer lawyer roster in the browser', () => {
-  let server: RunningServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const app = useAppInBrowser()
 
   it('legal staff add a lawyer from the workbench (fixing a bad phone at the field), and the lawyer is offered on a case', async () => {
-    const context = await phoneContext(browser)
+    const context = await phoneContext(app.browser)
     const page = await context.newPage()
     const errors = watchErrors(page)
-    await loginAsPersona(page, server.url, 'demo-legal')
+    await loginAsPersona(page, app.url, 'demo-legal')
 
     await tap(page.locator('[data-testid="mine-workbench"]'))
     await tap(page.locator('.workbench [data-entry="legal_aid_lawyers"]'))

@@ -1,26 +1,21 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, loginAsPersona, phoneContext, snap, startServer, watchErrors, type RunningServer } from './harness'
+import type { Page } from 'playwright-core'
+import { loginAsPersona, phoneContext, snap, useAppInBrowser, watchErrors } from './harness'
 
 /** A real 1×1 PNG, as a phone's photo would be uploaded. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
 
 describe('legal aid in the browser: a worker asks, legal staff act, the worker follows', () => {
-  let server: RunningServer
-  let browser: Browser
+  const app = useAppInBrowser()
   let photo: string
 
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
+  beforeAll(() => {
     photo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lgh-photo-')), '工资条.png')
     fs.writeFileSync(photo, PNG)
   })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
+  afterAll(() => {
     fs.rmSync(path.dirname(photo), { recursive: true, force: true })
   })
 
@@ -30,13 +25,13 @@ describe('legal aid in the browser: a worker asks, legal staff act, the worker f
   }
 
   it('submit with a photo → accept, assign, message → timeline, message and unread count', async () => {
-    const workerContext = await phoneContext(browser)
+    const workerContext = await phoneContext(app.browser)
     const worker = await workerContext.newPage()
     const workerErrors = watchErrors(worker)
-    await loginAsPersona(worker, server.url, 'demo-worker')
+    await loginAsPersona(worker, app.url, 'demo-worker')
 
     // The worker fills in the application and attaches a photo.
-    await worker.goto(`${server.url}/#/legal-aid/pages/apply/index`)
+    await worker.goto(`${app.url}/#/legal-aid/pages/apply/index`)
     await worker.locator('.apply [data-type="wage_arrears"]').click()
     await fill(
       worker,
@@ -67,11 +62,11 @@ describe('legal aid in the browser: a worker asks, legal staff act, the worker f
     await snap(worker, 'legal-aid-02-submitted')
 
     // Legal staff, in another browser, find it in the queue, accept, assign and write.
-    const staffContext = await phoneContext(browser)
+    const staffContext = await phoneContext(app.browser)
     const staff = await staffContext.newPage()
     const staffErrors = watchErrors(staff)
-    await loginAsPersona(staff, server.url, 'demo-legal')
-    await staff.goto(`${server.url}/#/workbench/pages/legal-aid-queue/index`)
+    await loginAsPersona(staff, app.url, 'demo-legal')
+    await staff.goto(`${app.url}/#/workbench/pages/legal-aid-queue/index`)
     await staff.locator(`.la-queue [data-case="${caseId}"]`).waitFor()
     // The demo data's overdue case comes first, flagged.
     await expect(staff.locator('.la-queue .la-case').first().getAttribute('data-overdue')).resolves.toBe('true')
@@ -87,13 +82,13 @@ describe('legal aid in the browser: a worker asks, legal staff act, the worker f
     await snap(staff, 'legal-aid-04-staff-case')
 
     // The worker sees the unread count on 我的, then the timeline, the handler and the message.
-    await worker.goto(`${server.url}/#/pages/mine/index`)
+    await worker.goto(`${app.url}/#/pages/mine/index`)
     const badge = worker.locator('.mine [data-testid="mine-messages"] .badge')
     await badge.waitFor()
     // Submitted, accepted, assigned and the message: four unread.
     await expect(badge.textContent()).resolves.toBe('4')
     await snap(worker, 'legal-aid-05-mine-unread')
-    await worker.goto(`${server.url}/#/legal-aid/pages/case/index?id=${caseId}`)
+    await worker.goto(`${app.url}/#/legal-aid/pages/case/index?id=${caseId}`)
     const casePage = worker.locator('.case-page').last()
     await casePage.locator('.bubble-text', { hasText: '周律师今天会联系您' }).waitFor()
     const titles = await casePage.locator('.timeline-title').allTextContents()

@@ -1,40 +1,19 @@
-import type { Browser, Locator } from 'playwright-core'
+import type { Locator } from 'playwright-core'
 import { idNumberCheckCharacter } from '@contract/rules/id-number'
-import {
-  arrive,
-  confirmModal,
-  launchBrowser,
-  loginAsPersona,
-  phoneContext,
-  snap,
-  startServer,
-  tap,
-  watchErrors,
-  type RunningServer,
-} from './harness'
+import { arrive, confirmModal, loginAsPersona, phoneContext, snap, tap, useAppInBrowser, watchErrors } from './harness'
 
 /** A valid ID number for the worker in this test (born 7 March 1990, a man). */
 const ID_NUMBER = `32070619900307011${idNumberCheckCharacter('32070619900307011')}`
 
 describe('membership in the browser (H5 build, headless Chromium)', () => {
-  let server: RunningServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const app = useAppInBrowser()
 
   it('a worker applies step by step (the draft survives a reload); a staff member approves; the worker sees the card', async () => {
     // ── The worker, on their phone ──
-    const workerContext = await phoneContext(browser)
+    const workerContext = await phoneContext(app.browser)
     const worker = await workerContext.newPage()
     const workerErrors = watchErrors(worker)
-    await loginAsPersona(worker, server.url, 'demo-worker')
+    await loginAsPersona(worker, app.url, 'demo-worker')
     // To 首页 by its tab, as a person would.
     await tap(worker.locator('.weui-tabbar__item', { hasText: '首页' }))
     await arrive(worker, worker.locator('[data-service="membership"]:visible'))
@@ -126,10 +105,10 @@ describe('membership in the browser (H5 build, headless Chromium)', () => {
     await snap(worker, 'membership-08-submitted')
 
     // ── A union staff member, in another browser ──
-    const staffContext = await phoneContext(browser)
+    const staffContext = await phoneContext(app.browser)
     const staff = await staffContext.newPage()
     const staffErrors = watchErrors(staff)
-    await loginAsPersona(staff, server.url, 'demo-staff-district')
+    await loginAsPersona(staff, app.url, 'demo-staff-district')
     await arrive(staff, staff.locator('[data-testid="mine-workbench"]'))
     await tap(staff.locator('[data-testid="mine-workbench"]'))
     const entry = staff.locator('[data-entry="membership-review"]')
@@ -182,10 +161,10 @@ describe('membership in the browser (H5 build, headless Chromium)', () => {
     const qrSize = () => qr.evaluate((element) => element.getBoundingClientRect().width)
     const nameSize = () => card.locator('.member-card-name').evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize))
     const [qrBefore, nameBefore] = [await qrSize(), await nameSize()]
-    await worker.goto(`${server.url}/#/account/pages/settings/index`)
+    await worker.goto(`${app.url}/#/account/pages/settings/index`)
     await arrive(worker, worker.locator('.care-mode-switch'))
     await tap(worker.locator('.care-mode-switch'))
-    await worker.goto(`${server.url}/#/membership/pages/card/index`)
+    await worker.goto(`${app.url}/#/membership/pages/card/index`)
     await arrive(worker, card.locator('[data-testid="member-card"]'))
     await qr.waitFor()
     expect(await qrSize()).toBeGreaterThan(qrBefore)
@@ -199,10 +178,10 @@ describe('membership in the browser (H5 build, headless Chromium)', () => {
   })
 
   it('a city admin invites a new staff member; they redeem the code and get the review queue', async () => {
-    const adminContext = await phoneContext(browser)
+    const adminContext = await phoneContext(app.browser)
     const admin = await adminContext.newPage()
     const adminErrors = watchErrors(admin)
-    await loginAsPersona(admin, server.url, 'demo-city-admin')
+    await loginAsPersona(admin, app.url, 'demo-city-admin')
     await tap(admin.locator('[data-testid="mine-workbench"]'))
     await tap(admin.locator('[data-entry="staff-invites"]'))
     const invites = admin.locator('.invites:visible')
@@ -220,10 +199,10 @@ describe('membership in the browser (H5 build, headless Chromium)', () => {
     await invites.locator('.invite-item[data-status="pending"]').first().waitFor()
     await snap(admin, 'membership-20-invite-created')
 
-    const newcomerContext = await phoneContext(browser)
+    const newcomerContext = await phoneContext(app.browser)
     const newcomer = await newcomerContext.newPage()
     const newcomerErrors = watchErrors(newcomer)
-    await newcomer.goto(`${server.url}/#/account/pages/login/index`)
+    await newcomer.goto(`${app.url}/#/account/pages/login/index`)
     await newcomer.locator('.login-custom input').fill('e2e-new-staff')
     await tap(newcomer.locator('.login-custom .nut-button'))
     await newcomer.waitForURL(/pages\/mine\/index/)

@@ -1,34 +1,23 @@
-import type { Browser } from 'playwright-core'
-import { launchBrowser, loginAsPersona, phoneContext, snap, startServer, watchErrors, type RunningServer } from './harness'
+import { loginAsPersona, phoneContext, snap, useAppInBrowser, watchErrors } from './harness'
 
 describe('walking skeleton in the browser (H5 build, headless Chromium)', () => {
-  let server: RunningServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const app = useAppInBrowser()
 
   it('home shows the service grid from the API; dev login; 我的 shows the user; care mode enlarges text', async () => {
-    const context = await phoneContext(browser)
+    const context = await phoneContext(app.browser)
     const page = await context.newPage()
     const errors = watchErrors(page)
 
-    await page.goto(server.url)
+    await page.goto(app.url)
     const tiles = page.locator('.service-tile')
     await tiles.first().waitFor()
     const names = await page.locator('.service-name').allTextContents()
-    const api = (await (await page.request.get(`${server.url}/api/services`)).json()) as { services: Array<{ name: string }> }
+    const api = (await (await page.request.get(`${app.url}/api/services`)).json()) as { services: Array<{ name: string }> }
     expect(names).toEqual(api.services.map((line) => line.name))
     expect(names).toEqual(expect.arrayContaining(['入会', '法律援助', '困难帮扶', '教育培训', '会员卡·优惠']))
     await snap(page, 'skeleton-01-home')
 
-    await loginAsPersona(page, server.url, 'demo-staff-district')
+    await loginAsPersona(page, app.url, 'demo-staff-district')
     await page.locator('[data-testid="mine-user"]').waitFor()
     await expect(page.locator('.mine-name').textContent()).resolves.toBe('张建国')
     await expect(page.locator('.mine-roles').textContent()).resolves.toContain('基层工会工作人员 · 海州区总工会')
