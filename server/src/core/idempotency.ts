@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import type { FastifyRequest } from 'fastify'
 import { IdempotencyKey } from '@contract/fields'
-import { isUniqueViolation, type Database, type Transaction } from '../db/client'
+import { isUniqueViolation, type Database, type Queryable, type Transaction } from '../db/client'
 import { AppError } from '../lib/errors'
 import { currentUser } from '../plugins/app/authentication'
 import { idempotencyKeys } from './core.tables'
@@ -46,9 +46,11 @@ export interface IdempotentResult<T> {
 }
 
 /**
- * Runs a submission at most once per (user, scope, key). The work and the remembered answer
- * commit in one transaction, so a double tap racing itself leaves one record: the loser's
- * transaction fails on the key and it returns the winner's answer instead.
+ * Runs a submission at most once per (user, scope, key). The transaction first takes an
+ * advisory lock on the key, so a double tap racing itself waits for the first attempt to commit
+ * and then finds its remembered answer — instead of running the work again and tripping over
+ * what the first one just wrote (a "you already applied" 409 would be a wrong answer to a retry).
+ * The work and the remembered answer commit together; the unique key is the backstop.
  */
 export async function runIdempotent<T>(
   db: Database,
@@ -61,8 +63,8 @@ export async function runIdempotent<T>(
   const key = call.key
   const requestHash = createHash('sha256').update(stableStringify(call.body)).digest('base64url')
 
-  const remembered = async (): Promise<IdempotentResult<T> | undefined> => {
-    const [row] = await db
+  const remembered = async (queryable: Queryable): Promise<IdempotentResult<T> | undefined> => {
+    const [row] = await queryable
       .select()
       .from(idempotencyKeys)
       .where(and(eq(idempotencyKeys.userId, call.userId), eq(idempotencyKeys.scope, call.scope), eq(idempotencyKeys.key, key)))
@@ -71,10 +73,16 @@ export async function runIdempotent<T>(
     return { statusCode: row.statusCode, body: row.response as T, replayed: true }
   }
 
-  const earlier = await remembered()
+  // Most retries arrive after the first answer: no lock needed to find it.
+  const earlier = await remembered(db)
   if (earlier) return earlier
   try {
-    const body = await db.transaction(async (tx) => {
+    return await db.transaction(async (tx) => {
+      const lockName = `idempotency:${call.userId}:${call.scope}:${key}`
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${lockName}, 0))`)
+      // Under the lock, a statement sees everything committed before it: the first attempt's answer.
+      const winner = await remembered(tx)
+      if (winner) return winner
       const result = await work(tx)
       await tx.insert(idempotencyKeys).values({
         userId: call.userId,
@@ -85,12 +93,11 @@ export async function runIdempotent<T>(
         // Stored as the client saw it: JSON, with dates as strings.
         response: JSON.parse(JSON.stringify(result)) as unknown,
       })
-      return result
+      return { statusCode: call.statusCode, body: result, replayed: false }
     })
-    return { statusCode: call.statusCode, body, replayed: false }
   } catch (error) {
     if (isUniqueViolation(error)) {
-      const winner = await remembered()
+      const winner = await remembered(db)
       if (winner) return winner
     }
     throw error

@@ -1,4 +1,5 @@
-import { count } from 'drizzle-orm'
+import { count, eq } from 'drizzle-orm'
+import { AppError } from '../../src/lib/errors'
 import { runIdempotent } from '../../src/core/idempotency'
 import { notices } from '../../src/modules/catalogue/catalogue.tables'
 import { findUserByOpenid } from '../../src/modules/auth/auth.repository'
@@ -29,6 +30,20 @@ describe('runIdempotent', () => {
     expect(await noticeCount()).toBe(before + 1)
     expect(second.body).toEqual(first.body)
     expect(third).toMatchObject({ body: first.body, replayed: true, statusCode: 201 })
+  })
+
+  it('when retries race work that refuses a second record, then every retry gets the first answer, not the refusal', async () => {
+    // Like "you already applied": the work itself checks for what an earlier attempt wrote.
+    const applyOnce = () =>
+      runIdempotent(t.database.db, { userId, scope: 'test.once', key: 'key-0003', body: {}, statusCode: 201 }, async (tx) => {
+        const existing = await tx.select().from(notices).where(eq(notices.title, '只能一次'))
+        if (existing.length > 0) throw new AppError(409, 'CONFLICT', '已经提交过了')
+        const [row] = await tx.insert(notices).values({ title: '只能一次', body: 'b' }).returning()
+        return { id: row!.id }
+      })
+    const answers = await Promise.all([applyOnce(), applyOnce(), applyOnce(), applyOnce()])
+    expect(answers.map((answer) => answer.statusCode)).toEqual([201, 201, 201, 201])
+    expect(new Set(answers.map((answer) => answer.body.id)).size).toBe(1)
   })
 
   it('when the key is reused for a different body, then 422 IDEMPOTENCY_KEY_REUSED', async () => {

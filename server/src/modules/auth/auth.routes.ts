@@ -24,7 +24,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => loginWithWechatCode(app.db, app.config, app.wechat, request.body.code),
   )
 
-  // Browser and demo login: any identifier makes or finds that user. Only exists in dev mode,
+  // Browser and demo login: whatever identifier is given makes or finds that user. Only exists in dev mode,
   // and the configuration refuses dev mode in production.
   if (app.config.authMode === 'dev') {
     app.post(
