@@ -250,13 +250,15 @@ const applicationDetailShape = {
 export const MyApplication = z.object({ ...applicationDetailShape, timeline: z.array(TimelineEvent) })
 export type MyApplication = z.infer<typeof MyApplication>
 
-export const MembershipSummary = z.object({
+/** What identifies a membership, on the summary and on the card. */
+const membershipShape = {
   memberNumber: z.string(),
   cardNumber: z.string(),
-  orgId: z.string(),
   orgName: z.string(),
   joinedAt: z.string(),
-})
+}
+
+export const MembershipSummary = z.object({ ...membershipShape, orgId: z.string() })
 export type MembershipSummary = z.infer<typeof MembershipSummary>
 
 /** `GET /api/membership/applications/mine`: the worker's application (if any) and membership. */
@@ -273,10 +275,7 @@ export const CARD_TOKEN_TTL_SECONDS = 60
 
 export const MemberCard = z.object({
   name: z.string(),
-  memberNumber: z.string(),
-  cardNumber: z.string(),
-  orgName: z.string(),
-  joinedAt: z.string(),
+  ...membershipShape,
   qr: z.object({
     /** `data:image/png;base64,…`, drawn on the server so it shows the same on H5 and WeChat. */
     imageDataUrl: z.string(),

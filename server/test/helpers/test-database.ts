@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
-import { openDatabase, type DatabaseHandle } from '../../src/db/client'
+import { sql } from 'drizzle-orm'
+import { openDatabase, type Database, type DatabaseHandle } from '../../src/db/client'
 
 /**
  * A fresh, migrated database for one test file: a copy of the PGlite template, or a new
@@ -32,4 +33,29 @@ export async function freshDatabase(): Promise<DatabaseHandle & { url?: string }
       await cleanup.end()
     },
   }
+}
+
+export interface StoredText {
+  table: string
+  column: string
+  value: string
+}
+
+/**
+ * Every non-null text, JSON and array value in every table, as text: what a dump of the database
+ * would show. Tests search it for things that must never be stored in clear.
+ */
+export async function storedTexts(db: Database): Promise<StoredText[]> {
+  const columns = (await db.execute(
+    sql`select table_name, column_name from information_schema.columns
+        where table_schema = 'public' and data_type in ('text', 'character varying', 'jsonb', 'json', 'ARRAY')`,
+  )) as unknown as { rows: Array<{ table_name: string; column_name: string }> }
+  const texts: StoredText[] = []
+  for (const { table_name: table, column_name: column } of columns.rows) {
+    const result = (await db.execute(
+      sql`select ${sql.identifier(column)}::text as value from ${sql.identifier(table)} where ${sql.identifier(column)} is not null`,
+    )) as unknown as { rows: Array<{ value: string }> }
+    texts.push(...result.rows.map(({ value }) => ({ table, column, value })))
+  }
+  return texts
 }

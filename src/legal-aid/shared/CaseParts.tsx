@@ -1,8 +1,15 @@
 import Taro from '@tarojs/taro'
 import { Image, Text, Textarea, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import dayjs from 'dayjs'
-import { caseStatusLabel, MAX_ATTACHMENTS, type CaseAttachment, type CaseMessage, type CaseStatus } from '@contract/legal-aid'
+import {
+  caseStatusLabel,
+  MAX_ATTACHMENTS,
+  type CaseAttachment,
+  type CaseMessage,
+  type CaseStatus,
+  type MyCaseDetail,
+} from '@contract/legal-aid'
 import type { TimelineEvent } from '@contract/timeline'
 import { useDraft } from '@/hooks/useDraft'
 import { toApiError } from '@/services/api-error'
@@ -13,6 +20,9 @@ import type { EvidenceItem } from './evidence'
 import './shared.css'
 
 const when = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm')
+
+/** An amount of money as people say it: 12,000 元. */
+export const formatYuan = (amount: number) => `${amount.toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 元`
 
 export function StatusTag({ status }: { status: CaseStatus }) {
   return (
@@ -57,6 +67,43 @@ export function Attachments({ files }: { files: CaseAttachment[] }) {
   )
 }
 Attachments.displayName = 'Attachments'
+
+function DetailRow({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <View className='detail-row'>
+      <Text className='muted'>{label}</Text>
+      {typeof children === 'string' ? <Text className='detail-value'>{children}</Text> : children}
+    </View>
+  )
+}
+
+export interface CaseApplicationCardProps {
+  item: Pick<MyCaseDetail, 'description' | 'demand' | 'amountInvolved' | 'employerName' | 'employerAddress' | 'attachments'>
+  /** Legal staff also weigh the monthly income; the worker knows their own. */
+  monthlyIncome?: number
+  /** The contact line: masked for the worker, tap-to-call for staff. */
+  contact: ReactNode
+}
+
+/** What the worker asked for, as both the worker and legal staff see it. */
+export function CaseApplicationCard({ item, monthlyIncome, contact }: CaseApplicationCardProps) {
+  const amount = item.amountInvolved === null ? '未填' : formatYuan(item.amountInvolved)
+  return (
+    <View className='card'>
+      <DetailRow label='事情经过'>{item.description}</DetailRow>
+      <DetailRow label='诉求'>{item.demand}</DetailRow>
+      {monthlyIncome !== undefined ? (
+        <DetailRow label='涉案金额 / 月收入'>{`${amount} / ${formatYuan(monthlyIncome)}`}</DetailRow>
+      ) : item.amountInvolved !== null ? (
+        <DetailRow label='涉案金额'>{amount}</DetailRow>
+      ) : null}
+      <DetailRow label='用人单位'>{`${item.employerName}（${item.employerAddress}）`}</DetailRow>
+      <DetailRow label='联系人'>{contact}</DetailRow>
+      <DetailRow label='证据材料'>{item.attachments.length ? <Attachments files={item.attachments} /> : '未上传'}</DetailRow>
+    </View>
+  )
+}
+CaseApplicationCard.displayName = 'CaseApplicationCard'
 
 export function CaseTimeline({ events }: { events: TimelineEvent[] }) {
   return (

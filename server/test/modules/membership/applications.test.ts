@@ -1,10 +1,11 @@
-import { eq, sql } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { WechatClient } from '../../../src/lib/wechat'
 import { findUserByOpenid } from '../../../src/modules/auth/auth.repository'
 import { inboxMessages } from '../../../src/modules/inbox/inbox.tables'
 import { membershipApplications, memberships } from '../../../src/modules/membership/membership.tables'
 import { startFakeWechat, type FakeWechat } from '../../helpers/fake-wechat'
 import { createTestApp, type TestApp } from '../../helpers/test-app'
+import { storedTexts } from '../../helpers/test-database'
 import { applicationBody, DEMO_MEMBER_ID_NUMBER, DEMO_WAITING_ID_NUMBER, idempotency, validIdNumber } from './membership-fixtures'
 
 describe('membership applications', () => {
@@ -304,11 +305,8 @@ describe('membership applications', () => {
 
   describe('the database and the logs', () => {
     it('never hold an ID number in clear: every text column of every table is searched', async () => {
-      const columns = (await t.database.db.execute(
-        sql`select table_name, column_name from information_schema.columns
-            where table_schema = 'public' and data_type in ('text', 'character varying', 'jsonb', 'json', 'ARRAY')`,
-      )) as unknown as { rows: Array<{ table_name: string; column_name: string }> }
-      const tables = new Set(columns.rows.map((row) => row.table_name))
+      const texts = await storedTexts(t.database.db)
+      const tables = new Set(texts.map((text) => text.table))
       expect([...tables]).toEqual(expect.arrayContaining(['membership_applications', 'memberships', 'idempotency_keys', 'audit_log']))
 
       const idNumbers = [
@@ -319,22 +317,15 @@ describe('membership applications', () => {
         validIdNumber('32070619930607001'),
         validIdNumber('32070619940708001'),
       ]
-      let valuesSearched = 0
-      for (const { table_name: table, column_name: column } of columns.rows) {
-        const result = (await t.database.db.execute(
-          sql`select ${sql.identifier(column)}::text as value from ${sql.identifier(table)} where ${sql.identifier(column)} is not null`,
-        )) as unknown as { rows: Array<{ value: string }> }
-        for (const { value } of result.rows) {
-          valuesSearched++
-          for (const idNumber of idNumbers) {
-            // Also the birth-date-and-sequence part alone, in case something stored it cut or spaced.
-            expect(`${table}.${column}: ${value.includes(idNumber) || value.includes(idNumber.slice(6, 17))}`).toBe(
-              `${table}.${column}: false`,
-            )
-          }
+      for (const { table, column, value } of texts) {
+        for (const idNumber of idNumbers) {
+          // Also the birth-date-and-sequence part alone, in case something stored it cut or spaced.
+          expect(`${table}.${column}: ${value.includes(idNumber) || value.includes(idNumber.slice(6, 17))}`).toBe(
+            `${table}.${column}: false`,
+          )
         }
       }
-      expect(valuesSearched).toBeGreaterThan(50)
+      expect(texts.length).toBeGreaterThan(50)
 
       // And the ciphertext really is the number, for the staff reveal.
       const [row] = await t.database.db.select().from(membershipApplications).where(eq(membershipApplications.name, '赵四'))

@@ -1,10 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { auditLog } from '../../../src/core/core.tables'
 import { findUserByOpenid } from '../../../src/modules/auth/auth.repository'
 import { staffRoles } from '../../../src/modules/auth/auth.tables'
 import { issueCardToken } from '../../../src/modules/membership/card-token'
 import { membershipApplications, memberships } from '../../../src/modules/membership/membership.tables'
 import { createTestApp, type TestApp } from '../../helpers/test-app'
+import { storedTexts } from '../../helpers/test-database'
 import { applicationBody, DEMO_MEMBER_ID_NUMBER, idempotency, validIdNumber } from './membership-fixtures'
 
 describe('my data: see, correct, delete', () => {
@@ -15,20 +16,7 @@ describe('my data: see, correct, delete', () => {
   afterAll(() => t.close())
 
   /** Every text value in every table, as one string. */
-  const databaseText = async () => {
-    const columns = (await t.database.db.execute(
-      sql`select table_name, column_name from information_schema.columns
-          where table_schema = 'public' and data_type in ('text', 'character varying', 'jsonb', 'json')`,
-    )) as unknown as { rows: Array<{ table_name: string; column_name: string }> }
-    const values: string[] = []
-    for (const { table_name: table, column_name: column } of columns.rows) {
-      const result = (await t.database.db.execute(
-        sql`select ${sql.identifier(column)}::text as value from ${sql.identifier(table)} where ${sql.identifier(column)} is not null`,
-      )) as unknown as { rows: Array<{ value: string }> }
-      values.push(...result.rows.map((row) => row.value))
-    }
-    return values.join('\n')
-  }
+  const databaseText = async () => (await storedTexts(t.database.db)).map((text) => text.value).join('\n')
 
   it('GET /api/me/data shows what we hold, the ID number masked', async () => {
     const response = await t.as('demo-member')({ method: 'GET', url: '/api/me/data' })

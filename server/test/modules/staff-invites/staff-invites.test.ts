@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
 import { staffInvites } from '../../../src/modules/staff-invites/staff-invites.tables'
 import { createTestApp, type TestApp } from '../../helpers/test-app'
+import { storedTexts } from '../../helpers/test-database'
 
 describe('staff invites', () => {
   let t: TestApp
@@ -13,20 +14,7 @@ describe('staff invites', () => {
   const create = (payload: object) => admin()({ method: 'POST', url: '/api/workbench/invites', payload })
 
   /** Every text value in every table, as one string. */
-  const databaseText = async () => {
-    const columns = (await t.database.db.execute(
-      sql`select table_name, column_name from information_schema.columns
-          where table_schema = 'public' and data_type in ('text', 'character varying', 'jsonb', 'json')`,
-    )) as unknown as { rows: Array<{ table_name: string; column_name: string }> }
-    const values: string[] = []
-    for (const { table_name: table, column_name: column } of columns.rows) {
-      const result = (await t.database.db.execute(
-        sql`select ${sql.identifier(column)}::text as value from ${sql.identifier(table)} where ${sql.identifier(column)} is not null`,
-      )) as unknown as { rows: Array<{ value: string }> }
-      values.push(...result.rows.map((row) => row.value))
-    }
-    return values.join('\n')
-  }
+  const databaseText = async () => (await storedTexts(t.database.db)).map((text) => text.value).join('\n')
   const redeem = (openid: string, code: string) => t.as(openid)({ method: 'POST', url: '/api/workbench/invites/redeem', payload: { code } })
 
   describe('POST /api/workbench/invites', () => {

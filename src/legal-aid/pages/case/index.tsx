@@ -9,14 +9,12 @@ import { useApi } from '@/hooks/useApi'
 import { addCaseSubscriptions, getMyLegalAidCase, sendCaseMessage, withdrawLegalAidCase } from '@/services/api/legal-aid'
 import { toApiError } from '@/services/api-error'
 import { newIdempotencyKey } from '@/services/request'
-import { Attachments, CaseThread, CaseTimeline, StatusTag } from '../../shared/CaseParts'
+import { CaseApplicationCard, CaseThread, CaseTimeline, formatYuan, StatusTag } from '../../shared/CaseParts'
 import { canSubscribe, requestCaseSubscription } from '../../shared/subscribe'
 import '../../shared/shared.css'
 import './index.css'
 import { draftKey } from '@/services/drafts'
 import { useSession } from '@/hooks/useSession'
-
-const money = (amount: number) => `${amount.toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 元`
 
 /** One case as the worker sees it: where it stands, what happens next, the history and the conversation. */
 export default function CasePage() {
@@ -100,7 +98,7 @@ export default function CasePage() {
                 <Text className='card-title'>结案结果</Text>
                 <Text>
                   {caseOutcomeLabel[item.outcome.outcome]}
-                  {item.outcome.amountRecovered > 0 ? `，追回 ${money(item.outcome.amountRecovered)}` : ''}
+                  {item.outcome.amountRecovered > 0 ? `，追回 ${formatYuan(item.outcome.amountRecovered)}` : ''}
                 </Text>
                 <Text className='muted'>{item.outcome.summary}</Text>
               </View>
@@ -125,38 +123,7 @@ export default function CasePage() {
             </View>
 
             <Text className='section-title'>申请内容</Text>
-            <View className='card'>
-              <View className='detail-row'>
-                <Text className='muted'>事情经过</Text>
-                <Text className='detail-value'>{item.description}</Text>
-              </View>
-              <View className='detail-row'>
-                <Text className='muted'>诉求</Text>
-                <Text className='detail-value'>{item.demand}</Text>
-              </View>
-              {item.amountInvolved !== null ? (
-                <View className='detail-row'>
-                  <Text className='muted'>涉案金额</Text>
-                  <Text className='detail-value'>{money(item.amountInvolved)}</Text>
-                </View>
-              ) : null}
-              <View className='detail-row'>
-                <Text className='muted'>用人单位</Text>
-                <Text className='detail-value'>
-                  {item.employerName}（{item.employerAddress}）
-                </Text>
-              </View>
-              <View className='detail-row'>
-                <Text className='muted'>联系人</Text>
-                <Text className='detail-value'>
-                  {item.contactName} {item.contactPhoneMasked}
-                </Text>
-              </View>
-              <View className='detail-row'>
-                <Text className='muted'>证据材料</Text>
-                {item.attachments.length ? <Attachments files={item.attachments} /> : <Text className='detail-value'>未上传</Text>}
-              </View>
-            </View>
+            <CaseApplicationCard item={item} contact={`${item.contactName} ${item.contactPhoneMasked}`} />
 
             {item.canWithdraw ? (
               <View

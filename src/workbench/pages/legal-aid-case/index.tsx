@@ -29,13 +29,12 @@ import {
 } from '@/services/api/legal-aid'
 import { toApiError } from '@/services/api-error'
 import { newIdempotencyKey } from '@/services/request'
-import { Attachments, CaseThread, CaseTimeline, StatusTag } from '@/legal-aid/shared/CaseParts'
+import { CaseApplicationCard, CaseThread, CaseTimeline, formatYuan, StatusTag } from '@/legal-aid/shared/CaseParts'
 import '@/legal-aid/shared/shared.css'
 import './index.css'
 import { draftKey } from '@/services/drafts'
 import { useSession } from '@/hooks/useSession'
 
-const money = (amount: number) => `${amount.toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 元`
 const shortDate = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
 
 interface ActionDraft {
@@ -100,7 +99,7 @@ export default function LegalAidCaseStaffPage() {
               ) : null}
               {item.outcome ? (
                 <Text className='la-handler'>
-                  结案：{caseOutcomeLabel[item.outcome.outcome]}，追回 {money(item.outcome.amountRecovered)}
+                  结案：{caseOutcomeLabel[item.outcome.outcome]}，追回 {formatYuan(item.outcome.amountRecovered)}
                 </Text>
               ) : null}
             </View>
@@ -114,41 +113,18 @@ export default function LegalAidCaseStaffPage() {
             )}
 
             <Text className='section-title'>申请内容</Text>
-            <View className='card'>
-              <View className='detail-row'>
-                <Text className='muted'>事情经过</Text>
-                <Text className='detail-value'>{item.description}</Text>
-              </View>
-              <View className='detail-row'>
-                <Text className='muted'>诉求</Text>
-                <Text className='detail-value'>{item.demand}</Text>
-              </View>
-              <View className='detail-row'>
-                <Text className='muted'>涉案金额 / 月收入</Text>
-                <Text className='detail-value'>
-                  {item.amountInvolved === null ? '未填' : money(item.amountInvolved)} / {money(item.monthlyIncome)}
-                </Text>
-              </View>
-              <View className='detail-row'>
-                <Text className='muted'>用人单位</Text>
-                <Text className='detail-value'>
-                  {item.employerName}（{item.employerAddress}）
-                </Text>
-              </View>
-              <View className='detail-row'>
-                <Text className='muted'>联系人</Text>
+            <CaseApplicationCard
+              item={item}
+              monthlyIncome={item.monthlyIncome}
+              contact={
                 <Text
                   className='detail-value link-button'
                   onClick={() => void Taro.makePhoneCall({ phoneNumber: item.contactPhone }).catch(() => undefined)}
                 >
                   {item.contactName} {item.contactPhone}
                 </Text>
-              </View>
-              <View className='detail-row'>
-                <Text className='muted'>证据材料</Text>
-                {item.attachments.length ? <Attachments files={item.attachments} /> : <Text className='detail-value'>未上传</Text>}
-              </View>
-            </View>
+              }
+            />
 
             <Text className='section-title'>与申请人沟通</Text>
             <View className='card'>
