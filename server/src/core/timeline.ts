@@ -17,11 +17,15 @@ export interface NewTimelineEvent {
   toStatus: string
   note?: string | null
   visibility?: 'public' | 'internal'
+  /** When it happened, for demo histories; by default now. */
+  at?: Date
 }
 
 /** Records a status change. Call in the same transaction as the change itself. */
-export async function appendTimelineEvent(db: Queryable, event: NewTimelineEvent): Promise<void> {
-  await db.insert(timelineEvents).values({ ...event, note: event.note ?? null, visibility: event.visibility ?? 'public' })
+export async function appendTimelineEvent(db: Queryable, { at, ...event }: NewTimelineEvent): Promise<void> {
+  await db
+    .insert(timelineEvents)
+    .values({ ...event, note: event.note ?? null, visibility: event.visibility ?? 'public', ...(at ? { createdAt: at } : {}) })
 }
 
 /**

@@ -1,4 +1,4 @@
-import { inArray, sql } from 'drizzle-orm'
+import { inArray } from 'drizzle-orm'
 import { chinaDate, addWorkingDays, workingCalendar } from '@contract/rules/working-days'
 import { ASSIGN_WITHIN_WORKING_DAYS, DECIDE_WITHIN_WORKING_DAYS, type CaseStatus, type CaseType } from '@contract/legal-aid'
 import { appendTimelineEvent } from '../../core/timeline'
@@ -146,13 +146,22 @@ export async function seedLegalAidDemo({ db, cipher, config }: SeedContext): Pro
         createdAt,
         updatedAt: at(Math.min(reached, 3) * 24),
       })
-      const events: Array<{ to: CaseStatus; note?: string }> = [{ to: 'submitted' }]
-      if (reached >= 1) events.push({ to: 'accepted', note: '符合法律援助条件，予以受理' })
+      // Timed as the case columns above: accepted a day in, assigned two, started three, closed at forty.
+      const events: Array<{ to: CaseStatus; at: Date; note?: string }> = [{ to: 'submitted', at: createdAt }]
+      if (reached >= 1) events.push({ to: 'accepted', at: at(24), note: '符合法律援助条件，予以受理' })
       if (reached >= 2)
-        events.push({ to: 'assigned', note: `指派${demoLawyers.find((lawyer) => lawyer.id === demo.lawyerId)?.name ?? ''}律师承办` })
-      if (reached >= 3) events.push({ to: 'in_progress' })
+        events.push({
+          to: 'assigned',
+          at: at(48),
+          note: `指派${demoLawyers.find((lawyer) => lawyer.id === demo.lawyerId)?.name ?? ''}律师承办`,
+        })
+      if (reached >= 3) events.push({ to: 'in_progress', at: at(72) })
       if (reached >= 4 && demo.outcome)
-        events.push({ to: 'closed', note: `调解成功，追回 ${demo.outcome.amountRecovered} 元。${demo.outcome.summary}` })
+        events.push({
+          to: 'closed',
+          at: at(24 * 40),
+          note: `调解成功，追回 ${demo.outcome.amountRecovered} 元。${demo.outcome.summary}`,
+        })
       let from: CaseStatus | null = null
       for (const event of events) {
         await appendTimelineEvent(tx, {
@@ -163,6 +172,7 @@ export async function seedLegalAidDemo({ db, cipher, config }: SeedContext): Pro
           fromStatus: from,
           toStatus: event.to,
           note: event.note ?? null,
+          at: event.at,
         })
         from = event.to
       }
@@ -172,7 +182,7 @@ export async function seedLegalAidDemo({ db, cipher, config }: SeedContext): Pro
           authorId: legal.id,
           authorRole: 'staff',
           bodyEnc: cipher.encrypt(demo.staffMessage),
-          createdAt: sql`clock_timestamp()`,
+          createdAt: at(49),
         })
       }
     })

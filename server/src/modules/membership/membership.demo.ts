@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import type { ApplicationBody } from '@contract/membership'
 import { checkIdNumber, idNumberCheckCharacter } from '@contract/rules/id-number'
 import { maskIdNumber } from '@contract/rules/mask'
-import { timelineEvents } from '../../core/core.tables'
+import { appendTimelineEvent } from '../../core/timeline'
 import type { Queryable } from '../../db/client'
 import type { FieldCipher } from '../../lib/crypto'
 import { findUserByOpenid, upsertUserByOpenid } from '../auth/auth.repository'
@@ -204,13 +204,14 @@ async function insertApplication(
     })
     .returning({ id: membershipApplications.id })
   const subject = { subjectType: APPLICATION_SUBJECT, subjectId: application!.id }
-  await db.insert(timelineEvents).values({
+  await appendTimelineEvent(db, {
     ...subject,
     actorId: user.id,
     actorRole: 'applicant',
+    fromStatus: null,
     toStatus: 'submitted',
     note: '提交入会申请',
-    createdAt: submittedAt,
+    at: submittedAt,
   })
   if (!decision || !reviewedAt) return
 
@@ -225,14 +226,14 @@ async function insertApplication(
     status: 'active',
     joinedAt: reviewedAt,
   })
-  await db.insert(timelineEvents).values({
+  await appendTimelineEvent(db, {
     ...subject,
     actorId: decision.reviewerId,
     actorRole: 'union_staff',
     fromStatus: 'submitted',
     toStatus: 'approved',
     note: `会员号 ${numbers.memberNumber}`,
-    createdAt: reviewedAt,
+    at: reviewedAt,
   })
 }
 
