@@ -5,7 +5,7 @@ async function main() {
   const browser = await launchBrowser()
   const ctx = await phoneContext(browser)
   const page = await ctx.newPage()
-  page.on('console', (m) => { if (m.type() === 'error') console.log('console error:', m.text()) })
+  page.on('response', (r) => { if (r.status() >= 400) console.log('HTTP', r.status(), r.url()) })
   await loginAsPersona(page, base, 'demo-worker')
   await settled(page); await page.screenshot({ path: `${out}/01-mine.png` })
   await page.goto(`${base}/#/legal-aid/pages/cases/index`)

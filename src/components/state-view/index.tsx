@@ -1,6 +1,8 @@
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import type { ApiState } from '@/hooks/useApi'
+import type { ApiError } from '@/services/api-error'
 import { goToLogin } from '@/services/session'
 import './index.css'
 
@@ -22,7 +24,7 @@ export interface StateViewProps<T> {
 export function StateView<T>({ state, isEmpty, emptyText, emptyAction, loadingText, children }: StateViewProps<T>) {
   const { data, error, reload } = state
   if (data === undefined) {
-    if (error) return <ErrorPanel message={error.message} needsLogin={error.code === 'UNAUTHENTICATED'} onRetry={reload} />
+    if (error) return <ErrorPanel message={error.message} code={error.code} onRetry={reload} />
     return <LoadingPanel text={loadingText} />
   }
   return (
@@ -55,13 +57,34 @@ export function EmptyPanel({ text, action }: { text: string; action?: ReactNode 
   )
 }
 
-export function ErrorPanel({ message, needsLogin, onRetry }: { message: string; needsLogin?: boolean; onRetry: () => void }) {
+/** Leaves a page that has nothing to show: back where the user came from, or home. */
+function leavePage(): void {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else void Taro.switchTab({ url: '/pages/home/index' })
+}
+
+export interface ErrorPanelProps {
+  message: string
+  /** The error's code: it decides what the user can do about it. */
+  code?: ApiError['code']
+  onRetry?: () => void
+}
+
+/**
+ * A failure with the one way out that helps: log in when the session is gone, go back when the
+ * record is not theirs or not there (trying again would fail the same way), otherwise try again.
+ */
+export function ErrorPanel({ message, code, onRetry }: ErrorPanelProps) {
   return (
     <View className='state-panel' role='alert'>
       <Text className='state-text state-error'>{message}</Text>
-      {needsLogin ? (
+      {code === 'UNAUTHENTICATED' ? (
         <View className='btn btn-primary' onClick={() => goToLogin()}>
           去登录
+        </View>
+      ) : code === 'FORBIDDEN' || code === 'NOT_FOUND' || !onRetry ? (
+        <View className='btn' onClick={leavePage}>
+          返回
         </View>
       ) : (
         <View className='btn' onClick={onRetry}>

@@ -65,7 +65,7 @@ export default function MinePage() {
         ) : loggedIn && me.loading ? (
           <LoadingPanel text='正在读取账号…' />
         ) : loggedIn && me.error ? (
-          <ErrorPanel message={me.error.message} needsLogin={me.error.code === 'UNAUTHENTICATED'} onRetry={me.reload} />
+          <ErrorPanel message={me.error.message} code={me.error.code} onRetry={me.reload} />
         ) : (
           <View className='mine-user' onClick={login}>
             <View className='mine-avatar mine-avatar-empty'>

@@ -43,7 +43,7 @@ export default function StaffInvitePage() {
   if (!session.token && process.env.TARO_ENV !== 'weapp') {
     return (
       <PageShell className='staff-invite'>
-        <ErrorPanel message='请先登录，再输入邀请码' needsLogin onRetry={() => undefined} />
+        <ErrorPanel message='请先登录，再输入邀请码' code='UNAUTHENTICATED' />
       </PageShell>
     )
   }

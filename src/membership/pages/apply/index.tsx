@@ -56,7 +56,7 @@ export default function ApplyPage() {
         {isWeapp && !loginFailed ? (
           <LoadingPanel text='正在登录…' />
         ) : (
-          <ErrorPanel message='请先登录，再申请入会' needsLogin onRetry={() => undefined} />
+          <ErrorPanel message='请先登录，再申请入会' code='UNAUTHENTICATED' />
         )}
       </PageShell>
     )
