@@ -36,6 +36,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
       TARO_APP_CLOUD_SERVICE: JSON.stringify(process.env.TARO_APP_CLOUD_SERVICE ?? ''),
       TARO_APP_SUBSCRIBE_TEMPLATE_CASE: JSON.stringify(process.env.TARO_APP_SUBSCRIBE_TEMPLATE_CASE ?? ''),
+      TARO_APP_SUBSCRIBE_TEMPLATE_MEMBERSHIP: JSON.stringify(process.env.TARO_APP_SUBSCRIBE_TEMPLATE_MEMBERSHIP ?? ''),
     },
     alias: {
       '@': path.join(root, 'src'),

@@ -184,9 +184,14 @@ const unionShape = {
 /** Step 5: the union to join (a grassroots union, or the district's holding-pool union). */
 export const UnionStep = z.object(unionShape)
 
+/** Whether the worker, at the submit tap, allowed one WeChat message with the review result. */
+const subscribeShape = {
+  subscribeAccepted: z.optional(z.number().check(z.int(), z.gte(0), z.lte(1))),
+}
+
 /** `POST /api/membership/applications`: every step together. */
 export const ApplicationBody = z
-  .object({ ...ConsentStep.shape, ...identityShape, ...phoneShape, ...workShape, ...unionShape })
+  .object({ ...ConsentStep.shape, ...identityShape, ...phoneShape, ...workShape, ...unionShape, ...subscribeShape })
   .check(z.superRefine(crossCheckGender), z.superRefine(requireTypedPhone))
 export type ApplicationBody = z.infer<typeof ApplicationBody>
 
@@ -195,7 +200,15 @@ export type ApplicationBody = z.infer<typeof ApplicationBody>
  * may be left out to keep the one on file (the phone never gets it back in clear to re-send).
  */
 export const ResubmitBody = z
-  .object({ ...ConsentStep.shape, ...identityShape, idNumber: z.optional(idNumberField), ...phoneShape, ...workShape, ...unionShape })
+  .object({
+    ...ConsentStep.shape,
+    ...identityShape,
+    idNumber: z.optional(idNumberField),
+    ...phoneShape,
+    ...workShape,
+    ...unionShape,
+    ...subscribeShape,
+  })
   .check(z.superRefine(crossCheckGender), z.superRefine(requireTypedPhone))
 export type ResubmitBody = z.infer<typeof ResubmitBody>
 

@@ -20,5 +20,7 @@ declare namespace NodeJS {
     TARO_APP_CLOUD_SERVICE?: string
     /** Subscribe-message template id for legal-aid case updates (the same one the server sends). */
     TARO_APP_SUBSCRIBE_TEMPLATE_CASE?: string
+    /** Subscribe-message template id for membership review results (the same one the server sends). */
+    TARO_APP_SUBSCRIBE_TEMPLATE_MEMBERSHIP?: string
   }
 }

@@ -64,6 +64,8 @@ const EnvSchema = z
     UPLOAD_RATE_LIMIT: z.coerce.number().int().positive().default(60),
     /** Subscribe-message template for legal-aid case updates (empty: in-app messages only). */
     WECHAT_SUBSCRIBE_TEMPLATE_CASE: z.string().default(''),
+    /** Subscribe-message template for membership review results (empty: in-app messages only). */
+    WECHAT_SUBSCRIBE_TEMPLATE_MEMBERSHIP: z.string().default(''),
     /** Public holidays for working-day deadlines; defaults to China's 2026 holidays. */
     LEGAL_AID_HOLIDAYS: dateList.optional(),
     /** Weekend days that are working days (调休上班); defaults to China's 2026 make-up days. */
@@ -104,7 +106,7 @@ export interface Config {
   referenceCacheMs: number
   uploadDir: string
   uploadRateLimit: number
-  subscribeTemplates: { legalAidCase: string }
+  subscribeTemplates: { legalAidCase: string; membership: string }
   legalAid: { holidays: string[]; extraWorkdays: string[] }
 }
 
@@ -145,7 +147,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     referenceCacheMs: env.REFERENCE_CACHE_SECONDS * 1000,
     uploadDir: path.resolve(env.UPLOAD_DIR ?? path.join(env.DATA_DIR, 'uploads')),
     uploadRateLimit: env.UPLOAD_RATE_LIMIT,
-    subscribeTemplates: { legalAidCase: env.WECHAT_SUBSCRIBE_TEMPLATE_CASE },
+    subscribeTemplates: { legalAidCase: env.WECHAT_SUBSCRIBE_TEMPLATE_CASE, membership: env.WECHAT_SUBSCRIBE_TEMPLATE_MEMBERSHIP },
     legalAid: {
       holidays: env.LEGAL_AID_HOLIDAYS ?? [...CHINA_2026_HOLIDAYS],
       extraWorkdays: env.LEGAL_AID_WORKDAYS ?? [...CHINA_2026_EXTRA_WORKDAYS],

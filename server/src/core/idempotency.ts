@@ -104,6 +104,14 @@ export async function runIdempotent<T>(
   }
 }
 
+/** What `runIdempotentRequest` needs besides the request. */
+export interface IdempotentRequestOptions {
+  scope: string
+  statusCode: number
+  /** A retry must also name the same record in its URL (one key, one case). */
+  matchUrl?: boolean
+}
+
 /**
  * `runIdempotent` for a route: the caller, the request's Idempotency-Key and its body. The route
  * then answers `reply.status(result.statusCode).send(result.body)`.
@@ -111,16 +119,19 @@ export async function runIdempotent<T>(
 export function runIdempotentRequest<T>(
   db: Database,
   request: FastifyRequest,
-  options: { scope: string; statusCode: number; body?: unknown },
+  options: IdempotentRequestOptions,
   work: (tx: Transaction) => Promise<T>,
 ): Promise<IdempotentResult<T>> {
+  // WeChat asks for message permission again at every tap, and a retry may get another answer:
+  // that is not part of what was submitted, so it is left out of what a retry must repeat.
+  const body = request.body && typeof request.body === 'object' ? { ...request.body, subscribeAccepted: undefined } : request.body
   return runIdempotent(
     db,
     {
       userId: currentUser(request).id,
       scope: options.scope,
       key: idempotencyKeyOf(request),
-      body: options.body ?? request.body,
+      body: options.matchUrl ? { url: request.url, body } : body,
       statusCode: options.statusCode,
     },
     work,

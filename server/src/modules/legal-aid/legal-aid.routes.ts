@@ -28,10 +28,9 @@ import {
   SubscribeBody,
   WithdrawBody,
 } from '@contract/legal-aid'
-import { runIdempotentRequest } from '../../core/idempotency'
 import type { Transaction } from '../../db/client'
 import { currentUser } from '../../plugins/app/authentication'
-import type { PendingSubscribeMessage } from '../../plugins/app/subscribe-messages'
+import { runIdempotentRequestWithMessages, type SubscribeMessageQueue } from '../../core/subscribe-messages'
 import {
   addNote,
   addSubscribeCredits,
@@ -66,25 +65,12 @@ const errors = {
 
 export const legalAidRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('onRequest', app.authenticate)
-  const deps = (outbox?: PendingSubscribeMessage[]): LegalAidDeps => ({ cipher: app.cipher, config: app.config, outbox })
+  const deps = (outbox?: SubscribeMessageQueue): LegalAidDeps => ({ cipher: app.cipher, config: app.config, outbox })
 
-  /**
-   * Every submission: at most once per Idempotency-Key, in one transaction with its remembered
-   * answer; subscribe messages go out only after it committed, and never for a replay.
-   */
+  /** Every submission: at most once per Idempotency-Key, its subscribe messages sent after commit. */
   function submission<T>(scope: string, statusCode: number) {
-    return async (request: FastifyRequest, work: (tx: Transaction, context: LegalAidDeps) => Promise<T>) => {
-      const outbox: PendingSubscribeMessage[] = []
-      // The URL is part of what must match: one key, one case.
-      const result = await runIdempotentRequest(
-        app.db,
-        request,
-        { scope, statusCode, body: { url: request.url, body: request.body } },
-        (tx) => work(tx, deps(outbox)),
-      )
-      if (!result.replayed) app.subscribeMessages.dispatch(outbox)
-      return result
-    }
+    return (request: FastifyRequest, work: (tx: Transaction, context: LegalAidDeps) => Promise<T>) =>
+      runIdempotentRequestWithMessages(app, request, { scope, statusCode, matchUrl: true }, (tx, queue) => work(tx, deps(queue)))
   }
 
   // ── The worker's own cases ──

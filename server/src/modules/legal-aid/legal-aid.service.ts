@@ -38,8 +38,7 @@ import { appendTimelineEvent, listTimeline } from '../../core/timeline'
 import type { Queryable } from '../../db/client'
 import type { FieldCipher } from '../../lib/crypto'
 import { conflict, forbidden, notFound, validationFailed } from '../../lib/errors'
-import type { PendingSubscribeMessage } from '../../plugins/app/subscribe-messages'
-import { users } from '../auth/auth.tables'
+import { queueStatusUpdate, type SubscribeMessageQueue } from '../../core/subscribe-messages'
 import type { AuthUser } from '../auth/auth.service'
 import { notifyInApp } from '../inbox/inbox.service'
 import { attachUploads, toAttachment, uploadsFor, type UploadRow } from '../uploads/uploads.service'
@@ -69,7 +68,7 @@ export interface LegalAidDeps {
   cipher: FieldCipher
   config: Config
   /** Subscribe messages to send once the transaction has committed. */
-  outbox?: PendingSubscribeMessage[]
+  outbox?: SubscribeMessageQueue
   now?: Date
 }
 
@@ -252,10 +251,6 @@ interface WorkerNotice {
   event: string
 }
 
-function chinaDateTime(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
-}
-
 /**
  * Tells the worker: an in-app message always, and a WeChat subscribe message when they allowed
  * one that is not yet spent (spent here, in the transaction; sent after commit).
@@ -270,19 +265,12 @@ async function tellWorker(db: Queryable, deps: LegalAidDeps, row: CaseRow, notic
     .where(and(eq(legalAidCases.id, row.id), gt(legalAidCases.subscribeCredits, 0)))
     .returning({ id: legalAidCases.id })
   if (!spent) return
-  const [user] = await db.select({ openid: users.openid }).from(users).where(eq(users.id, row.applicantId))
-  if (!user) return
-  deps.outbox.push({
-    event: notice.event,
-    toOpenid: user.openid,
+  await queueStatusUpdate(db, deps.outbox, {
+    userId: row.applicantId,
     templateId,
     page: caseLink(row.id).slice(1),
-    data: {
-      thing1: { value: `法律援助·${caseTypeLabel[row.type]}` },
-      phrase2: { value: notice.phrase },
-      time3: { value: chinaDateTime(deps.now ?? new Date()) },
-      thing4: { value: Array.from(notice.hint).slice(0, 20).join('') },
-    },
+    event: notice.event,
+    update: { subject: `法律援助·${caseTypeLabel[row.type]}`, phrase: notice.phrase, at: deps.now ?? new Date(), hint: notice.hint },
   })
 }
 

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, gt, sql } from 'drizzle-orm'
 import {
   applicationStatusLabel,
   type ReviewDecision,
@@ -9,6 +9,7 @@ import {
 import type { StaffRole } from '@contract/auth'
 import { recordAudit } from '../../core/audit'
 import { scopeIncludes, staffScope, type StaffScope } from '../../core/staff-scope'
+import { queueStatusUpdate, type SubscribeMessageQueue } from '../../core/subscribe-messages'
 import { appendTimelineEvent, listTimeline } from '../../core/timeline'
 import type { Queryable, Transaction } from '../../db/client'
 import type { FieldCipher } from '../../lib/crypto'
@@ -159,7 +160,57 @@ export function memberNumbersFor(sequence: number, joinedAt: Date): { memberNumb
   return { memberNumber: `LG${year}${String(sequence).padStart(6, '0')}`, cardNumber: `${body}${luhnCheckDigit(body)}` }
 }
 
-export async function approveApplication(tx: Transaction, user: AuthUser, id: string, note?: string): Promise<ReviewDecision> {
+/** Where a decision's WeChat message goes: the template, and the queue sent after commit. */
+export interface DecisionMessages {
+  templateId: string
+  queue: SubscribeMessageQueue
+}
+
+interface ApplicantNotice {
+  title: string
+  body: string
+  link: string
+  /** For the subscribe message: the result (≤ 5 characters) and a short hint. */
+  phrase: string
+  hint: string
+  event: string
+}
+
+/**
+ * Tells the applicant: an in-app message always, and a WeChat message when they allowed one
+ * at the submit tap (spent here, in the decision's transaction).
+ */
+async function tellApplicant(
+  tx: Transaction,
+  messages: DecisionMessages | undefined,
+  application: { id: string; userId: string },
+  orgName: string,
+  notice: ApplicantNotice,
+): Promise<void> {
+  await notifyInApp(tx, { userId: application.userId, title: notice.title, body: notice.body, link: notice.link })
+  if (!messages?.templateId) return
+  const [spent] = await tx
+    .update(membershipApplications)
+    .set({ subscribeCredits: sql`${membershipApplications.subscribeCredits} - 1` })
+    .where(and(eq(membershipApplications.id, application.id), gt(membershipApplications.subscribeCredits, 0)))
+    .returning({ id: membershipApplications.id })
+  if (!spent) return
+  await queueStatusUpdate(tx, messages.queue, {
+    userId: application.userId,
+    templateId: messages.templateId,
+    page: notice.link.slice(1),
+    event: notice.event,
+    update: { subject: `入会申请·${orgName}`, phrase: notice.phrase, at: new Date(), hint: notice.hint },
+  })
+}
+
+export async function approveApplication(
+  tx: Transaction,
+  user: AuthUser,
+  id: string,
+  note?: string,
+  messages?: DecisionMessages,
+): Promise<ReviewDecision> {
   const { application, org } = await reviewable(tx, user, id)
   refuseOwnApplication(user, application.userId)
   if (application.status !== 'submitted') throw alreadyDecided(application.status)
@@ -198,16 +249,24 @@ export async function approveApplication(tx: Transaction, user: AuthUser, id: st
     toStatus: 'approved',
     note: [`会员号 ${numbers.memberNumber}`, note?.trim()].filter(Boolean).join('；'),
   })
-  await notifyInApp(tx, {
-    userId: application.userId,
+  await tellApplicant(tx, messages, application, org.name, {
     title: '入会申请已通过',
     body: `欢迎加入${org.name}！您的会员号是 ${numbers.memberNumber}，可以在“电子会员卡”中出示会员码。`,
     link: '/membership/pages/card/index',
+    phrase: '已通过',
+    hint: `会员号${numbers.memberNumber}，点此查看会员卡`,
+    event: 'membership.approved',
   })
   return { id: application.id, status: 'approved', memberNumber: numbers.memberNumber }
 }
 
-export async function rejectApplication(tx: Transaction, user: AuthUser, id: string, reason: string): Promise<ReviewDecision> {
+export async function rejectApplication(
+  tx: Transaction,
+  user: AuthUser,
+  id: string,
+  reason: string,
+  messages?: DecisionMessages,
+): Promise<ReviewDecision> {
   const { application, org } = await reviewable(tx, user, id)
   refuseOwnApplication(user, application.userId)
   if (application.status !== 'submitted') throw alreadyDecided(application.status)
@@ -227,11 +286,13 @@ export async function rejectApplication(tx: Transaction, user: AuthUser, id: str
     toStatus: 'rejected',
     note: reason,
   })
-  await notifyInApp(tx, {
-    userId: application.userId,
+  await tellApplicant(tx, messages, application, org.name, {
     title: '入会申请未通过',
     body: `${org.name}：${reason}。您可以修改后重新提交。`,
     link: '/membership/pages/status/index',
+    phrase: '未通过',
+    hint: '请查看原因，修改后重新提交',
+    event: 'membership.rejected',
   })
   return { id: application.id, status: 'rejected', memberNumber: null }
 }

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import type { ApplicationBody, CardVerifyResult, MemberCard, MyApplication, MyMembership, ResubmitBody } from '@contract/membership'
 import { checkIdNumber } from '@contract/rules/id-number'
 import { maskIdNumber, maskName } from '@contract/rules/mask'
@@ -208,6 +208,7 @@ export async function submitApplication(
         phoneConflict: phone.conflict,
         consentAt: now,
         submittedAt: now,
+        subscribeCredits: body.subscribeAccepted ?? 0,
       })
       .returning({ id: membershipApplications.id })
     applicationId = row!.id
@@ -277,6 +278,8 @@ export async function resubmitApplication(
         rejectionReason: null,
         reviewedBy: null,
         reviewedAt: null,
+        // One decision follows each submission: one message is all that can be owed.
+        subscribeCredits: sql`least(${membershipApplications.subscribeCredits} + ${body.subscribeAccepted ?? 0}, 1)`,
         updatedAt: now,
       })
       .where(and(eq(membershipApplications.id, application.id), eq(membershipApplications.status, 'rejected')))

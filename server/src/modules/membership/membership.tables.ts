@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { boolean, date, index, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { boolean, date, index, integer, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { users } from '../auth/auth.tables'
 import { orgs } from '../orgs/orgs.tables'
 
@@ -44,6 +44,8 @@ export const membershipApplications = pgTable(
     /** When the worker last gave the notice consent and the separate consent for the ID number. */
     consentAt: timestamp('consent_at', { withTimezone: true }),
     rejectionReason: text('rejection_reason'),
+    /** The worker allowed a WeChat message about the decision on this submission (0 or 1). */
+    subscribeCredits: integer('subscribe_credits').notNull().default(0),
     reviewedBy: uuid('reviewed_by').references(() => users.id),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),

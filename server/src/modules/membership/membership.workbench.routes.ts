@@ -11,7 +11,7 @@ import {
   ReviewQueueQuery,
   WaitingCount,
 } from '@contract/membership'
-import { runIdempotentRequest } from '../../core/idempotency'
+import { runIdempotentRequestWithMessages, type SubscribeMessageQueue } from '../../core/subscribe-messages'
 import { currentUser } from '../../plugins/app/authentication'
 import {
   approveApplication,
@@ -27,6 +27,7 @@ const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody, 404: A
 
 /** Staff review of applications, limited to each reviewer's part of the organisation tree. */
 export const membershipWorkbenchRoutes: FastifyPluginAsyncZod = async (app) => {
+  const decisionMessages = (queue: SubscribeMessageQueue) => ({ templateId: app.config.subscribeTemplates.membership, queue })
   app.addHook('onRequest', app.authorize(...REVIEWER_ROLES))
 
   app.get(
@@ -91,11 +92,11 @@ export const membershipWorkbenchRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await runIdempotentRequest(
-        app.db,
+      const result = await runIdempotentRequestWithMessages(
+        app,
         request,
         { scope: `membership.approve:${request.params.id}`, statusCode: 200 },
-        (tx) => approveApplication(tx, currentUser(request), request.params.id, request.body.note),
+        (tx, queue) => approveApplication(tx, currentUser(request), request.params.id, request.body.note, decisionMessages(queue)),
       )
       return reply.status(result.statusCode).send(result.body)
     },
@@ -113,11 +114,11 @@ export const membershipWorkbenchRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await runIdempotentRequest(
-        app.db,
+      const result = await runIdempotentRequestWithMessages(
+        app,
         request,
         { scope: `membership.reject:${request.params.id}`, statusCode: 200 },
-        (tx) => rejectApplication(tx, currentUser(request), request.params.id, request.body.reason),
+        (tx, queue) => rejectApplication(tx, currentUser(request), request.params.id, request.body.reason, decisionMessages(queue)),
       )
       return reply.status(result.statusCode).send(result.body)
     },

@@ -13,7 +13,7 @@ import { newIdempotencyKey } from '@/services/request'
 import { goToLogin } from '@/services/session'
 import { EvidencePicker, evidenceReady } from '../../shared/EvidencePicker'
 import type { EvidenceItem } from '../../shared/evidence'
-import { requestCaseSubscription } from '../../shared/subscribe'
+import { requestSubscription } from '@/services/subscribe'
 import '../../shared/shared.css'
 import './index.css'
 import { draftKey } from '@/services/drafts'
@@ -113,7 +113,7 @@ export default function ApplyPage() {
     setBusy(true)
     try {
       // Asked from the tap itself, as WeChat requires; the answer never blocks the submission.
-      const subscribeAccepted = await requestCaseSubscription()
+      const subscribeAccepted = await requestSubscription('legalAidCase')
       const created = await submitLegalAidCase({ ...checked.data, subscribeAccepted }, value.key)
       draft.discard()
       void Taro.redirectTo({ url: `/legal-aid/pages/case/index?id=${created.id}` })

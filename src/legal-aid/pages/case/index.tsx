@@ -10,7 +10,7 @@ import { addCaseSubscriptions, getMyLegalAidCase, sendCaseMessage, withdrawLegal
 import { toApiError } from '@/services/api-error'
 import { newIdempotencyKey } from '@/services/request'
 import { CaseApplicationCard, CaseThread, CaseTimeline, formatYuan, StatusTag } from '../../shared/CaseParts'
-import { canSubscribe, requestCaseSubscription } from '../../shared/subscribe'
+import { canSubscribe, requestSubscription } from '@/services/subscribe'
 import '../../shared/shared.css'
 import './index.css'
 import { draftKey } from '@/services/drafts'
@@ -43,7 +43,7 @@ export default function CasePage() {
   }
 
   const subscribe = async () => {
-    const accepted = await requestCaseSubscription()
+    const accepted = await requestSubscription('legalAidCase')
     if (accepted === 0) return
     try {
       await addCaseSubscriptions(id, accepted)
@@ -71,7 +71,7 @@ export default function CasePage() {
                 {item.nextStep}
               </Text>
               {item.declineReason ? <Text className='case-decline'>不予受理的原因：{item.declineReason}</Text> : null}
-              {canSubscribe && item.subscribeCredits === 0 && item.canMessage ? (
+              {canSubscribe('legalAidCase') && item.subscribeCredits === 0 && item.canMessage ? (
                 <Text className='link-button' onClick={() => void subscribe()}>
                   有进展时用微信通知我
                 </Text>

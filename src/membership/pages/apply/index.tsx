@@ -8,6 +8,7 @@ import { useApi } from '@/hooks/useApi'
 import { useDraft } from '@/hooks/useDraft'
 import { useSession } from '@/hooks/useSession'
 import { getMyMembership, resubmitApplication, submitApplication } from '@/services/api/membership'
+import { requestSubscription } from '@/services/subscribe'
 import { toApiError } from '@/services/api-error'
 import { newIdempotencyKey } from '@/services/request'
 import { ensureSession, isWeapp } from '@/services/session'
@@ -53,11 +54,7 @@ export default function ApplyPage() {
   if (!userId) {
     return (
       <PageShell className='apply'>
-        {isWeapp && !loginFailed ? (
-          <LoadingPanel text='正在登录…' />
-        ) : (
-          <ErrorPanel message='请先登录，再申请入会' code='UNAUTHENTICATED' />
-        )}
+        {isWeapp && !loginFailed ? <LoadingPanel text='正在登录…' /> : <ErrorPanel message='请先登录，再申请入会' code='UNAUTHENTICATED' />}
       </PageShell>
     )
   }
@@ -155,8 +152,10 @@ function ApplyForm({ storageKey, expected }: { storageKey: string; expected: App
     setBusy(true)
     setSubmitError(null)
     try {
-      if (ready.submit.kind === 'new') await submitApplication(ready.submit.body, value.idempotencyKey)
-      else await resubmitApplication(ready.submit.id, ready.submit.body, value.idempotencyKey)
+      // Asked from the tap itself, as WeChat requires; the answer never blocks the submission.
+      const subscribeAccepted = await requestSubscription('membership')
+      if (ready.submit.kind === 'new') await submitApplication({ ...ready.submit.body, subscribeAccepted }, value.idempotencyKey)
+      else await resubmitApplication(ready.submit.id, { ...ready.submit.body, subscribeAccepted }, value.idempotencyKey)
       // Only now, with the server's answer in hand, is the draft no longer needed.
       discard()
       void Taro.redirectTo({ url: '/membership/pages/status/index' })

@@ -1,0 +1,1 @@
+ALTER TABLE "membership_applications" ADD COLUMN "subscribe_credits" integer DEFAULT 0 NOT NULL;
