@@ -1,4 +1,4 @@
-import { loginAsPersona, phoneContext, snap, useAppInBrowser, watchErrors } from './harness'
+import { arrive, loginAsPersona, phoneContext, snap, tap, useAppInBrowser, watchErrors } from './harness'
 
 describe('walking skeleton in the browser (H5 build, headless Chromium)', () => {
   const app = useAppInBrowser()
@@ -24,15 +24,16 @@ describe('walking skeleton in the browser (H5 build, headless Chromium)', () => 
     await snap(page, 'skeleton-02-mine')
 
     // Staff reach their workbench from 我的.
-    await page.locator('[data-testid="mine-workbench"]').click()
-    await page.locator('.workbench-who').waitFor()
+    await tap(page.locator('[data-testid="mine-workbench"]:visible'))
+    await arrive(page, page.locator('.workbench-who'))
     await expect(page.locator('.workbench-who').textContent()).resolves.toContain('海州区总工会')
+    // Back on 我的, whose page slides in again: tap only once it has stopped (see tap()).
     await page.goBack()
-    await page.locator('[data-testid="mine-user"]').waitFor()
+    await arrive(page, page.locator('[data-testid="mine-user"]:visible'))
 
-    await page.locator('[data-testid="mine-settings"]').click()
+    await tap(page.locator('[data-testid="mine-settings"]:visible'))
     const preview = page.locator('.settings-preview-text')
-    await preview.waitFor()
+    await arrive(page, preview)
     const fontSize = async () => Number.parseFloat(await preview.evaluate((element) => getComputedStyle(element).fontSize))
     const before = await fontSize()
     await page.locator('.care-mode-switch').click()
