@@ -17,6 +17,8 @@ const allowed: Record<string, CaseStatus> = {
   'submitted/decline': 'declined',
   'accepted/assign': 'assigned',
   'assigned/start': 'in_progress',
+  'assigned/reassign': 'assigned',
+  'in_progress/reassign': 'in_progress',
   'in_progress/close': 'closed',
   'submitted/withdraw': 'withdrawn',
   'accepted/withdraw': 'withdrawn',
@@ -38,9 +40,9 @@ describe('legal-aid state machine', () => {
     }
   })
 
-  it('covers 7 statuses × 6 actions, 9 of them legal', () => {
-    expect(pairs).toHaveLength(42)
-    expect(pairs.filter(([status, action]) => nextCaseStatus(status, action).ok)).toHaveLength(9)
+  it('covers 7 statuses × 7 actions, 11 of them legal', () => {
+    expect(pairs).toHaveLength(49)
+    expect(pairs.filter(([status, action]) => nextCaseStatus(status, action).ok)).toHaveLength(11)
   })
 
   it('closed, declined and withdrawn are final', () => {

@@ -42,12 +42,13 @@ export const caseOutcomeLabel: Record<CaseOutcome, string> = {
 
 // ── The state machine: pure data and one pure function, used by the server and the pages ──
 
-export type CaseAction = 'accept' | 'decline' | 'assign' | 'start' | 'close' | 'withdraw'
-export const CASE_ACTIONS: readonly CaseAction[] = ['accept', 'decline', 'assign', 'start', 'close', 'withdraw']
+export const CASE_ACTIONS = ['accept', 'decline', 'assign', 'reassign', 'start', 'close', 'withdraw'] as const
+export type CaseAction = (typeof CASE_ACTIONS)[number]
 export const caseActionLabel: Record<CaseAction, string> = {
   accept: '受理',
   decline: '不予受理',
   assign: '指派律师',
+  reassign: '更换律师',
   start: '开始承办',
   close: '结案',
   withdraw: '撤回申请',
@@ -56,7 +57,8 @@ export const caseActionLabel: Record<CaseAction, string> = {
 export interface CaseTransition {
   action: CaseAction
   from: readonly CaseStatus[]
-  to: CaseStatus
+  /** Where it takes the case; absent: the case stays in its status (a new lawyer mid-case). */
+  to?: CaseStatus
   /** Who may take it: the worker who asked, or legal staff. */
   by: 'worker' | 'staff'
 }
@@ -67,6 +69,8 @@ export const caseTransitions: readonly CaseTransition[] = [
   { action: 'accept', from: ['submitted'], to: 'accepted', by: 'staff' },
   { action: 'decline', from: ['submitted'], to: 'declined', by: 'staff' },
   { action: 'assign', from: ['accepted'], to: 'assigned', by: 'staff' },
+  // The lawyer falls ill or has a conflict of interest: the case keeps going with another one.
+  { action: 'reassign', from: ['assigned', 'in_progress'], by: 'staff' },
   { action: 'start', from: ['assigned'], to: 'in_progress', by: 'staff' },
   { action: 'close', from: ['in_progress'], to: 'closed', by: 'staff' },
   { action: 'withdraw', from: OPEN_STATUSES, to: 'withdrawn', by: 'worker' },
@@ -77,7 +81,7 @@ export type TransitionResult = { ok: true; to: CaseStatus } | { ok: false; messa
 /** Where an action takes a case in a status, or why it cannot (in words for the person acting). */
 export function nextCaseStatus(from: CaseStatus, action: CaseAction): TransitionResult {
   const transition = caseTransitions.find((candidate) => candidate.action === action)
-  if (transition && transition.from.includes(from)) return { ok: true, to: transition.to }
+  if (transition && transition.from.includes(from)) return { ok: true, to: transition.to ?? from }
   return { ok: false, message: `案件当前为“${caseStatusLabel[from]}”，不能${caseActionLabel[action]}` }
 }
 
@@ -146,6 +150,13 @@ export const AssignBody = z.object({
   note: optionalText('指派说明', 500),
 })
 export type AssignBody = z.infer<typeof AssignBody>
+
+export const ReassignBody = z.object({
+  lawyerId: z.string({ error: '请选择新的承办律师' }).check(z.minLength(1, '请选择新的承办律师')),
+  /** Why the lawyer changes: the worker sees it with the new lawyer's name. */
+  reason: requiredText('更换原因', 200, 2),
+})
+export type ReassignBody = z.infer<typeof ReassignBody>
 
 export const StartBody = z.object({ note: optionalText('承办说明', 500) })
 export type StartBody = z.infer<typeof StartBody>
@@ -313,7 +324,7 @@ export const StaffCaseDetail = z.object({
   contactPhone: z.string(),
   handler: z.nullable(Lawyer),
   /** Actions the caller may take now (empty for read-only viewers). */
-  actions: z.array(z.enum(['accept', 'decline', 'assign', 'start', 'close', 'withdraw'])),
+  actions: z.array(z.enum(CASE_ACTIONS)),
   canAct: z.boolean(),
 })
 export type StaffCaseDetail = z.infer<typeof StaffCaseDetail>

@@ -44,4 +44,42 @@ describe('the volunteer lawyer roster in the browser', () => {
     expect(errors).toEqual([])
     await context.close()
   })
+
+  it('legal staff hand a case to another lawyer with a reason, and the worker sees the new lawyer', async () => {
+    // Demo case 2 (工伤) is with 孙慧.
+    const caseId = '00000000-0000-4000-8000-00000000a002'
+    const staffContext = await phoneContext(app.browser)
+    const staff = await staffContext.newPage()
+    const staffErrors = watchErrors(staff)
+    await loginAsPersona(staff, app.url, 'demo-legal')
+    await staff.goto(`${app.url}/#/workbench/pages/legal-aid-case/index?id=${caseId}`)
+    const casePage = staff.locator('.la-case-page:visible')
+    await arrive(staff, casePage.locator('.la-reassign-open'))
+    await tap(casePage.locator('.la-reassign-open'))
+    const form = casePage.locator('[data-action="reassign"]')
+    await form.locator('[data-lawyer]').first().waitFor()
+    // The lawyer already on the case is not offered again.
+    await expect(form.locator('[data-lawyer="demo-lawyer-sun"]').count()).resolves.toBe(0)
+    await tap(form.locator('[data-lawyer="demo-lawyer-zhou"]'))
+    await tap(form.locator('.la-reassign'))
+    await expect(form.locator('.field-error').textContent()).resolves.toBe('请填写更换原因')
+    await form.locator('textarea').fill('孙律师近期住院')
+    await tap(form.locator('.la-reassign'))
+    await casePage.locator('.timeline-note', { hasText: '改由周立新律师' }).waitFor()
+    await snap(staff, 'lawyers-04-reassigned')
+
+    const workerContext = await phoneContext(app.browser)
+    const worker = await workerContext.newPage()
+    await loginAsPersona(worker, app.url, 'demo-worker')
+    await worker.goto(`${app.url}/#/legal-aid/pages/case/index?id=${caseId}`)
+    const mine = worker.locator('.case-page').last()
+    await mine.locator('.case-handler-name').waitFor()
+    await expect(mine.locator('.case-handler-name').textContent()).resolves.toContain('周立新')
+    await expect(mine.locator('.timeline-note').last().textContent()).resolves.toContain('孙律师近期住院')
+    await snap(worker, 'lawyers-05-worker-sees-new-lawyer')
+
+    expect(staffErrors).toEqual([])
+    await staffContext.close()
+    await workerContext.close()
+  })
 })

@@ -2,6 +2,7 @@ import type { Ok } from '@contract/common'
 import type {
   AcceptBody,
   AssignBody,
+  ReassignBody,
   CaseApplication,
   CaseMessage,
   CaseMessageBody,
@@ -53,6 +54,7 @@ const act =
 export const acceptCase = act<AcceptBody>('accept')
 export const declineCase = act<DeclineBody>('decline')
 export const assignCase = act<AssignBody>('assign')
+export const reassignCase = act<ReassignBody>('reassign')
 export const startCase = act<StartBody>('start')
 export const closeCase = act<CloseBody>('close')
 export const addCaseNote = (id: string, body: NoteBody, idempotencyKey: string) =>

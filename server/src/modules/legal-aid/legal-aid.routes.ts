@@ -6,6 +6,7 @@ import { ApiErrorBody } from '@contract/errors'
 import {
   AcceptBody,
   AssignBody,
+  ReassignBody,
   CaseApplication,
   CaseMessage,
   CaseMessageBody,
@@ -270,6 +271,7 @@ export const legalAidRoutes: FastifyPluginAsyncZod = async (app) => {
   action('accept', AcceptBody, 'Accept the case (受理)')
   action('decline', DeclineBody, 'Decline the case, with the reason the worker sees (不予受理)')
   action('assign', AssignBody, 'Assign a volunteer lawyer (指派)')
+  action('reassign', ReassignBody, 'Hand the case to another lawyer, with the reason the worker sees (更换律师)')
   action('start', StartBody, 'The lawyer has started work (承办)')
   action('close', CloseBody, 'Close with an outcome and the amount recovered (结案)')
 

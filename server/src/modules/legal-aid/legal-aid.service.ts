@@ -10,6 +10,7 @@ import {
   nextCaseStatus,
   type AcceptBody,
   type AssignBody,
+  type ReassignBody,
   type CaseAction,
   type CaseApplication,
   type CaseAttachment,
@@ -521,7 +522,9 @@ export async function getStaffCase(db: Queryable, deps: LegalAidDeps, user: Auth
   })
   const actions =
     access === 'act'
-      ? (['accept', 'decline', 'assign', 'start', 'close'] as const).filter((action) => nextCaseStatus(item.row.status, action).ok)
+      ? (['accept', 'decline', 'assign', 'reassign', 'start', 'close'] as const).filter(
+          (action) => nextCaseStatus(item.row.status, action).ok,
+        )
       : []
   return {
     ...toStaffSummary(item, now),
@@ -537,10 +540,11 @@ export type StaffActionInput =
   | { action: 'accept'; body: AcceptBody }
   | { action: 'decline'; body: DeclineBody }
   | { action: 'assign'; body: AssignBody }
+  | { action: 'reassign'; body: ReassignBody }
   | { action: 'start'; body: StartBody }
   | { action: 'close'; body: CloseBody }
 
-/** Accept, decline, assign, start, close: each moves the case, records why, and tells the worker. */
+/** Accept, decline, assign, reassign, start, close: each moves the case, records why, and tells the worker. */
 export async function staffAct(
   db: Queryable,
   deps: LegalAidDeps,
@@ -594,6 +598,23 @@ export async function staffAct(
         title: '已为您指派律师',
         body: `${caseNo}由${chosen.name}律师（${chosen.firm}）承办，联系电话 ${chosen.phone}。${input.body.note ?? ''}`,
         phrase: '已指派',
+        hint: `${chosen.name}律师将与您联系`,
+      }
+      break
+    }
+    case 'reassign': {
+      const chosen = await findLawyer(db, input.body.lawyerId)
+      if (!chosen || !chosen.active) throw validationFailed({ lawyerId: '请选择名单中的承办律师' })
+      if (chosen.id === item.row.lawyerId) throw validationFailed({ lawyerId: '这位律师已在承办，请选择另一位' })
+      lawyer = chosen
+      // The assignment deadline was met by the first lawyer: assignedAt stays as it was.
+      moved = await moveCase(db, item, 'reassign', { lawyerId: chosen.id }, now)
+      note = `改由${chosen.name}律师（${chosen.firm}）承办。原因：${input.body.reason}`
+      notice = {
+        event: 'legal_aid.reassigned',
+        title: '承办律师已更换',
+        body: `${caseNo}改由${chosen.name}律师（${chosen.firm}）承办，联系电话 ${chosen.phone}。原因：${input.body.reason}`,
+        phrase: '更换律师',
         hint: `${chosen.name}律师将与您联系`,
       }
       break

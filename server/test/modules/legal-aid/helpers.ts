@@ -47,6 +47,7 @@ export const staffBodies = {
   accept: { note: '符合受理条件' },
   decline: { reason: '不属于劳动争议' },
   assign: { lawyerId: 'demo-lawyer-zhou' },
+  reassign: { lawyerId: 'demo-lawyer-sun', reason: '周律师出差一个月' },
   start: { note: '已与申请人联系' },
   close: { outcome: 'mediated', amountRecovered: 12000, summary: '调解成功，单位当场支付' },
 } as const

@@ -83,6 +83,35 @@ describe('legal-aid state machine through the API', () => {
     expect(mine.nextStep).toBe('周立新律师将与您联系，您也可以直接拨打 0518-85550101')
   })
 
+  it('another lawyer can take over mid-case: the worker sees who and why, the case keeps its status', async () => {
+    const id = await caseIn(t, 'in_progress')
+    const [before] = await t.database.db.select().from(legalAidCases).where(eq(legalAidCases.id, id))
+    const reassign = (payload: object) =>
+      t.as('demo-legal')({ method: 'POST', url: `/api/workbench/legal-aid/cases/${id}/reassign`, payload })
+
+    const same = await reassign({ lawyerId: 'demo-lawyer-zhou', reason: '换人' })
+    expect(same.statusCode).toBe(400)
+    expect(same.json().fields).toEqual({ lawyerId: '这位律师已在承办，请选择另一位' })
+    const noReason = await reassign({ lawyerId: 'demo-lawyer-sun', reason: '' })
+    expect(noReason.json().fields).toEqual({ reason: '请填写更换原因' })
+
+    const done = await reassign({ lawyerId: 'demo-lawyer-sun', reason: '周律师出差一个月' })
+    expect(done.statusCode).toBe(200)
+    expect(done.json()).toMatchObject({ status: 'in_progress' })
+    const [after] = await t.database.db.select().from(legalAidCases).where(eq(legalAidCases.id, id))
+    expect(after).toMatchObject({ lawyerId: 'demo-lawyer-sun', assignedAt: before!.assignedAt })
+
+    const mine = (await t.as('worker-sm')({ method: 'GET', url: `/api/legal-aid/cases/${id}` })).json()
+    expect(mine.handler).toEqual({ name: '孙慧', firm: '连云港明法律师事务所', phone: '0518-85550102' })
+    expect(mine.timeline.at(-1)).toMatchObject({
+      fromStatus: 'in_progress',
+      toStatus: 'in_progress',
+      note: '改由孙慧律师（连云港明法律师事务所）承办。原因：周律师出差一个月',
+    })
+    const inbox = (await t.as('worker-sm')({ method: 'GET', url: '/api/messages' })).json()
+    expect(inbox.messages[0]).toMatchObject({ title: '承办律师已更换', body: expect.stringContaining('0518-85550102') })
+  })
+
   it('closing records the outcome and the amount recovered, shown to the worker', async () => {
     const id = await caseIn(t, 'closed')
     const mine = (await t.as('worker-sm')({ method: 'GET', url: `/api/legal-aid/cases/${id}` })).json()

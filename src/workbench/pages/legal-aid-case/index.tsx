@@ -14,7 +14,7 @@ import {
 } from '@contract/legal-aid'
 import { PageShell } from '@/components/page-shell'
 import { StateView } from '@/components/state-view'
-import { useApi } from '@/hooks/useApi'
+import { useApi, type ApiState } from '@/hooks/useApi'
 import { useDraft } from '@/hooks/useDraft'
 import {
   acceptCase,
@@ -24,6 +24,7 @@ import {
   declineCase,
   getStaffLegalAidCase,
   listLawyers,
+  reassignCase,
   replyToCase,
   startCase,
 } from '@/services/api/legal-aid'
@@ -41,6 +42,7 @@ interface ActionDraft {
   note: string
   reason: string
   lawyerId: string
+  reassignReason: string
   outcome: CaseOutcome | ''
   amountRecovered: string
   summary: string
@@ -53,6 +55,7 @@ const emptyActionDraft = (): ActionDraft => ({
   note: '',
   reason: '',
   lawyerId: '',
+  reassignReason: '',
   outcome: '',
   amountRecovered: '',
   summary: '',
@@ -150,19 +153,71 @@ export default function LegalAidCaseStaffPage() {
   )
 }
 
+/** The volunteer lawyers to choose from, the ones who know this kind of case marked 对口. */
+function LawyerChoice({
+  lawyers,
+  caseType,
+  chosen,
+  exclude,
+  onChoose,
+}: {
+  lawyers: ApiState<Lawyer[]>
+  caseType: StaffCaseDetail['type']
+  chosen: string
+  /** The lawyer already on the case, when choosing another. */
+  exclude?: string
+  onChoose: (lawyerId: string) => void
+}) {
+  const offered = lawyers.data?.filter((lawyer) => lawyer.id !== exclude)
+  if (offered && offered.length === 0) {
+    return (
+      <View className='muted' onClick={() => void Taro.navigateTo({ url: '/workbench/pages/legal-aid-lawyers/index' })}>
+        名单里还没有可指派的律师，点此去添加 ›
+      </View>
+    )
+  }
+  if (!offered) return <Text className='muted'>{lawyers.error ? lawyers.error.message : '正在读取律师名单…'}</Text>
+  return (
+    <View>
+      {offered.map((lawyer) => (
+        <View
+          key={lawyer.id}
+          className={`la-lawyer ${chosen === lawyer.id ? 'la-lawyer-on' : ''}`}
+          data-lawyer={lawyer.id}
+          onClick={() => onChoose(lawyer.id)}
+        >
+          <Text className='la-lawyer-name'>
+            {lawyer.name} · {lawyer.firm}
+          </Text>
+          <Text className='muted'>
+            擅长：{lawyer.specialties.map((type) => caseTypeLabel[type]).join('、')}
+            {lawyer.specialties.includes(caseType) ? '（对口）' : ''}
+          </Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
 function ActionPanel({ item, onDone }: { item: StaffCaseDetail; onDone: () => void }) {
   const session = useSession()
   const draft = useDraft<ActionDraft>(draftKey(`legal-aid-staff-action-${item.id}`, session.user?.id ?? 'anon'), emptyActionDraft())
   const [busy, setBusy] = useState<string | null>(null)
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const lawyers = useApi(() => listLawyers().then((result) => result.lawyers), [], { enabled: item.actions.includes('assign') })
+  const choosesLawyer = item.actions.includes('assign') || item.actions.includes('reassign')
+  const lawyers = useApi(() => listLawyers().then((result) => result.lawyers), [], { enabled: choosesLawyer })
+  const [reassigning, setReassigning] = useState(false)
+  const chooseLawyer = (lawyerId: string) => draft.update((current) => ({ ...current, lawyerId }))
   const value = draft.value
-  const set = (field: 'note' | 'reason' | 'amountRecovered' | 'summary' | 'progress') => (event: { detail: { value: string } }) => {
-    const next = event.detail.value
-    draft.update((current) => ({ ...current, [field]: next }))
-  }
+  const set =
+    (field: 'note' | 'reason' | 'reassignReason' | 'amountRecovered' | 'summary' | 'progress') =>
+    (event: { detail: { value: string } }) => {
+      const next = event.detail.value
+      draft.update((current) => ({ ...current, [field]: next }))
+    }
 
-  const run = async (name: string, action: (key: string) => Promise<unknown>, success: string) => {
+  /** Runs one action; true when it went through. */
+  const run = async (name: string, action: (key: string) => Promise<unknown>, success: string): Promise<boolean> => {
     setBusy(name)
     setErrors({})
     try {
@@ -171,10 +226,12 @@ function ActionPanel({ item, onDone }: { item: StaffCaseDetail; onDone: () => vo
       draft.update(emptyActionDraft())
       void Taro.showToast({ title: success, icon: 'success' })
       onDone()
+      return true
     } catch (caught) {
       const error = toApiError(caught)
       setErrors(error.fields)
       void Taro.showToast({ title: error.message, icon: 'none' })
+      return false
     } finally {
       setBusy(null)
     }
@@ -225,30 +282,7 @@ function ActionPanel({ item, onDone }: { item: StaffCaseDetail; onDone: () => vo
       {item.actions.includes('assign') ? (
         <View className='la-action' data-action='assign'>
           <Text className='form-label'>选择承办律师（工会阳光法律援助志愿者）</Text>
-          {lawyers.data && lawyers.data.length === 0 ? (
-            <View className='muted' onClick={() => void Taro.navigateTo({ url: '/workbench/pages/legal-aid-lawyers/index' })}>
-              名单里还没有可指派的律师，点此去添加 ›
-            </View>
-          ) : lawyers.data ? (
-            lawyers.data.map((lawyer: Lawyer) => (
-              <View
-                key={lawyer.id}
-                className={`la-lawyer ${value.lawyerId === lawyer.id ? 'la-lawyer-on' : ''}`}
-                data-lawyer={lawyer.id}
-                onClick={() => draft.update((current) => ({ ...current, lawyerId: lawyer.id }))}
-              >
-                <Text className='la-lawyer-name'>
-                  {lawyer.name} · {lawyer.firm}
-                </Text>
-                <Text className='muted'>
-                  擅长：{lawyer.specialties.map((type) => caseTypeLabel[type]).join('、')}
-                  {lawyer.specialties.includes(item.type) ? '（对口）' : ''}
-                </Text>
-              </View>
-            ))
-          ) : (
-            <Text className='muted'>{lawyers.error ? lawyers.error.message : '正在读取律师名单…'}</Text>
-          )}
+          <LawyerChoice lawyers={lawyers} caseType={item.type} chosen={value.lawyerId} onChoose={chooseLawyer} />
           {errors.lawyerId ? <Text className='field-error'>{errors.lawyerId}</Text> : null}
           <Button
             className='la-assign'
@@ -329,6 +363,41 @@ function ActionPanel({ item, onDone }: { item: StaffCaseDetail; onDone: () => vo
             }
           >
             {caseActionLabel.close}
+          </Button>
+        </View>
+      ) : null}
+      {item.actions.includes('reassign') && !reassigning ? (
+        <View className='link-button la-reassign-open' onClick={() => setReassigning(true)}>
+          {caseActionLabel.reassign}（律师无法继续承办时）›
+        </View>
+      ) : null}
+      {item.actions.includes('reassign') && reassigning ? (
+        <View className='la-action' data-action='reassign'>
+          <Text className='form-label'>改由哪位律师承办（现为 {item.handler?.name ?? '—'} 律师）</Text>
+          <LawyerChoice lawyers={lawyers} caseType={item.type} chosen={value.lawyerId} exclude={item.handler?.id} onChoose={chooseLawyer} />
+          {errors.lawyerId ? <Text className='field-error'>{errors.lawyerId}</Text> : null}
+          <Textarea
+            className={`form-textarea la-small ${errors.reason ? 'field-invalid' : ''}`}
+            value={value.reassignReason}
+            placeholder='更换原因（申请人会看到），例如：原律师出差'
+            onInput={set('reassignReason')}
+          />
+          {errors.reason ? <Text className='field-error'>{errors.reason}</Text> : null}
+          <Button
+            className='la-reassign'
+            type='primary'
+            block
+            loading={busy === 'reassign'}
+            disabled={!value.lawyerId || value.lawyerId === item.handler?.id}
+            onClick={() =>
+              void run(
+                'reassign',
+                (key) => reassignCase(item.id, { lawyerId: value.lawyerId, reason: value.reassignReason }, key),
+                '已更换律师',
+              ).then((done) => done && setReassigning(false))
+            }
+          >
+            {caseActionLabel.reassign}
           </Button>
         </View>
       ) : null}
