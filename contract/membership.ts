@@ -196,7 +196,7 @@ export const ApplicationBody = z
 export type ApplicationBody = z.infer<typeof ApplicationBody>
 
 /**
- * `PUT /api/membership/applications/:id` after a rejection: the same, except that the ID number
+ * `PUT /api/membership/applications/:id` after a rejection or while waiting: the same, except that the ID number
  * may be left out to keep the one on file (the phone never gets it back in clear to re-send).
  */
 export const ResubmitBody = z
@@ -255,6 +255,8 @@ const applicationDetailShape = {
   hukouPlace: z.nullable(z.string()),
   rejectionReason: z.nullable(z.string()),
   submittedAt: z.string(),
+  /** Changes whenever the application does: a reviewer's decision names the version they read. */
+  updatedAt: z.string(),
   reviewedAt: z.nullable(z.string()),
   /** Set once approved. */
   memberNumber: z.nullable(z.string()),
@@ -368,10 +370,16 @@ export type ReviewDetail = z.infer<typeof ReviewDetail>
 export const RevealedIdNumber = z.object({ idNumber: z.string() })
 export type RevealedIdNumber = z.infer<typeof RevealedIdNumber>
 
-export const ApproveBody = z.object({ note: optionalText('备注', 200) })
+/**
+ * The `updatedAt` of the application as the reviewer read it: an application the worker edited
+ * since is not decided blind (409 APPLICATION_CHANGED). Optional for older clients.
+ */
+const reviewedVersion = { version: z.optional(z.string().check(z.maxLength(40))) }
+
+export const ApproveBody = z.object({ note: optionalText('备注', 200), ...reviewedVersion })
 export type ApproveBody = z.infer<typeof ApproveBody>
 
-export const RejectBody = z.object({ reason: requiredText('未通过的原因', 200, 4) })
+export const RejectBody = z.object({ reason: requiredText('未通过的原因', 200, 4), ...reviewedVersion })
 export type RejectBody = z.infer<typeof RejectBody>
 
 /**

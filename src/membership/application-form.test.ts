@@ -1,7 +1,7 @@
 import { idNumberCheckCharacter } from '@contract/rules/id-number'
 import type { MyApplication } from '@contract/membership'
 import {
-  draftFromRejected,
+  draftFromApplication,
   emptyForm,
   newDraft,
   readyToSubmit,
@@ -97,11 +97,12 @@ describe('the application form on the device', () => {
       hukouPlace: null,
       rejectionReason: '请写明站点',
       submittedAt: '2026-11-20T00:00:00Z',
+      updatedAt: '2026-11-21T00:00:00Z',
       reviewedAt: '2026-11-21T00:00:00Z',
       memberNumber: null,
       timeline: [],
     } satisfies MyApplication
-    const draft = draftFromRejected(rejected)
+    const draft = draftFromApplication(rejected)
     expect(draft).toMatchObject({ mode: 'resubmit', applicationId: 'a1', keepIdNumber: true, idNumberMaskedOnFile: '3207**********0011' })
     // The consents are given again, and the phone typed again (the server never sends it back in clear).
     expect(stepErrors(draft, 0)).not.toEqual({})

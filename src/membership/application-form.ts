@@ -50,7 +50,7 @@ export interface FormValues {
 
 export interface ApplicationDraft {
   mode: 'new' | 'resubmit'
-  /** The rejected application being corrected. */
+  /** The application being corrected (rejected, or still waiting). */
   applicationId: string | null
   /** Resubmitting: the ID number on file is kept unless the worker types a new one. */
   keepIdNumber: boolean
@@ -97,8 +97,8 @@ export function newDraft(): ApplicationDraft {
   }
 }
 
-/** A rejected application, back in the form for correcting (the consents are given again). */
-export function draftFromRejected(application: MyApplication): ApplicationDraft {
+/** The worker's application (rejected, or still waiting), back in the form for correcting (the consents are given again). */
+export function draftFromApplication(application: MyApplication): ApplicationDraft {
   return {
     mode: 'resubmit',
     applicationId: application.id,

@@ -1,6 +1,8 @@
 import { and, eq, gt, sql } from 'drizzle-orm'
 import {
   applicationStatusLabel,
+  type ApproveBody,
+  type RejectBody,
   type ReviewDecision,
   type ReviewDetail,
   type ReviewQueue,
@@ -94,6 +96,25 @@ export async function waitingCount(db: Queryable, user: AuthUser): Promise<numbe
 async function reviewable(db: Queryable, user: AuthUser, id: string) {
   const found = await findApplication(db, id)
   if (!found || found.application.status === 'withdrawn' || !scopeIncludes(reviewScope(user), found.org.path)) throw notFound()
+  return found
+}
+
+/**
+ * The application as a decision may take it: reviewable, still waiting, and — when the reviewer
+ * names the version they read — unchanged since. The row is locked until the decision commits,
+ * so a worker's edit lands either before (and the decision is refused) or after (and finds it
+ * decided); never in between.
+ */
+async function decidable(tx: Transaction, user: AuthUser, id: string, version: string | undefined) {
+  const found = await reviewable(tx, user, id)
+  refuseOwnApplication(user, found.application.userId)
+  const [locked] = await tx
+    .select({ status: membershipApplications.status, updatedAt: membershipApplications.updatedAt })
+    .from(membershipApplications)
+    .where(eq(membershipApplications.id, found.application.id))
+    .for('update')
+  if (!locked || locked.status !== 'submitted') throw alreadyDecided(locked?.status ?? found.application.status)
+  if (version !== undefined && locked.updatedAt.toISOString() !== version) throw new AppError(409, 'APPLICATION_CHANGED')
   return found
 }
 
@@ -208,12 +229,10 @@ export async function approveApplication(
   tx: Transaction,
   user: AuthUser,
   id: string,
-  note?: string,
+  { note, version }: ApproveBody,
   messages?: DecisionMessages,
 ): Promise<ReviewDecision> {
-  const { application, org } = await reviewable(tx, user, id)
-  refuseOwnApplication(user, application.userId)
-  if (application.status !== 'submitted') throw alreadyDecided(application.status)
+  const { application, org } = await decidable(tx, user, id, version)
   if (application.idNumberHash) {
     const member = await findActiveMembershipByIdHash(tx, application.idNumberHash)
     if (member) throw new AppError(409, 'ALREADY_MEMBER', `该身份证号已是“${member.orgName}”的会员，不能重复入会。请驳回并告知申请人。`)
@@ -264,12 +283,10 @@ export async function rejectApplication(
   tx: Transaction,
   user: AuthUser,
   id: string,
-  reason: string,
+  { reason, version }: RejectBody,
   messages?: DecisionMessages,
 ): Promise<ReviewDecision> {
-  const { application, org } = await reviewable(tx, user, id)
-  refuseOwnApplication(user, application.userId)
-  if (application.status !== 'submitted') throw alreadyDecided(application.status)
+  const { application, org } = await decidable(tx, user, id, version)
   const now = new Date()
   const decided = await tx
     .update(membershipApplications)

@@ -69,7 +69,7 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['membership'],
-        summary: 'Correct and resubmit my rejected application (idNumber may be left out to keep it)',
+        summary: 'Correct my application: resubmit after a rejection, or edit while it waits (idNumber may be left out to keep it)',
         params: IdParams,
         body: ResubmitBody,
         response: { 200: MyApplication, ...errors },

@@ -229,7 +229,11 @@ export async function submitApplication(
   return (await myApplicationView(tx, user.id))!
 }
 
-/** After a rejection: the worker corrects the application and it goes back to the queue. */
+/**
+ * The worker corrects their application: after a rejection it goes back to the queue; while it
+ * is still waiting it is changed in place and keeps its place in the queue (a reviewer who read
+ * the old version is told when deciding, see `decidable`).
+ */
 export async function resubmitApplication(
   tx: Transaction,
   cipher: FieldCipher,
@@ -240,13 +244,10 @@ export async function resubmitApplication(
   const found = await findApplication(tx, applicationId)
   if (!found || found.application.userId !== user.id || found.application.status === 'withdrawn') throw notFound()
   const { application } = found
-  if (application.status !== 'rejected') {
-    throw new AppError(
-      409,
-      'WRONG_STATUS',
-      application.status === 'submitted' ? '申请正在审核中，不需要重新提交' : '申请已经通过，不能再修改',
-    )
+  if (application.status !== 'rejected' && application.status !== 'submitted') {
+    throw new AppError(409, 'WRONG_STATUS', '申请已经通过，不能再修改')
   }
+  const wasWaiting = application.status === 'submitted'
   await requireJoinableOrg(tx, body.orgId)
 
   let idColumns: Partial<ReturnType<typeof idNumberColumns>> = {}
@@ -274,7 +275,7 @@ export async function resubmitApplication(
         phoneVerified: phone.verified,
         phoneConflict: phone.conflict,
         consentAt: now,
-        submittedAt: now,
+        ...(wasWaiting ? {} : { submittedAt: now }),
         rejectionReason: null,
         reviewedBy: null,
         reviewedAt: null,
@@ -282,9 +283,10 @@ export async function resubmitApplication(
         subscribeCredits: sql`least(${membershipApplications.subscribeCredits} + ${body.subscribeAccepted ?? 0}, 1)`,
         updatedAt: now,
       })
-      .where(and(eq(membershipApplications.id, application.id), eq(membershipApplications.status, 'rejected')))
+      .where(and(eq(membershipApplications.id, application.id), eq(membershipApplications.status, application.status)))
       .returning({ id: membershipApplications.id })
-    if (updated.length === 0) throw new AppError(409, 'WRONG_STATUS')
+    // A reviewer decided it meanwhile.
+    if (updated.length === 0) throw new AppError(409, 'WRONG_STATUS', '申请刚刚已被审核，请刷新查看结果')
   } catch (error) {
     if (error instanceof AppError) throw error
     uniqueViolationToConflict(error)
@@ -295,9 +297,9 @@ export async function resubmitApplication(
     subjectId: application.id,
     actorId: user.id,
     actorRole: 'applicant',
-    fromStatus: 'rejected',
+    fromStatus: application.status,
     toStatus: 'submitted',
-    note: '修改后重新提交',
+    note: wasWaiting ? '修改了申请信息' : '修改后重新提交',
   })
   if (phone.conflict) await recordPhoneConflict(tx, user, application.id, 'submitted')
   return (await myApplicationView(tx, user.id))!

@@ -58,6 +58,7 @@ export function applicationDetail(
     hukouPlace: application.hukouPlace,
     rejectionReason: application.rejectionReason,
     submittedAt: application.submittedAt.toISOString(),
+    updatedAt: application.updatedAt.toISOString(),
     reviewedAt: application.reviewedAt?.toISOString() ?? null,
     memberNumber,
   }

@@ -96,7 +96,7 @@ export const membershipWorkbenchRoutes: FastifyPluginAsyncZod = async (app) => {
         app,
         request,
         { scope: `membership.approve:${request.params.id}`, statusCode: 200 },
-        (tx, queue) => approveApplication(tx, currentUser(request), request.params.id, request.body.note, decisionMessages(queue)),
+        (tx, queue) => approveApplication(tx, currentUser(request), request.params.id, request.body, decisionMessages(queue)),
       )
       return reply.status(result.statusCode).send(result.body)
     },
@@ -118,7 +118,7 @@ export const membershipWorkbenchRoutes: FastifyPluginAsyncZod = async (app) => {
         app,
         request,
         { scope: `membership.reject:${request.params.id}`, statusCode: 200 },
-        (tx, queue) => rejectApplication(tx, currentUser(request), request.params.id, request.body.reason, decisionMessages(queue)),
+        (tx, queue) => rejectApplication(tx, currentUser(request), request.params.id, request.body, decisionMessages(queue)),
       )
       return reply.status(result.statusCode).send(result.body)
     },

@@ -241,7 +241,7 @@ describe('membership applications', () => {
       expect(response.json()).toMatchObject({ code: 'WRONG_STATUS', message: expect.stringContaining('未通过') })
     })
 
-    it('when someone else resubmits it, then 404; when it is not rejected, then 409', async () => {
+    it('when someone else resubmits it, then 404; when it is approved, then 409', async () => {
       const stranger = await t.as('applicant-a')({
         method: 'PUT',
         url: `/api/membership/applications/${applicationId}`,
@@ -249,15 +249,16 @@ describe('membership applications', () => {
         headers: idempotency(),
       })
       expect(stranger.statusCode).toBe(404)
-      const ownPending = (await mine('applicant-a')).application.id
-      const notRejected = await t.as('applicant-a')({
+      const approved = (await mine('demo-member')).application
+      expect(approved.status).toBe('approved')
+      const tooLate = await t.as('demo-member')({
         method: 'PUT',
-        url: `/api/membership/applications/${ownPending}`,
-        payload: applicationBody({ idNumber: undefined, phone: '13812340001' }),
+        url: `/api/membership/applications/${approved.id}`,
+        payload: applicationBody({ idNumber: undefined, gender: 'female', phone: '13900000010' }),
         headers: idempotency(),
       })
-      expect(notRejected.statusCode).toBe(409)
-      expect(notRejected.json().code).toBe('WRONG_STATUS')
+      expect(tooLate.statusCode).toBe(409)
+      expect(tooLate.json()).toMatchObject({ code: 'WRONG_STATUS', message: '申请已经通过，不能再修改' })
     })
 
     it('when the worker corrects it (keeping the ID number on file), then it waits for review again', async () => {
@@ -300,6 +301,46 @@ describe('membership applications', () => {
       )
       expect(response.statusCode).toBe(409)
       expect(response.json().code).toBe('ALREADY_MEMBER')
+    })
+  })
+
+  describe('editing while it waits', () => {
+    const body = applicationBody({ name: '钱七', idNumber: validIdNumber('32070619960909001'), phone: '13812340009' })
+    const detailOf = async (id: string) =>
+      (await t.as('demo-staff-district')({ method: 'GET', url: `/api/workbench/membership/applications/${id}` })).json()
+    const decide = (id: string, version: string) =>
+      t.as('demo-staff-district')({
+        method: 'POST',
+        url: `/api/workbench/membership/applications/${id}/approve`,
+        payload: { version },
+        headers: idempotency(),
+      })
+
+    it('the worker corrects a waiting application in place; a reviewer who read the old one is told, then decides on the new', async () => {
+      const submitted = (await submit('applicant-edit', body)).json()
+      const seen = await detailOf(submitted.id)
+      const { idNumber: _kept, ...withoutId } = body
+
+      const edited = await t.as('applicant-edit')({
+        method: 'PUT',
+        url: `/api/membership/applications/${submitted.id}`,
+        payload: { ...withoutId, employer: '顺丰速运（海州营业部）' },
+        headers: idempotency(),
+      })
+      expect(edited.statusCode).toBe(200)
+      // Same place in the queue: the submission time stands.
+      expect(edited.json()).toMatchObject({ status: 'submitted', employer: '顺丰速运（海州营业部）', submittedAt: submitted.submittedAt })
+      expect(edited.json().timeline.at(-1)).toMatchObject({ fromStatus: 'submitted', toStatus: 'submitted', note: '修改了申请信息' })
+
+      const stale = await decide(submitted.id, seen.updatedAt)
+      expect(stale.statusCode).toBe(409)
+      expect(stale.json()).toEqual({ code: 'APPLICATION_CHANGED', message: '申请人刚刚修改了申请，请查看最新内容后再审核' })
+      expect((await mine('applicant-edit')).application.status).toBe('submitted')
+
+      const fresh = await detailOf(submitted.id)
+      expect(fresh.employer).toBe('顺丰速运（海州营业部）')
+      expect((await decide(submitted.id, fresh.updatedAt)).statusCode).toBe(200)
+      expect((await mine('applicant-edit')).membership).not.toBeNull()
     })
   })
 

@@ -4,7 +4,7 @@ import { idNumberCheckCharacter } from '@contract/rules/id-number'
 import { ApiError } from '@/services/api-error'
 import { getMyMembership, submitApplication } from '@/services/api/membership'
 import { clearSession, setSession } from '@/services/session-store'
-import { writeStored } from '@/services/storage'
+import { readStored, writeStored } from '@/services/storage'
 import { applicationDraftKey, emptyForm, newDraft, type ApplicationDraft } from '../../application-form'
 import ApplyPage from './index'
 
@@ -43,6 +43,40 @@ const completeDraft = (): ApplicationDraft => ({
   },
 })
 
+const readDraft = () => readStored<ApplicationDraft>(applicationDraftKey(USER.id))
+
+/** The page's query string, as the router would give it. */
+const routeParams: Record<string, string> = {}
+
+/** The worker's application as the server returns it, waiting for review. */
+const waiting = (): NonNullable<Awaited<ReturnType<typeof getMyMembership>>['application']> => ({
+  id: 'a-1',
+  status: 'submitted',
+  orgId: 'lyg-haizhou-pool',
+  orgName: '海州区新就业形态劳动者联合工会',
+  orgPathNames: ['连云港市总工会', '海州区总工会'],
+  name: '王小明',
+  gender: 'male',
+  ethnicity: '汉族',
+  birthDate: '1990-03-07',
+  idNumberMasked: `3207**********${ID.slice(-4)}`,
+  phoneMasked: '138****5678',
+  phoneVerified: false,
+  employer: '美团外卖',
+  employmentType: 'food_delivery',
+  migrantWorker: true,
+  education: 'senior',
+  politicalStatus: 'masses',
+  hukouType: 'rural',
+  hukouPlace: null,
+  rejectionReason: null,
+  submittedAt: '2026-11-20T00:00:00Z',
+  updatedAt: '2026-11-20T00:00:00Z',
+  reviewedAt: null,
+  memberNumber: null,
+  timeline: [],
+})
+
 describe('入会申请 (application page)', () => {
   beforeEach(() => {
     localStorage.clear()
@@ -51,6 +85,8 @@ describe('入会申请 (application page)', () => {
     jest.spyOn(Taro, 'showToast').mockImplementation(() => Promise.resolve({ errMsg: 'ok' }))
     jest.spyOn(Taro, 'redirectTo').mockImplementation(() => Promise.resolve({ errMsg: 'ok' }))
     jest.spyOn(Taro, 'pageScrollTo').mockImplementation(() => Promise.resolve({ errMsg: 'ok' }))
+    for (const key of Object.keys(routeParams)) delete routeParams[key]
+    jest.spyOn(Taro, 'useRouter').mockImplementation(() => ({ params: routeParams, path: '/membership/pages/apply/index' }) as never)
   })
   afterEach(() => {
     jest.restoreAllMocks()
@@ -109,5 +145,33 @@ describe('入会申请 (application page)', () => {
     })
     render(<ApplyPage />)
     expect(await screen.findByText('您已提交过入会申请（待审核），不需要重复填写。')).toBeTruthy()
+  })
+
+  it('opened from the status page (?edit=1), a waiting application comes back for correcting', async () => {
+    routeParams.edit = '1'
+    mockedMine.mockResolvedValue({ application: waiting(), membership: null })
+    render(<ApplyPage />)
+    expect(await screen.findByText(/修改入会申请/)).toBeTruthy()
+    expect(screen.queryByText(/您已提交过入会申请/)).toBeNull()
+  })
+
+  it('a correction in progress survives a visit that was not for editing; a stale new-application draft does not', async () => {
+    mockedMine.mockResolvedValue({ application: waiting(), membership: null })
+    const correction: ApplicationDraft = {
+      ...newDraft(),
+      mode: 'resubmit',
+      applicationId: 'a-1',
+      form: { ...emptyForm, employer: '改了一半' },
+    }
+    writeStored(applicationDraftKey(USER.id), correction)
+    const first = render(<ApplyPage />)
+    await screen.findByText('您已提交过入会申请（待审核），不需要重复填写。')
+    expect(readDraft()).toMatchObject({ form: { employer: '改了一半' } })
+    first.unmount()
+
+    writeStored(applicationDraftKey(USER.id), completeDraft())
+    render(<ApplyPage />)
+    await screen.findByText('您已提交过入会申请（待审核），不需要重复填写。')
+    await waitFor(() => expect(readDraft()).toBeUndefined())
   })
 })

@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useState } from 'react'
 import { applicationStatusLabel, type MyMembership } from '@contract/membership'
@@ -12,10 +12,10 @@ import { requestSubscription } from '@/services/subscribe'
 import { toApiError } from '@/services/api-error'
 import { newIdempotencyKey } from '@/services/request'
 import { ensureSession, isWeapp } from '@/services/session'
-import { removeStored } from '@/services/storage'
+import { readStored, removeStored } from '@/services/storage'
 import {
   applicationDraftKey,
-  draftFromRejected,
+  draftFromApplication,
   emptyForm,
   newDraft,
   readyToSubmit,
@@ -70,11 +70,18 @@ export default function ApplyPage() {
 
 function ApplyOrExplain({ userId, data }: { userId: string; data: MyMembership }) {
   const application = data.application
-  const alreadySubmitted = Boolean(application && application.status !== 'rejected')
+  // A waiting application is edited only when the status page asked for it (?edit=1): from the
+  // home grid the worker is told it is already in, not dropped into a form.
+  const editWaiting = useRouter().params.edit === '1' && application?.status === 'submitted'
+  const correcting = application?.status === 'rejected' ? 'rejected' : editWaiting ? 'waiting' : null
+  const alreadySubmitted = Boolean(application && !correcting)
   useEffect(() => {
-    // The server has it (perhaps the answer to the first try was lost): the draft has done its job.
-    if (alreadySubmitted) removeStored(applicationDraftKey(userId))
-  }, [alreadySubmitted, userId])
+    // The server has it (perhaps the answer to the first try was lost): a new-application draft
+    // has done its job. Corrections of a waiting application stay until sent or decided.
+    const stored = readStored<ApplicationDraft>(applicationDraftKey(userId))
+    const stillCorrectable = application?.status === 'submitted' && stored?.mode === 'resubmit'
+    if (alreadySubmitted && !stillCorrectable) removeStored(applicationDraftKey(userId))
+  }, [alreadySubmitted, application?.status, userId])
   const goToStatus = () => void Taro.redirectTo({ url: '/membership/pages/status/index' })
   if (application && alreadySubmitted) {
     return (
@@ -88,11 +95,22 @@ function ApplyOrExplain({ userId, data }: { userId: string; data: MyMembership }
       />
     )
   }
-  const expected = application ? draftFromRejected(application) : newDraft()
-  return <ApplyForm key={`${userId}-${expected.mode}`} storageKey={applicationDraftKey(userId)} expected={expected} />
+  const expected = application && correcting ? draftFromApplication(application) : newDraft()
+  return (
+    <ApplyForm key={`${userId}-${expected.mode}`} storageKey={applicationDraftKey(userId)} expected={expected} correcting={correcting} />
+  )
 }
 
-function ApplyForm({ storageKey, expected }: { storageKey: string; expected: ApplicationDraft }) {
+function ApplyForm({
+  storageKey,
+  expected,
+  correcting,
+}: {
+  storageKey: string
+  expected: ApplicationDraft
+  /** Correcting a rejected application (sent back for review) or a waiting one (changed in place). */
+  correcting: 'rejected' | 'waiting' | null
+}) {
   const { value: stored, update: updateDraft, discard, restored } = useDraft<ApplicationDraft>(storageKey, expected)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [submitError, setSubmitError] = useState<string | null>(null)
@@ -179,7 +197,7 @@ function ApplyForm({ storageKey, expected }: { storageKey: string; expected: App
     <View className='apply-body' data-step={current.key}>
       <View className='apply-progress'>
         <Text className='apply-step-title'>
-          {value.mode === 'resubmit' ? '修改入会申请 · ' : ''}
+          {correcting ? '修改入会申请 · ' : ''}
           {current.title}
         </Text>
         <Text className='muted'>
@@ -216,7 +234,7 @@ function ApplyForm({ storageKey, expected }: { storageKey: string; expected: App
             data-testid='apply-submit'
             onClick={() => void submit()}
           >
-            {busy ? '正在提交…' : value.mode === 'resubmit' ? '重新提交申请' : '提交申请'}
+            {busy ? '正在提交…' : correcting === 'waiting' ? '保存修改' : correcting === 'rejected' ? '重新提交申请' : '提交申请'}
           </View>
         ) : (
           <View className='btn btn-primary apply-primary' data-testid='apply-next' onClick={next}>

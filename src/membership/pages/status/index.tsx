@@ -80,6 +80,11 @@ function ApplicationState({ data, application }: { data: MyMembership; applicati
           修改后重新提交
         </View>
       ) : null}
+      {application.status === 'submitted' ? (
+        <View className='btn btn-block' data-testid='edit-waiting' onClick={go('/membership/pages/apply/index?edit=1')}>
+          修改申请信息（审核前可改）
+        </View>
+      ) : null}
       {application.status === 'approved' ? (
         <View className='btn btn-primary btn-block' data-testid='open-card' onClick={go('/membership/pages/card/index')}>
           查看电子会员卡

@@ -89,7 +89,8 @@ function Review({ data, reload }: { data: ReviewDetail; reload: () => Promise<vo
     setBusy('approve')
     keys.current.approve ??= newIdempotencyKey()
     try {
-      const decision = await approveApplication(data.id, {}, keys.current.approve)
+      // The version read: if the applicant changed it meanwhile, the server says so instead.
+      const decision = await approveApplication(data.id, { version: data.updatedAt }, keys.current.approve)
       keys.current.approve = undefined
       void Taro.showToast({ title: `已通过，会员号 ${decision.memberNumber ?? ''}`, icon: 'none' })
       await reload()
@@ -110,7 +111,7 @@ function Review({ data, reload }: { data: ReviewDetail; reload: () => Promise<vo
     setBusy('reject')
     keys.current.reject ??= newIdempotencyKey()
     try {
-      await rejectApplication(data.id, parsed.data, keys.current.reject)
+      await rejectApplication(data.id, { ...parsed.data, version: data.updatedAt }, keys.current.reject)
       keys.current.reject = undefined
       setRejecting(false)
       void Taro.showToast({ title: '已退回，申请人会收到原因', icon: 'none' })
@@ -119,6 +120,8 @@ function Review({ data, reload }: { data: ReviewDetail; reload: () => Promise<vo
       const apiError = toApiError(error)
       if (apiError.fields.reason) setReasonError(apiError.fields.reason)
       else void Taro.showModal({ title: '没有成功', content: apiError.message, showCancel: false })
+      // Changed or decided meanwhile: show what it is now (the reason typed stays in the box).
+      if (apiError.code === 'APPLICATION_CHANGED' || apiError.code === 'WRONG_STATUS') await reload()
     } finally {
       setBusy(null)
     }
