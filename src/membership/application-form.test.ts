@@ -1,5 +1,5 @@
 import { idNumberCheckCharacter } from '@contract/rules/id-number'
-import type { MyApplication } from '@contract/membership'
+import { applicationFixture } from './application.fixture'
 import {
   draftFromApplication,
   emptyForm,
@@ -75,33 +75,13 @@ describe('the application form on the device', () => {
   })
 
   it('a rejected application comes back for correcting, keeping the ID number on file', () => {
-    const rejected = {
+    const rejected = applicationFixture({
       id: 'a1',
       status: 'rejected',
-      orgId: 'lyg-haizhou-pool',
-      orgName: '海州区新就业形态劳动者联合工会',
-      orgPathNames: ['连云港市总工会', '海州区总工会'],
-      name: '王小明',
-      gender: 'male',
-      ethnicity: '汉族',
-      birthDate: '1990-03-07',
-      idNumberMasked: '3207**********0011',
-      phoneMasked: '138****5678',
-      phoneVerified: false,
-      employer: '美团外卖',
-      employmentType: 'food_delivery',
-      migrantWorker: true,
-      education: 'senior',
-      politicalStatus: 'masses',
-      hukouType: 'rural',
-      hukouPlace: null,
       rejectionReason: '请写明站点',
-      submittedAt: '2026-11-20T00:00:00Z',
       updatedAt: '2026-11-21T00:00:00Z',
       reviewedAt: '2026-11-21T00:00:00Z',
-      memberNumber: null,
-      timeline: [],
-    } satisfies MyApplication
+    })
     const draft = draftFromApplication(rejected)
     expect(draft).toMatchObject({ mode: 'resubmit', applicationId: 'a1', keepIdNumber: true, idNumberMaskedOnFile: '3207**********0011' })
     // The consents are given again, and the phone typed again (the server never sends it back in clear).

@@ -1,5 +1,6 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { WechatClient } from '../../src/lib/wechat'
 
 /**
  * A stand-in for api.weixin.qq.com on loopback, speaking the same JSON, so the real HTTP
@@ -19,11 +20,15 @@ export interface FakeWechat {
   expireTokenOnce: boolean
   /** How long `slow` codes wait before answering, in ms. */
   slowMs: number
+  /** Forgets the calls and failures of the test before. */
+  reset(): void
+  /** Our real WeChat client, pointed at this fake. */
+  client(timeoutMs?: number): WechatClient
   close(): Promise<void>
 }
 
 export async function startFakeWechat(): Promise<FakeWechat> {
-  const state: Omit<FakeWechat, 'baseUrl' | 'close'> = {
+  const state: Omit<FakeWechat, 'baseUrl' | 'close' | 'reset' | 'client'> = {
     calls: [],
     issuedTokens: [],
     failSubscribeWith: null,
@@ -95,8 +100,15 @@ export async function startFakeWechat(): Promise<FakeWechat> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
 
+  const baseUrl = `http://127.0.0.1:${port}`
   const fake: FakeWechat = Object.assign(state, {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
+    reset() {
+      state.calls.length = 0
+      state.failSubscribeWith = null
+      state.expireTokenOnce = false
+    },
+    client: (timeoutMs = 2000) => new WechatClient({ appId: 'wx-test-appid', secret: 'wx-test-secret', apiBase: baseUrl, timeoutMs }),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()

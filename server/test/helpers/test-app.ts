@@ -10,6 +10,7 @@ import { FieldCipher } from '../../src/lib/crypto'
 import { type WechatClient } from '../../src/lib/wechat'
 import { seedDemoData } from '../../src/seed/demo'
 import { seedReferenceData } from '../../src/seed/reference'
+import { startFakeWechat, type FakeWechat } from './fake-wechat'
 import { freshDatabase } from './test-database'
 
 export interface TestAppOptions {
@@ -90,4 +91,19 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       if (!options.env?.UPLOAD_DIR) fs.rmSync(uploadDir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * A test app whose WeChat is a fake on loopback (see fake-wechat.ts): our real HTTP client end
+ * to end. Closing the app closes the fake too.
+ */
+export async function createTestAppWithFakeWechat(options: Omit<TestAppOptions, 'wechat'> = {}): Promise<{ t: TestApp; fake: FakeWechat }> {
+  const fake = await startFakeWechat()
+  const t = await createTestApp({ ...options, wechat: fake.client() })
+  const closeApp = t.close.bind(t)
+  t.close = async () => {
+    await closeApp()
+    await fake.close()
+  }
+  return { t, fake }
 }

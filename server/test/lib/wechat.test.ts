@@ -1,4 +1,4 @@
-import { WechatClient, WechatError } from '../../src/lib/wechat'
+import { WechatError, type WechatClient } from '../../src/lib/wechat'
 import { startFakeWechat, type FakeWechat } from '../helpers/fake-wechat'
 
 describe('WechatClient', () => {
@@ -6,7 +6,7 @@ describe('WechatClient', () => {
   let client: WechatClient
   beforeEach(async () => {
     fake = await startFakeWechat()
-    client = new WechatClient({ appId: 'wx-test-appid', secret: 'wx-test-secret', apiBase: fake.baseUrl, timeoutMs: 1000 })
+    client = fake.client(1000)
   })
   afterEach(() => fake.close())
 

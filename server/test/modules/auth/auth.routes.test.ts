@@ -1,4 +1,3 @@
-import { WechatClient } from '../../../src/lib/wechat'
 import { createTestApp, TEST_ENV, type TestApp } from '../../helpers/test-app'
 import { startFakeWechat, type FakeWechat } from '../../helpers/fake-wechat'
 import { loadConfig } from '../../../src/config'
@@ -10,7 +9,7 @@ describe('auth', () => {
   beforeAll(async () => {
     fake = await startFakeWechat()
     fake.slowMs = 1500
-    const wechat = new WechatClient({ appId: 'wx-test-appid', secret: 'wx-test-secret', apiBase: fake.baseUrl, timeoutMs: 500 })
+    const wechat = fake.client(500)
     t = await createTestApp({ wechat })
   })
   afterAll(async () => {

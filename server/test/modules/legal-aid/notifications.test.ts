@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm'
 import { WechatClient } from '../../../src/lib/wechat'
 import { legalAidCases } from '../../../src/modules/legal-aid/legal-aid.tables'
-import { startFakeWechat, type FakeWechat } from '../../helpers/fake-wechat'
-import { createTestApp, type TestApp } from '../../helpers/test-app'
+import type { FakeWechat } from '../../helpers/fake-wechat'
+import { createTestApp, createTestAppWithFakeWechat, type TestApp } from '../../helpers/test-app'
 import { application, freshKey, staffAction } from './helpers'
 
 const TEMPLATE = 'tmpl-legal-aid-case'
@@ -12,18 +12,10 @@ describe('legal-aid notifications: in-app always, WeChat subscribe messages when
   let t: TestApp
 
   beforeAll(async () => {
-    fake = await startFakeWechat()
-    const wechat = new WechatClient({ appId: 'wx-test-appid', secret: 'wx-test-secret', apiBase: fake.baseUrl, timeoutMs: 2000 })
-    t = await createTestApp({ wechat, env: { WECHAT_SUBSCRIBE_TEMPLATE_CASE: TEMPLATE } })
+    ;({ t, fake } = await createTestAppWithFakeWechat({ env: { WECHAT_SUBSCRIBE_TEMPLATE_CASE: TEMPLATE } }))
   })
-  afterAll(async () => {
-    await t.close()
-    await fake.close()
-  })
-  beforeEach(() => {
-    fake.calls.length = 0
-    fake.failSubscribeWith = null
-  })
+  afterAll(() => t.close())
+  beforeEach(() => fake.reset())
 
   const sends = () => fake.calls.filter((call) => call.path === '/cgi-bin/message/subscribe/send')
   const submit = async (openid: string, subscribeAccepted: number) => {

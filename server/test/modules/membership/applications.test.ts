@@ -1,10 +1,9 @@
 import { eq } from 'drizzle-orm'
-import { WechatClient } from '../../../src/lib/wechat'
 import { findUserByOpenid } from '../../../src/modules/auth/auth.repository'
 import { inboxMessages } from '../../../src/modules/inbox/inbox.tables'
 import { membershipApplications, memberships } from '../../../src/modules/membership/membership.tables'
-import { startFakeWechat, type FakeWechat } from '../../helpers/fake-wechat'
-import { createTestApp, type TestApp } from '../../helpers/test-app'
+import type { FakeWechat } from '../../helpers/fake-wechat'
+import { createTestAppWithFakeWechat, type TestApp } from '../../helpers/test-app'
 import { storedTexts } from '../../helpers/test-database'
 import { applicationBody, DEMO_MEMBER_ID_NUMBER, DEMO_WAITING_ID_NUMBER, idempotency, validIdNumber } from './membership-fixtures'
 
@@ -13,14 +12,9 @@ describe('membership applications', () => {
   let t: TestApp
 
   beforeAll(async () => {
-    fake = await startFakeWechat()
-    const wechat = new WechatClient({ appId: 'wx-test-appid', secret: 'wx-test-secret', apiBase: fake.baseUrl, timeoutMs: 2000 })
-    t = await createTestApp({ wechat })
+    ;({ t, fake } = await createTestAppWithFakeWechat())
   })
-  afterAll(async () => {
-    await t.close()
-    await fake.close()
-  })
+  afterAll(() => t.close())
 
   const submit = (openid: string, body: object, headers: Record<string, string> = idempotency()) =>
     t.as(openid)({ method: 'POST', url: '/api/membership/applications', payload: body, headers })

@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm'
-import { WechatClient } from '../../../src/lib/wechat'
 import { membershipApplications } from '../../../src/modules/membership/membership.tables'
-import { startFakeWechat, type FakeWechat } from '../../helpers/fake-wechat'
-import { createTestApp, type TestApp } from '../../helpers/test-app'
+import type { FakeWechat } from '../../helpers/fake-wechat'
+import { createTestAppWithFakeWechat, type TestApp } from '../../helpers/test-app'
 import { applicationBody, idempotency, validIdNumber } from './membership-fixtures'
 
 const TEMPLATE = 'tmpl-membership-result'
@@ -12,18 +11,10 @@ describe('membership decisions: in-app always, a WeChat message when the worker 
   let t: TestApp
 
   beforeAll(async () => {
-    fake = await startFakeWechat()
-    const wechat = new WechatClient({ appId: 'wx-test-appid', secret: 'wx-test-secret', apiBase: fake.baseUrl, timeoutMs: 2000 })
-    t = await createTestApp({ wechat, env: { WECHAT_SUBSCRIBE_TEMPLATE_MEMBERSHIP: TEMPLATE } })
+    ;({ t, fake } = await createTestAppWithFakeWechat({ env: { WECHAT_SUBSCRIBE_TEMPLATE_MEMBERSHIP: TEMPLATE } }))
   })
-  afterAll(async () => {
-    await t.close()
-    await fake.close()
-  })
-  beforeEach(() => {
-    fake.calls.length = 0
-    fake.failSubscribeWith = null
-  })
+  afterAll(() => t.close())
+  beforeEach(() => fake.reset())
 
   interface SentMessage {
     touser: string

@@ -6,6 +6,7 @@ import { getMyMembership, submitApplication } from '@/services/api/membership'
 import { clearSession, setSession } from '@/services/session-store'
 import { readStored, writeStored } from '@/services/storage'
 import { applicationDraftKey, emptyForm, newDraft, type ApplicationDraft } from '../../application-form'
+import { applicationFixture } from '../../application.fixture'
 import ApplyPage from './index'
 
 jest.mock('@/services/api/membership', () => ({
@@ -48,34 +49,8 @@ const readDraft = () => readStored<ApplicationDraft>(applicationDraftKey(USER.id
 /** The page's query string, as the router would give it. */
 const routeParams: Record<string, string> = {}
 
-/** The worker's application as the server returns it, waiting for review. */
-const waiting = (): NonNullable<Awaited<ReturnType<typeof getMyMembership>>['application']> => ({
-  id: 'a-1',
-  status: 'submitted',
-  orgId: 'lyg-haizhou-pool',
-  orgName: '海州区新就业形态劳动者联合工会',
-  orgPathNames: ['连云港市总工会', '海州区总工会'],
-  name: '王小明',
-  gender: 'male',
-  ethnicity: '汉族',
-  birthDate: '1990-03-07',
-  idNumberMasked: `3207**********${ID.slice(-4)}`,
-  phoneMasked: '138****5678',
-  phoneVerified: false,
-  employer: '美团外卖',
-  employmentType: 'food_delivery',
-  migrantWorker: true,
-  education: 'senior',
-  politicalStatus: 'masses',
-  hukouType: 'rural',
-  hukouPlace: null,
-  rejectionReason: null,
-  submittedAt: '2026-11-20T00:00:00Z',
-  updatedAt: '2026-11-20T00:00:00Z',
-  reviewedAt: null,
-  memberNumber: null,
-  timeline: [],
-})
+/** The worker's application, waiting for review. */
+const waiting = () => applicationFixture({ idNumberMasked: `3207**********${ID.slice(-4)}` })
 
 describe('入会申请 (application page)', () => {
   beforeEach(() => {
