@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises'
 
 /**
  * Where uploaded bytes live. The local directory is the default; an object store (COS, OSS, S3)
- * implements the same four methods. Keys are ours (random hex), never a user's file name.
+ * implements the same methods. Keys are ours (random hex), never a user's file name.
  */
 export interface FileStorage {
   /** Writes the stream under `key`; resolves with its size and first bytes (for sniffing). */
@@ -13,6 +13,8 @@ export interface FileStorage {
   read(key: string): Readable
   remove(key: string): Promise<void>
   exists(key: string): Promise<boolean>
+  /** Keys of files written before `before`: the sweep looks among them for bytes no row names. */
+  keysWrittenBefore(before: Date): Promise<string[]>
 }
 
 const KEY = /^[a-f0-9]{32}$/
@@ -63,5 +65,20 @@ export class LocalFileStorage implements FileStorage {
     } catch {
       return false
     }
+  }
+
+  async keysWrittenBefore(before: Date): Promise<string[]> {
+    const keys: string[] = []
+    const shards = await fs.promises.readdir(this.directory, { withFileTypes: true }).catch(() => [])
+    for (const shard of shards) {
+      if (!shard.isDirectory() || !/^[a-f0-9]{2}$/.test(shard.name)) continue
+      for (const name of await fs.promises.readdir(path.join(this.directory, shard.name))) {
+        // Anything else in the directory is not ours to judge.
+        if (!KEY.test(name) || name.slice(0, 2) !== shard.name) continue
+        const stat = await fs.promises.stat(path.join(this.directory, shard.name, name)).catch(() => undefined)
+        if (stat && stat.mtime < before) keys.push(name)
+      }
+    }
+    return keys
   }
 }

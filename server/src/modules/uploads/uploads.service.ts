@@ -142,12 +142,25 @@ export async function findAttachedUpload(db: Queryable, id: string): Promise<Upl
   return row && row.subjectType !== null ? row : undefined
 }
 
-/** Removes files nobody attached before `olderThan` (rows and bytes). Returns how many. */
+/**
+ * Removes files nobody attached before `olderThan` (rows and bytes), and bytes older than that
+ * which no row names: left by a crash between writing a file and recording it, or between
+ * deleting a row here and its bytes. Returns how many uploads were removed.
+ */
 export async function sweepUnattachedUploads(db: Queryable, storage: FileStorage, olderThan: Date): Promise<number> {
   const stale = await db
     .delete(uploads)
     .where(and(isNull(uploads.subjectType), lt(uploads.createdAt, olderThan)))
     .returning({ storageKey: uploads.storageKey })
   for (const { storageKey } of stale) await storage.remove(storageKey)
+
+  // An upload being written now is younger than `olderThan`, so it is never among these.
+  const oldKeys = await storage.keysWrittenBefore(olderThan)
+  for (let start = 0; start < oldKeys.length; start += 500) {
+    const batch = oldKeys.slice(start, start + 500)
+    const named = await db.select({ storageKey: uploads.storageKey }).from(uploads).where(inArray(uploads.storageKey, batch))
+    const known = new Set(named.map((row) => row.storageKey))
+    for (const key of batch) if (!known.has(key)) await storage.remove(key)
+  }
   return stale.length
 }

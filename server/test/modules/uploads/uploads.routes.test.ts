@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { Readable } from 'node:stream'
 import { eq } from 'drizzle-orm'
+import type { LocalFileStorage } from '../../../src/modules/uploads/storage'
 import { sweepUnattachedUploads } from '../../../src/modules/uploads/uploads.service'
 import { uploads } from '../../../src/modules/uploads/uploads.tables'
 import { JPEG_BYTES, multipartFile, PDF_BYTES, PNG_BYTES } from '../../helpers/files'
@@ -93,6 +96,29 @@ describe('POST /api/uploads', () => {
     expect(left).not.toContain(pending)
     expect(left).toEqual(expect.arrayContaining([attached, fresh]))
     expect(await t.app.fileStorage.exists(pendingRow!.storageKey)).toBe(false)
+  })
+
+  it('bytes no row names (a crash between writing and recording) are swept once a day old; young and recorded ones stay', async () => {
+    const storage = t.app.fileStorage as LocalFileStorage
+    const orphan = randomBytes(16).toString('hex')
+    const young = randomBytes(16).toString('hex')
+    await storage.write(orphan, Readable.from([PNG_BYTES]))
+    await storage.write(young, Readable.from([PNG_BYTES]))
+    const attached = (await upload('kept-too.png', PNG_BYTES, 'sweep-worker')).json().id as string
+    await submitCase(t, 'sweep-worker', { attachmentIds: [attached] })
+    const [attachedRow] = await t.database.db.select().from(uploads).where(eq(uploads.id, attached))
+    const dayAgo = new Date(Date.now() - 25 * 3600_000)
+    for (const key of [orphan, attachedRow!.storageKey]) {
+      await fs.promises.utimes(path.join(storage.directory, key.slice(0, 2), key), dayAgo, dayAgo)
+    }
+    // Something that is not an upload, in the same directory, is not ours to remove.
+    fs.writeFileSync(path.join(storage.directory, 'README.txt'), 'kept')
+
+    await sweepUnattachedUploads(t.database.db, storage, new Date(Date.now() - 24 * 3600_000))
+    expect(await storage.exists(orphan)).toBe(false)
+    expect(await storage.exists(young)).toBe(true)
+    expect(await storage.exists(attachedRow!.storageKey)).toBe(true)
+    expect(fs.existsSync(path.join(storage.directory, 'README.txt'))).toBe(true)
   })
 })
 
