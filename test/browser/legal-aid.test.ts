@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { loginAsPersona, phoneContext, snap, useAppInBrowser, watchErrors } from './harness'
+import { arrive, loginAsPersona, phoneContext, snap, tap, useAppInBrowser, watchErrors } from './harness'
 
 /** A real 1×1 PNG, as a phone's photo would be uploaded. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
@@ -20,7 +20,7 @@ describe('legal aid in the browser: a worker asks, legal staff act, the worker f
   })
 
   const fill = async (page: Page, field: string, text: string) => {
-    const box = page.locator(`.apply [data-field="${field}"]`).locator('input, textarea').first()
+    const box = page.locator(`.apply:visible [data-field="${field}"]`).locator('input, textarea').first()
     await box.fill(text)
   }
 
@@ -32,7 +32,9 @@ describe('legal aid in the browser: a worker asks, legal staff act, the worker f
 
     // The worker fills in the application and attaches a photo.
     await worker.goto(`${app.url}/#/legal-aid/pages/apply/index`)
-    await worker.locator('.apply [data-type="wage_arrears"]').click()
+    // Only once the page has stopped sliding in: typing into it mid-transition loses the element.
+    await arrive(worker, worker.locator('.apply:visible [data-field="description"]'))
+    await tap(worker.locator('.apply:visible [data-type="wage_arrears"]'))
     await fill(
       worker,
       'description',
