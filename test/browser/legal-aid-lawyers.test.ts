@@ -1,4 +1,4 @@
-import { arrive, loginAsPersona, phoneContext, snap, tap, useAppInBrowser, watchErrors } from './harness'
+import { arrive, loginAsPersona, phoneContext, settled, snap, tap, useAppInBrowser, watchErrors } from './harness'
 
 describe('the volunteer lawyer roster in the browser', () => {
   const app = useAppInBrowser()
@@ -72,10 +72,16 @@ describe('the volunteer lawyer roster in the browser', () => {
     const worker = await workerContext.newPage()
     await loginAsPersona(worker, app.url, 'demo-worker')
     await worker.goto(`${app.url}/#/legal-aid/pages/case/index?id=${caseId}`)
-    const mine = worker.locator('.case-page').last()
-    await mine.locator('.case-handler-name').waitFor()
-    await expect(mine.locator('.case-handler-name').textContent()).resolves.toContain('周立新')
-    await expect(mine.locator('.timeline-note').last().textContent()).resolves.toContain('孙律师近期住院')
+    // Waited for in the document as a whole: while the page slides in and loads, Taro may still be
+    // swapping its elements, and a locator pinned to one of them can miss the final render.
+    const shows = (selector: string, text: string) =>
+      worker.waitForFunction(
+        ([where, what]) => Array.from(document.querySelectorAll(where)).some((element) => element.textContent?.includes(what)),
+        [selector, text] as const,
+      )
+    await shows('.case-page .case-handler-name', '周立新')
+    await shows('.case-page .timeline-note', '孙律师近期住院')
+    await settled(worker)
     await snap(worker, 'lawyers-05-worker-sees-new-lawyer')
 
     expect(staffErrors).toEqual([])
