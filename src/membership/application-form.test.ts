@@ -1,39 +1,8 @@
-import { idNumberCheckCharacter } from '@contract/rules/id-number'
-import { applicationFixture } from './application.fixture'
-import {
-  draftFromApplication,
-  emptyForm,
-  newDraft,
-  readyToSubmit,
-  stepErrors,
-  stepOfFields,
-  toBody,
-  type ApplicationDraft,
-} from './application-form'
+import { applicationFixture, completeDraftFixture, FIXTURE_ID_NUMBER } from './application.fixture'
+import { draftFromApplication, newDraft, readyToSubmit, stepErrors, stepOfFields, toBody } from './application-form'
 
-const ID = `32070619900307001${idNumberCheckCharacter('32070619900307001')}`
-
-const complete = (): ApplicationDraft => ({
-  ...newDraft(),
-  form: {
-    ...emptyForm,
-    consentNotice: true,
-    consentSensitive: true,
-    name: '王小明',
-    gender: 'male',
-    ethnicity: '汉族',
-    idNumber: ID,
-    phoneSource: 'typed',
-    phone: '13812345678',
-    employer: '美团外卖',
-    employmentType: 'food_delivery',
-    migrantWorker: true,
-    education: 'senior',
-    politicalStatus: 'masses',
-    hukouType: 'rural',
-    org: { id: 'lyg-haizhou-pool', name: '海州区新就业形态劳动者联合工会', pathNames: [] },
-  },
-})
+const ID = FIXTURE_ID_NUMBER
+const complete = () => completeDraftFixture()
 
 describe('the application form on the device', () => {
   it('checks a step with the contract, asking to choose what is not chosen yet', () => {

@@ -1,12 +1,11 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import { idNumberCheckCharacter } from '@contract/rules/id-number'
 import { ApiError } from '@/services/api-error'
 import { getMyMembership, submitApplication } from '@/services/api/membership'
 import { clearSession, setSession } from '@/services/session-store'
 import { readStored, writeStored } from '@/services/storage'
 import { applicationDraftKey, emptyForm, newDraft, type ApplicationDraft } from '../../application-form'
-import { applicationFixture } from '../../application.fixture'
+import { applicationFixture, completeDraftFixture, FIXTURE_ID_NUMBER } from '../../application.fixture'
 import ApplyPage from './index'
 
 jest.mock('@/services/api/membership', () => ({
@@ -19,30 +18,10 @@ const mockedMine = getMyMembership as jest.MockedFunction<typeof getMyMembership
 const mockedSubmit = submitApplication as jest.MockedFunction<typeof submitApplication>
 
 const USER = { id: 'u-1', nickname: '王小明', phoneMasked: null, roles: [], createdAt: '2026-11-01T00:00:00Z' }
-const ID = `32070619900307001${idNumberCheckCharacter('32070619900307001')}`
+const ID = FIXTURE_ID_NUMBER
 
 /** A draft filled in up to the last step, as if the worker had got there earlier. */
-const completeDraft = (): ApplicationDraft => ({
-  ...newDraft(),
-  step: 5,
-  form: {
-    ...emptyForm,
-    consentNotice: true,
-    consentSensitive: true,
-    name: '王小明',
-    gender: 'male',
-    ethnicity: '汉族',
-    idNumber: ID,
-    phone: '13812345678',
-    employer: '美团外卖',
-    employmentType: 'food_delivery',
-    migrantWorker: true,
-    education: 'senior',
-    politicalStatus: 'masses',
-    hukouType: 'rural',
-    org: { id: 'lyg-haizhou-pool', name: '海州区新就业形态劳动者联合工会', pathNames: ['连云港市总工会', '海州区总工会'] },
-  },
-})
+const completeDraft = () => completeDraftFixture(5)
 
 const readDraft = () => readStored<ApplicationDraft>(applicationDraftKey(USER.id))
 
