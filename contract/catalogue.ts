@@ -42,3 +42,18 @@ export const Health = z.object({
   version: z.string(),
 })
 export type Health = z.infer<typeof Health>
+
+/**
+ * `GET /api/me/lines`: the lines with something of the caller's, for 我的 — each with where its
+ * list is and, when the line says so, where the caller stands (已入会, 2 件办理中…).
+ */
+export const MyLine = z.object({
+  key: z.string(),
+  label: z.string(),
+  path: z.string(),
+  status: z.nullable(z.string()),
+})
+export type MyLine = z.infer<typeof MyLine>
+
+export const MyLines = z.object({ lines: z.array(MyLine) })
+export type MyLines = z.infer<typeof MyLines>

@@ -43,10 +43,11 @@ export const ErrorCode = {
   PHONE_NOT_VERIFIED: 'PHONE_NOT_VERIFIED',
   /** No active membership (no member card). */
   NOT_A_MEMBER: 'NOT_A_MEMBER',
-  /** The record is no longer in a state that allows this (e.g. already reviewed). */
+  /**
+   * The record is not in a state that allows this, or changed since the caller read it (decided by
+   * someone else, edited by the applicant). The one stale-state code: reload and look again.
+   */
   WRONG_STATUS: 'WRONG_STATUS',
-  /** Membership: the applicant changed the application after the reviewer opened it. */
-  APPLICATION_CHANGED: 'APPLICATION_CHANGED',
   /** Staff invite code unknown, used, expired or revoked; the message says which. */
   INVITE_INVALID: 'INVITE_INVALID',
   /** The user already holds the role the invite grants. */
@@ -94,7 +95,6 @@ export const defaultErrorMessage: Record<ErrorCode, string> = {
   PHONE_NOT_VERIFIED: '请先通过微信验证手机号，或直接填写手机号',
   NOT_A_MEMBER: '您还不是工会会员，入会申请通过后即可使用电子会员卡',
   WRONG_STATUS: '当前状态下不能进行此操作，请刷新后查看',
-  APPLICATION_CHANGED: '申请人刚刚修改了申请，请查看最新内容后再审核',
   INVITE_INVALID: '邀请码无效，请核对后重试',
   ALREADY_STAFF: '您已经是该组织的工作人员',
   SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试',

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { pageQueryShape } from './kit/paging'
 
 export const InboxMessage = z.object({
   id: z.string(),
@@ -10,16 +11,14 @@ export const InboxMessage = z.object({
 })
 export type InboxMessage = z.infer<typeof InboxMessage>
 
-export const InboxQuery = z.object({
-  /** Opaque cursor from the previous page. */
-  before: z.optional(z.string()),
-})
+export const InboxQuery = z.object(pageQueryShape)
+export type InboxQuery = z.infer<typeof InboxQuery>
 
+/** Newest first. */
 export const InboxPage = z.object({
-  messages: z.array(InboxMessage),
-  unreadCount: z.number(),
-  /** Pass as `before` to get older messages; null on the last page. */
+  items: z.array(InboxMessage),
   nextCursor: z.nullable(z.string()),
+  unreadCount: z.number(),
 })
 export type InboxPage = z.infer<typeof InboxPage>
 

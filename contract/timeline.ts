@@ -8,6 +8,8 @@ export const TimelineEvent = z.object({
   actorName: z.string(),
   fromStatus: z.nullable(z.string()),
   toStatus: z.string(),
+  /** The workflow action that made it (e.g. `reassign`): it names a step that kept the status. */
+  action: z.nullable(z.string()),
   note: z.nullable(z.string()),
   /** Present for staff only: internal notes are never sent to the applicant. */
   internal: z.optional(z.boolean()),

@@ -14,7 +14,7 @@ import {
   type PhoneSource,
   type POLITICAL_STATUSES,
   type ResubmitBody,
-} from '@contract/membership'
+} from '@contract/lines/membership'
 import { fieldErrors } from '@contract/fields'
 import type { ChosenOrg } from '@/components/org-picker'
 import { draftKey } from '@/services/drafts'

@@ -1,6 +1,6 @@
 // Test data only (imported by *.test.ts files, never by a page): a worker's application as the
 // server returns it, and a form filled in completely on the device.
-import type { MyApplication } from '@contract/membership'
+import type { MyApplication } from '@contract/lines/membership'
 import { idNumberCheckCharacter } from '@contract/rules/id-number'
 import { emptyForm, newDraft, type ApplicationDraft } from './application-form'
 

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { ApiErrorBody } from '@contract/errors'
-import type { UploadedFile } from '@contract/legal-aid'
+import type { UploadedFile } from '@contract/lines/legal-aid'
 import { ApiError } from './api-error'
 import { apiConfig } from './config'
 import { usableToken } from './session-store'

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
-import { users } from '../modules/auth/auth.tables'
+import { users } from '../platform/auth/auth.tables'
 
 /**
  * Remembered answers to submissions that carried an Idempotency-Key, so that a retried or

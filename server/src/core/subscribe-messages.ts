@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Queryable, Transaction } from '../db/client'
 import type { PendingSubscribeMessage } from '../plugins/app/subscribe-messages'
-import { users } from '../modules/auth/auth.tables'
+import { users } from '../platform/auth/auth.tables'
 import { runIdempotentRequest, type IdempotentRequestOptions, type IdempotentResult } from './idempotency'
 
 /**

@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm'
 import { staffRoleLabel, type StaffRole } from '@contract/auth'
 import type { TimelineEvent } from '@contract/timeline'
 import type { Queryable } from '../db/client'
-import { users } from '../modules/auth/auth.tables'
+import { users } from '../platform/auth/auth.tables'
 import { timelineEvents } from './core.tables'
 
 /** Who acted: the person the request is about, a staff member in a role, or the system. */

@@ -2,12 +2,12 @@
  * Every table, gathered for Drizzle. Each table is defined beside the code that owns it
  * (`modules/<feature>/<feature>.tables.ts`, `core/core.tables.ts`); drizzle-kit reads the same files.
  */
-export * from '../modules/auth/auth.tables'
-export * from '../modules/orgs/orgs.tables'
-export * from '../modules/catalogue/catalogue.tables'
-export * from '../modules/inbox/inbox.tables'
-export * from '../modules/uploads/uploads.tables'
-export * from '../modules/legal-aid/legal-aid.tables'
+export * from '../platform/auth/auth.tables'
+export * from '../platform/orgs/orgs.tables'
+export * from '../platform/catalogue/catalogue.tables'
+export * from '../platform/inbox/inbox.tables'
+export * from '../platform/uploads/uploads.tables'
+export * from '../lines/legal-aid/legal-aid.tables'
 export * from '../core/core.tables'
-export * from '../modules/membership/membership.tables'
-export * from '../modules/staff-invites/staff-invites.tables'
+export * from '../lines/membership/membership.tables'
+export * from '../platform/staff-invites/staff-invites.tables'

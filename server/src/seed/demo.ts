@@ -1,9 +1,9 @@
 import type { Config } from '../config'
 import type { Queryable } from '../db/client'
 import type { FieldCipher } from '../lib/crypto'
-import { seedLegalAidDemo } from '../modules/legal-aid/legal-aid.seed'
-import { seedMembershipDemo } from '../modules/membership/membership.demo'
-import { seedDemoPersonas } from './demo-personas'
+import { seedLegalAidDemo } from '../lines/legal-aid/legal-aid.seed'
+import { seedMembershipDemo } from '../lines/membership/membership.demo'
+import { seedDemoPersonas } from '../platform/auth/demo-personas'
 
 export interface SeedContext {
   db: Queryable

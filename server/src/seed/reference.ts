@@ -1,7 +1,7 @@
 import { count, sql } from 'drizzle-orm'
 import type { Queryable } from '../db/client'
-import { notices, serviceLines } from '../modules/catalogue/catalogue.tables'
-import { orgs } from '../modules/orgs/orgs.tables'
+import { notices, serviceLines } from '../platform/catalogue/catalogue.tables'
+import { orgs } from '../platform/orgs/orgs.tables'
 import { lianyungangOrgTree, type OrgSeed } from './org-tree'
 import { seedNotices, serviceCatalogue } from './catalogue'
 

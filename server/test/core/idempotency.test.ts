@@ -1,8 +1,8 @@
 import { count, eq } from 'drizzle-orm'
 import { AppError } from '../../src/lib/errors'
 import { runIdempotent } from '../../src/core/idempotency'
-import { notices } from '../../src/modules/catalogue/catalogue.tables'
-import { findUserByOpenid } from '../../src/modules/auth/auth.repository'
+import { notices } from '../../src/platform/catalogue/catalogue.tables'
+import { findUserByOpenid } from '../../src/platform/auth/auth.repository'
 import { createTestApp, type TestApp } from '../helpers/test-app'
 
 describe('runIdempotent', () => {

@@ -1,4 +1,4 @@
-import { membershipApplications } from '../../src/modules/membership/membership.tables'
+import { membershipApplications } from '../../src/lines/membership/membership.tables'
 import { scrubDatabaseText, serializeError } from '../../src/lib/logging'
 import { createTestApp, type TestApp } from '../helpers/test-app'
 

@@ -9,7 +9,7 @@ import {
   type CaseMessage,
   type CaseStatus,
   type MyCaseDetail,
-} from '@contract/legal-aid'
+} from '@contract/lines/legal-aid'
 import type { TimelineEvent } from '@contract/timeline'
 import { useDraft } from '@/hooks/useDraft'
 import { toApiError } from '@/services/api-error'

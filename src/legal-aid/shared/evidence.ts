@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { MAX_UPLOAD_BYTES } from '@contract/legal-aid'
+import { MAX_UPLOAD_BYTES } from '@contract/lines/legal-aid'
 
 /** One evidence file as the form keeps it (in the draft, so it survives leaving the page). */
 export interface EvidenceItem {

@@ -16,7 +16,7 @@ import {
   POLITICAL_STATUSES,
   politicalStatusLabel,
   type EmploymentType,
-} from '@contract/membership'
+} from '@contract/lines/membership'
 import { checkIdNumber, idNumberProblemMessage, normaliseIdNumber } from '@contract/rules/id-number'
 import { maskIdNumber, maskPhone } from '@contract/rules/mask'
 import { ChoiceChips } from '@/components/choice-chips'

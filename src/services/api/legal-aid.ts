@@ -22,7 +22,7 @@ import type {
   StaffCaseSummary,
   StartBody,
   WithdrawBody,
-} from '@contract/legal-aid'
+} from '@contract/lines/legal-aid'
 import { request } from '../request'
 
 // The worker's own cases.

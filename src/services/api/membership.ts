@@ -16,7 +16,7 @@ import type {
   ReviewQueue,
   ReviewQueueQuery,
   WaitingCount,
-} from '@contract/membership'
+} from '@contract/lines/membership'
 import type { CreatedInvite, CreateInviteBody, Invite, InviteList, RedeemResult } from '@contract/staff-invites'
 import { request } from '../request'
 

@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 
 import fp from 'fastify-plugin'
 import type { StaffRole } from '@contract/auth'
 import { forbidden, unauthenticated } from '../../lib/errors'
-import { loadSessionUser, readSession, toAuthUser, type AuthUser } from '../../modules/auth/auth.service'
-import { rolesOfUser, upsertUserByOpenid } from '../../modules/auth/auth.repository'
+import { loadSessionUser, readSession, toAuthUser, type AuthUser } from '../../platform/auth/auth.service'
+import { rolesOfUser, upsertUserByOpenid } from '../../platform/auth/auth.repository'
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -4,7 +4,7 @@ import type { Config } from '../../config'
 import type { Database, DatabaseHandle } from '../../db/client'
 import { FieldCipher } from '../../lib/crypto'
 import { WechatClient } from '../../lib/wechat'
-import { LocalFileStorage, type FileStorage } from '../../modules/uploads/storage'
+import { LocalFileStorage, type FileStorage } from '../../platform/uploads/storage'
 
 declare module 'fastify' {
   interface FastifyInstance {

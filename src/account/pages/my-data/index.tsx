@@ -12,7 +12,7 @@ import {
   hukouTypeLabel,
   politicalStatusLabel,
   type MyData,
-} from '@contract/membership'
+} from '@contract/lines/membership'
 import { FormField } from '@/components/form-field'
 import { PageShell } from '@/components/page-shell'
 import { StateView } from '@/components/state-view'

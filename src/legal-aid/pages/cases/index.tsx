@@ -1,7 +1,7 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
-import { caseTypeLabel } from '@contract/legal-aid'
+import { caseTypeLabel } from '@contract/lines/legal-aid'
 import { PageShell } from '@/components/page-shell'
 import { StateView } from '@/components/state-view'
 import { useApi } from '@/hooks/useApi'

@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useState } from 'react'
-import { applicationStatusLabel, type MyMembership } from '@contract/membership'
+import { applicationStatusLabel, type MyMembership } from '@contract/lines/membership'
 import { PageShell } from '@/components/page-shell'
 import { EmptyPanel, ErrorPanel, LoadingPanel, StateView } from '@/components/state-view'
 import { useApi } from '@/hooks/useApi'

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { MemberCard } from '@contract/membership'
+import type { MemberCard } from '@contract/lines/membership'
 import { ApiError } from '@/services/api-error'
 import { getMemberCard } from '@/services/api/membership'
 import MemberCardPage from './index'

@@ -1,7 +1,7 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
-import { applicationStatusLabel, employmentTypeLabel, type MyApplication, type MyMembership } from '@contract/membership'
+import { applicationStatusLabel, employmentTypeLabel, type MyApplication, type MyMembership } from '@contract/lines/membership'
 import { PageShell } from '@/components/page-shell'
 import { StateView } from '@/components/state-view'
 import { Timeline } from '@/components/timeline'

@@ -11,7 +11,7 @@ import {
   type CaseOutcome,
   type Lawyer,
   type StaffCaseDetail,
-} from '@contract/legal-aid'
+} from '@contract/lines/legal-aid'
 import { PageShell } from '@/components/page-shell'
 import { StateView } from '@/components/state-view'
 import { useApi, type ApiState } from '@/hooks/useApi'

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { CASE_TYPES, LawyerInput, caseTypeLabel, type CaseType, type Lawyer } from '@contract/legal-aid'
+import { CASE_TYPES, LawyerInput, caseTypeLabel, type CaseType, type Lawyer } from '@contract/lines/legal-aid'
 import { fieldErrors } from '@contract/fields'
 import { FormField } from '@/components/form-field'
 import { PageShell } from '@/components/page-shell'

@@ -1,7 +1,7 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { ScrollView, Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { CASE_TYPES, caseStatusLabel, caseTypeLabel, type CaseStatus, type CaseType, type StaffCaseQuery } from '@contract/legal-aid'
+import { CASE_TYPES, caseStatusLabel, caseTypeLabel, type CaseStatus, type CaseType, type StaffCaseQuery } from '@contract/lines/legal-aid'
 import { PageShell } from '@/components/page-shell'
 import { StateView } from '@/components/state-view'
 import { useApi } from '@/hooks/useApi'

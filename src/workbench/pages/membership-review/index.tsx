@@ -11,7 +11,7 @@ import {
   politicalStatusLabel,
   RejectBody,
   type ReviewDetail,
-} from '@contract/membership'
+} from '@contract/lines/membership'
 import { fieldErrors } from '@contract/fields'
 import { FormField } from '@/components/form-field'
 import { PageShell } from '@/components/page-shell'

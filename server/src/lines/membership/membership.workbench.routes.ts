@@ -1,0 +1,126 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { IdParams } from '@contract/common'
+import { ApiErrorBody } from '@contract/errors'
+import {
+  ApproveBody,
+  RejectBody,
+  RevealedIdNumber,
+  ReviewDecision,
+  ReviewDetail,
+  ReviewQueue,
+  ReviewQueueQuery,
+  WaitingCount,
+} from '@contract/lines/membership'
+import { runIdempotentRequestWithMessages, type SubscribeMessageQueue } from '../../core/subscribe-messages'
+import { currentUser } from '../../plugins/app/authentication'
+import {
+  approveApplication,
+  rejectApplication,
+  revealIdNumber,
+  REVIEWER_ROLES,
+  reviewDetail,
+  reviewQueue,
+  waitingCount,
+} from './membership-review.service'
+
+const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody, 404: ApiErrorBody }
+
+/** Staff review of applications, limited to each reviewer's part of the organisation tree. */
+export const membershipWorkbenchRoutes: FastifyPluginAsyncZod = async (app) => {
+  const decisionMessages = (queue: SubscribeMessageQueue) => ({ templateId: app.config.subscribeTemplates.membership, queue })
+  app.addHook('onRequest', app.authorize(...REVIEWER_ROLES))
+
+  app.get(
+    '/workbench/membership/applications',
+    {
+      schema: {
+        tags: ['workbench'],
+        summary: 'Applications in my scope by status, oldest-waiting or newest first, with counts',
+        querystring: ReviewQueueQuery,
+        response: { 200: ReviewQueue, ...errors },
+      },
+    },
+    async (request) => reviewQueue(app.db, currentUser(request), request.query),
+  )
+
+  app.get(
+    '/workbench/membership/waiting-count',
+    { schema: { tags: ['workbench'], summary: 'How many applications wait for me', response: { 200: WaitingCount, ...errors } } },
+    async (request) => ({ waiting: await waitingCount(app.db, currentUser(request)) }),
+  )
+
+  app.get(
+    '/workbench/membership/applications/:id',
+    {
+      schema: {
+        tags: ['workbench'],
+        summary: 'One application (ID number masked), its timeline and who revealed the ID number',
+        params: IdParams,
+        response: { 200: ReviewDetail, ...errors },
+      },
+    },
+    async (request) => reviewDetail(app.db, currentUser(request), request.params.id),
+  )
+
+  app.post(
+    '/workbench/membership/applications/:id/reveal-id-number',
+    {
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['workbench'],
+        summary: 'The full ID number (recorded in the audit log: who, when)',
+        params: IdParams,
+        response: { 200: RevealedIdNumber, ...errors, 429: ApiErrorBody },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store')
+      const user = currentUser(request)
+      return { idNumber: await app.db.transaction((tx) => revealIdNumber(tx, app.cipher, user, request.params.id)) }
+    },
+  )
+
+  app.post(
+    '/workbench/membership/applications/:id/approve',
+    {
+      schema: {
+        tags: ['workbench'],
+        summary: 'Approve: the member number is assigned and the worker told',
+        params: IdParams,
+        body: ApproveBody,
+        response: { 200: ReviewDecision, ...errors, 409: ApiErrorBody, 422: ApiErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const result = await runIdempotentRequestWithMessages(
+        app,
+        request,
+        { scope: `membership.approve:${request.params.id}`, statusCode: 200 },
+        (tx, queue) => approveApplication(tx, currentUser(request), request.params.id, request.body, decisionMessages(queue)),
+      )
+      return reply.status(result.statusCode).send(result.body)
+    },
+  )
+
+  app.post(
+    '/workbench/membership/applications/:id/reject',
+    {
+      schema: {
+        tags: ['workbench'],
+        summary: 'Reject with a reason the worker sees (they may correct and resubmit)',
+        params: IdParams,
+        body: RejectBody,
+        response: { 200: ReviewDecision, ...errors, 409: ApiErrorBody, 422: ApiErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const result = await runIdempotentRequestWithMessages(
+        app,
+        request,
+        { scope: `membership.reject:${request.params.id}`, statusCode: 200 },
+        (tx, queue) => rejectApplication(tx, currentUser(request), request.params.id, request.body, decisionMessages(queue)),
+      )
+      return reply.status(result.statusCode).send(result.body)
+    },
+  )
+}

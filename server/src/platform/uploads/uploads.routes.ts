@@ -1,0 +1,84 @@
+import fastifyMultipart from '@fastify/multipart'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import * as z from 'zod/mini'
+import { IdParams } from '@contract/common'
+import { ApiErrorBody } from '@contract/errors'
+import { MAX_UPLOAD_BYTES, UploadedFile } from '@contract/lines/legal-aid'
+import { AppError, notFound } from '../../lib/errors'
+import { currentUser } from '../../plugins/app/authentication'
+import { fileTokenAllows, findAttachedUpload, storeUpload, sweepUnattachedUploads } from './uploads.service'
+
+/** A file nobody attached within this long is removed. */
+export const PENDING_UPLOAD_TTL_MS = 24 * 60 * 60 * 1000
+const SWEEP_EVERY_MS = 60 * 60 * 1000
+
+const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 413: ApiErrorBody, 415: ApiErrorBody, 429: ApiErrorBody }
+
+export const uploadsRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 4, parts: 5, fieldSize: 1024, headerPairs: 50 },
+  })
+
+  app.post(
+    '/uploads',
+    {
+      onRequest: app.authenticate,
+      config: { rateLimit: { max: app.config.uploadRateLimit, timeWindow: '1 hour' } },
+      schema: {
+        tags: ['uploads'],
+        summary: 'Upload one evidence file (multipart, field `file`): JPEG, PNG or PDF, at most 10 MB',
+        consumes: ['multipart/form-data'],
+        response: { 201: UploadedFile, ...errors },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw new AppError(400, 'VALIDATION_FAILED', '请选择要上传的文件')
+      const part = await request.file()
+      if (!part) throw new AppError(400, 'VALIDATION_FAILED', '请选择要上传的文件')
+      const stored = await storeUpload(app.db, app.fileStorage, currentUser(request).id, part, MAX_UPLOAD_BYTES)
+      request.log.info({ uploadId: stored.id, size: stored.size, kind: stored.kind }, 'file uploaded')
+      return reply.status(201).send(stored)
+    },
+  )
+
+  // No login: an <Image> cannot send a header. The signed, expiring token is the permission;
+  // only the pages of people allowed to see the record receive one.
+  app.get(
+    '/files/:id',
+    {
+      schema: {
+        tags: ['uploads'],
+        summary: 'An attached file, through a short-lived signed address from the record it belongs to',
+        params: IdParams,
+        querystring: z.object({ token: z.string().check(z.maxLength(400)) }),
+      },
+    },
+    async (request, reply) => {
+      const allowed = fileTokenAllows(app.config.authSecret, request.query.token, request.params.id)
+      const row = allowed ? await findAttachedUpload(app.db, request.params.id) : undefined
+      if (!row || !(await app.fileStorage.exists(row.storageKey))) throw notFound('文件不存在或链接已过期')
+      return reply
+        .header('content-type', row.contentType)
+        .header('content-length', String(row.size))
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(row.originalName)}`)
+        .header('cache-control', 'private, max-age=300')
+        .header('x-content-type-options', 'nosniff')
+        .send(app.fileStorage.read(row.storageKey))
+    },
+  )
+
+  const sweep = async () => {
+    try {
+      const removed = await sweepUnattachedUploads(app.db, app.fileStorage, new Date(Date.now() - PENDING_UPLOAD_TTL_MS))
+      if (removed > 0) app.log.info({ removed }, 'removed unattached uploads')
+    } catch (error) {
+      app.log.error({ err: error }, 'upload sweep failed')
+    }
+  }
+  let timer: NodeJS.Timeout | undefined
+  app.addHook('onReady', async () => {
+    timer = setInterval(() => void sweep(), SWEEP_EVERY_MS)
+    timer.unref()
+  })
+  app.addHook('onClose', async () => clearInterval(timer))
+}
