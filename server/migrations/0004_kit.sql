@@ -35,6 +35,7 @@ CREATE TABLE "subscribe_credits" (
 );
 --> statement-breakpoint
 DROP INDEX "legal_aid_cases_applicant";--> statement-breakpoint
+ALTER TABLE "legal_aid_cases" ADD COLUMN "anonymised_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "timeline_events" ADD COLUMN "action" text;--> statement-breakpoint
 ALTER TABLE "outbox" ADD CONSTRAINT "outbox_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "subscribe_credits" ADD CONSTRAINT "subscribe_credits_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

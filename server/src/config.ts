@@ -77,6 +77,11 @@ const EnvSchema = z
     LEGAL_AID_WORKDAYS: dateList.optional(),
     /** How often the outbox job looks for messages to send (a request that wrote some sends at once). */
     OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+    /**
+     * Send promised messages right after the request that made them (default), or only from the
+     * outbox job — for a deployment that wants WeChat calls out of the request path.
+     */
+    OUTBOX_SEND_ON_COMMIT: booleanFlag.default(true),
     /** Run scheduled jobs in this instance (off for one-off scripts and some tests). */
     RUN_JOBS: booleanFlag.default(true),
   })
@@ -119,6 +124,7 @@ export interface Config {
   subscribeTemplates: Record<SubscribeTopic, string>
   calendar: { holidays: string[]; extraWorkdays: string[] }
   outboxIntervalMs: number
+  outboxSendOnCommit: boolean
   runJobs: boolean
 }
 
@@ -169,6 +175,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       extraWorkdays: env.WORKING_DAY_WORKDAYS ?? env.LEGAL_AID_WORKDAYS ?? [...CHINA_2026_EXTRA_WORKDAYS],
     },
     outboxIntervalMs: env.OUTBOX_INTERVAL_SECONDS * 1000,
+    outboxSendOnCommit: env.OUTBOX_SEND_ON_COMMIT,
     runJobs: env.RUN_JOBS,
   }
 }

@@ -58,7 +58,10 @@ export function scopeCondition(scope: Exclude<StaffScope, { kind: 'none' }>, org
 }
 
 /** The widest access the user has to a line's records at all (for its queue): act, read, or none. */
-export function lineAccess(user: AuthUser, rule: AccessRule): { access: StaffAccess; scope: Exclude<StaffScope, { kind: 'none' }> } | undefined {
+export function lineAccess(
+  user: AuthUser,
+  rule: AccessRule,
+): { access: StaffAccess; scope: Exclude<StaffScope, { kind: 'none' }> } | undefined {
   const acting = staffScope(user, rule.act, rule.reach)
   if (acting.kind !== 'none') return { access: 'act', scope: acting }
   const reading = staffScope(user, rule.oversee ?? [], rule.reach)

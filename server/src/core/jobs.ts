@@ -41,8 +41,12 @@ export class JobScheduler {
     if (names.size !== jobs.length) throw new Error('two jobs share a name')
   }
 
-  /** Checks each job at least once a minute (more often for frequent ones). */
+  /**
+   * Checks each job at least once a minute (more often for frequent ones), and once at start: an
+   * instance that comes back after a crash sends what was left waiting without delay.
+   */
   start(): void {
+    void this.tick()
     for (const job of this.jobs) {
       const timer = setInterval(() => void this.track(this.runIfDue(job)), Math.min(job.everyMs, 60_000))
       timer.unref()

@@ -118,11 +118,19 @@ export async function grantSubscribeCredits(
 }
 
 /** More messages allowed for a record the user already has one for; 404 for anyone else's. */
-export async function addSubscribeCredits(db: Queryable, userId: string, subject: SubjectRef, accepted: number, now: Date): Promise<number> {
+export async function addSubscribeCredits(
+  db: Queryable,
+  userId: string,
+  subject: SubjectRef,
+  accepted: number,
+  now: Date,
+): Promise<number> {
   const [row] = await db
     .update(subscribeCredits)
     .set({ credits: sql`least(${subscribeCredits.credits} + ${accepted}, ${MAX_SUBSCRIBE_CREDITS})`, updatedAt: now })
-    .where(and(eq(subscribeCredits.userId, userId), eq(subscribeCredits.subjectType, subject.type), eq(subscribeCredits.subjectId, subject.id)))
+    .where(
+      and(eq(subscribeCredits.userId, userId), eq(subscribeCredits.subjectType, subject.type), eq(subscribeCredits.subjectId, subject.id)),
+    )
     .returning({ credits: subscribeCredits.credits })
   if (!row) throw notFound()
   return row.credits
@@ -132,6 +140,8 @@ export async function creditsFor(db: Queryable, userId: string, subject: Subject
   const [row] = await db
     .select({ credits: subscribeCredits.credits })
     .from(subscribeCredits)
-    .where(and(eq(subscribeCredits.userId, userId), eq(subscribeCredits.subjectType, subject.type), eq(subscribeCredits.subjectId, subject.id)))
+    .where(
+      and(eq(subscribeCredits.userId, userId), eq(subscribeCredits.subjectType, subject.type), eq(subscribeCredits.subjectId, subject.id)),
+    )
   return row?.credits ?? 0
 }

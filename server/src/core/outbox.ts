@@ -104,7 +104,12 @@ export class OutboxSender {
       return
     }
     try {
-      await this.wechat.sendSubscribeMessage({ toOpenid: recipient.openid, templateId: payload.templateId, page: payload.page, data: payload.data })
+      await this.wechat.sendSubscribeMessage({
+        toOpenid: recipient.openid,
+        templateId: payload.templateId,
+        page: payload.page,
+        data: payload.data,
+      })
       await this.finish(row, 'sent', null, false)
       this.log.info({ event: row.event, template: payload.templateId }, 'subscribe message sent')
     } catch (error) {
@@ -117,9 +122,16 @@ export class OutboxSender {
       } else {
         await this.db
           .update(outbox)
-          .set({ nextAttemptAt: new Date(this.clock().getTime() + retryDelayMs(row.attempts)), claimedUntil: null, lastError: String(errcode) })
+          .set({
+            nextAttemptAt: new Date(this.clock().getTime() + retryDelayMs(row.attempts)),
+            claimedUntil: null,
+            lastError: String(errcode),
+          })
           .where(eq(outbox.id, row.id))
-        this.log.warn({ event: row.event, template: payload.templateId, errcode, attempts: row.attempts }, 'subscribe message will be retried')
+        this.log.warn(
+          { event: row.event, template: payload.templateId, errcode, attempts: row.attempts },
+          'subscribe message will be retried',
+        )
       }
     }
   }

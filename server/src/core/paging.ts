@@ -26,7 +26,9 @@ function decode(cursor: string, keys: readonly SortKey[]): KeyValue[] {
     if (
       Array.isArray(values) &&
       values.length === keys.length &&
-      values.every((value, index) => (numeric(keys[index]!) ? typeof value === 'number' && Number.isFinite(value) : typeof value === 'string'))
+      values.every((value, index) =>
+        numeric(keys[index]!) ? typeof value === 'number' && Number.isFinite(value) : typeof value === 'string',
+      )
     ) {
       return values as KeyValue[]
     }
@@ -56,7 +58,12 @@ export function keyset(keys: readonly SortKey[], query: { cursor?: string; limit
     sql`, `,
   )
   return {
-    after: values ? sql`(${tuple}) > (${sql.join(values.map((value, index) => sql`${value}::${sql.raw(keys[index]!.type)}`), sql`, `)})` : undefined,
+    after: values
+      ? sql`(${tuple}) > (${sql.join(
+          values.map((value, index) => sql`${value}::${sql.raw(keys[index]!.type)}`),
+          sql`, `,
+        )})`
+      : undefined,
     orderBy: keys.map((key) => sql`(${key.expr})::${sql.raw(key.type)} asc`),
     cursorKey: sql<KeyValue[]>`json_build_array(${tuple})`,
     limit: size + 1,
@@ -65,7 +72,13 @@ export function keyset(keys: readonly SortKey[], query: { cursor?: string; limit
       const last = shown.at(-1)
       // PGlite and node-postgres both parse json; a driver that does not would hand back text.
       const lastKey = last ? (typeof last.cursorKey === 'string' ? (JSON.parse(last.cursorKey) as KeyValue[]) : last.cursorKey) : undefined
-      return { items: shown.map(view), nextCursor: rows.length > size && lastKey ? encode(lastKey.map((value, index) => (numeric(keys[index]!) ? Number(value) : String(value)))) : null }
+      return {
+        items: shown.map(view),
+        nextCursor:
+          rows.length > size && lastKey
+            ? encode(lastKey.map((value, index) => (numeric(keys[index]!) ? Number(value) : String(value))))
+            : null,
+      }
     },
   }
 }

@@ -15,13 +15,17 @@ export async function runSubmission<T>(
   work: (context: ServiceContext) => Promise<T>,
 ): Promise<IdempotentResult<T>> {
   const result = await runIdempotentRequest(app.db, request, options, (tx) => work(app.serviceContext(request, tx)))
-  if (!result.replayed) app.outbox.kick()
+  if (!result.replayed && app.config.outboxSendOnCommit) app.outbox.kick()
   return result
 }
 
 /** A change that is not a submission (an edit that is safe to repeat): one transaction, then the outbox. */
-export async function runInTransaction<T>(app: FastifyInstance, request: FastifyRequest, work: (context: ServiceContext) => Promise<T>): Promise<T> {
+export async function runInTransaction<T>(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  work: (context: ServiceContext) => Promise<T>,
+): Promise<T> {
   const result = await app.db.transaction((tx) => work(app.serviceContext(request, tx)))
-  app.outbox.kick()
+  if (app.config.outboxSendOnCommit) app.outbox.kick()
   return result
 }

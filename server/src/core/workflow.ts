@@ -53,10 +53,17 @@ export async function transition<T extends WorkflowTable, S extends string, A ex
     spec.expectVersion === undefined ? undefined : sql`date_trunc('milliseconds', ${table.updatedAt}) = ${new Date(spec.expectVersion)}`,
   )
   // A generic table: Drizzle's builder cannot follow T through update(), so its rows are typed here.
-  const updated = (await context.db.update(table as PgTable).set(values).where(matches).returning()) as InferSelectModel<T>[]
+  const updated = (await context.db
+    .update(table as PgTable)
+    .set(values)
+    .where(matches)
+    .returning()) as InferSelectModel<T>[]
   const row = updated[0]
   if (!row) {
-    const [current] = (await context.db.select({ status: table.status }).from(table as PgTable).where(eq(table.id, record.id))) as Array<{
+    const [current] = (await context.db
+      .select({ status: table.status })
+      .from(table as PgTable)
+      .where(eq(table.id, record.id))) as Array<{
       status: S
     }>
     if (current && current.status !== record.status) {

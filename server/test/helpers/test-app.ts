@@ -7,6 +7,7 @@ import { buildApp } from '../../src/app'
 import { loadConfig, type Config } from '../../src/config'
 import type { DatabaseHandle } from '../../src/db/client'
 import { type WechatClient } from '../../src/lib/wechat'
+import type { ServiceLineDefinition } from '../../src/core/service-line'
 import { serviceLines } from '../../src/lines/registry'
 import { seedDemoData } from '../../src/seed/demo'
 import { seedReferenceData } from '../../src/seed/reference'
@@ -22,6 +23,8 @@ export interface TestAppOptions {
   clock?: () => Date
   /** Another app on the same database (a second instance), instead of a fresh one. */
   database?: DatabaseHandle
+  /** The service lines (default: the registry). */
+  lines?: readonly ServiceLineDefinition[]
 }
 
 export interface TestApp {
@@ -67,9 +70,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       done()
     },
   })
-  const app = await buildApp({ config, database, wechat: options.wechat, logStream, clock: options.clock })
+  const lines = options.lines ?? serviceLines
+  const app = await buildApp({ config, database, wechat: options.wechat, logStream, clock: options.clock, lines })
   await app.ready()
-  if (options.demo !== false && !options.database) await seedDemoData(app.systemContext(), serviceLines)
+  if (options.demo !== false && !options.database) await seedDemoData(app.systemContext(), lines)
 
   const tokens = new Map<string, string>()
   const tokenFor = async (openid: string) => {

@@ -72,6 +72,7 @@ export const legalAidPersonalData: PersonalDataHooks = {
           closingSummary: null,
           awaitingReply: false,
           updatedAt: now,
+          anonymisedAt: now,
         })
         .where(eq(legalAidCases.id, row.id))
       if (open) {

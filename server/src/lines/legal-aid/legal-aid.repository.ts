@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import type { CaseStatus, CaseType, QueueCounts, QueueTab } from '@contract/lines/legal-aid'
 import { chinaDate } from '../../core/calendar'
 import { keyset, type SortKey } from '../../core/paging'
@@ -44,14 +44,19 @@ export async function casesOfApplicant(db: Queryable, applicantId: string, query
     .from(legalAidCases)
     .leftJoin(legalAidLawyers, eq(legalAidLawyers.id, legalAidCases.lawyerId))
     .leftJoin(users, eq(users.id, legalAidCases.applicantId))
-    .where(and(eq(legalAidCases.applicantId, applicantId), page.after))
+    .where(and(eq(legalAidCases.applicantId, applicantId), isNull(legalAidCases.anonymisedAt), page.after))
     .orderBy(...page.orderBy)
     .limit(page.limit)
   return page.page(rows, withPeople)
 }
 
+/** Every case the person still has (an anonymised one is no longer theirs). */
 export async function allCasesOfApplicant(db: Queryable, applicantId: string): Promise<CaseRow[]> {
-  return db.select().from(legalAidCases).where(eq(legalAidCases.applicantId, applicantId)).orderBy(asc(legalAidCases.seq))
+  return db
+    .select()
+    .from(legalAidCases)
+    .where(and(eq(legalAidCases.applicantId, applicantId), isNull(legalAidCases.anonymisedAt)))
+    .orderBy(asc(legalAidCases.seq))
 }
 
 /** The deadline that applies now: deciding while submitted, assigning once accepted. */

@@ -54,6 +54,8 @@ export const legalAidCases = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     assignedAt: timestamp('assigned_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** Set when the worker deleted their account: the case stays as an anonymous record, no longer theirs to see. */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
   },
   (table) => [
     index('legal_aid_cases_applicant').on(table.applicantId, table.seq),

@@ -31,7 +31,7 @@ const caseSubject = (id: string) => ({ type: CASE_SUBJECT, id })
 /** One of the worker's own cases; anyone else's does not exist for them. */
 export async function loadOwnCase(context: ServiceContext, id: string): Promise<CaseWithPeople> {
   const found = await findCase(context.db, id)
-  requireOwnRecord(context.user, found ? { applicantId: found.row.applicantId } : undefined, '没有找到这个案件')
+  requireOwnRecord(context.user, found && !found.row.anonymisedAt ? { applicantId: found.row.applicantId } : undefined, '没有找到这个案件')
   return found!
 }
 

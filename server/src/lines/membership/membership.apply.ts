@@ -1,5 +1,11 @@
 import { eq } from 'drizzle-orm'
-import { membershipWorkflow, type ApplicationBody, type MyApplication, type MyMembership, type ResubmitBody } from '@contract/lines/membership'
+import {
+  membershipWorkflow,
+  type ApplicationBody,
+  type MyApplication,
+  type MyMembership,
+  type ResubmitBody,
+} from '@contract/lines/membership'
 import { checkIdNumber } from '@contract/rules/id-number'
 import { maskIdNumber } from '@contract/rules/mask'
 import { pages } from '@contract/pages'
@@ -187,7 +193,13 @@ export async function submitApplication(context: ServiceContext, body: Applicati
   } catch (error) {
     uniqueViolationToConflict(error)
   }
-  await grantSubscribeCredits(tx, { userId: user.id, subject: { type: APPLICATION_SUBJECT, id: applicationId }, accepted: body.subscribeAccepted ?? 0, max: ONE_MESSAGE, now })
+  await grantSubscribeCredits(tx, {
+    userId: user.id,
+    subject: { type: APPLICATION_SUBJECT, id: applicationId },
+    accepted: body.subscribeAccepted ?? 0,
+    max: ONE_MESSAGE,
+    now,
+  })
   await rememberTypedPhone(tx, user, phone, now)
   await appendTimelineEvent(tx, {
     subjectType: APPLICATION_SUBJECT,
@@ -261,7 +273,13 @@ export async function resubmitApplication(context: ServiceContext, applicationId
     }
     uniqueViolationToConflict(error)
   }
-  await grantSubscribeCredits(tx, { userId: user.id, subject: { type: APPLICATION_SUBJECT, id: application.id }, accepted: body.subscribeAccepted ?? 0, max: ONE_MESSAGE, now })
+  await grantSubscribeCredits(tx, {
+    userId: user.id,
+    subject: { type: APPLICATION_SUBJECT, id: application.id },
+    accepted: body.subscribeAccepted ?? 0,
+    max: ONE_MESSAGE,
+    now,
+  })
   await rememberTypedPhone(tx, user, phone, now)
   if (phone.conflict) await recordPhoneConflict(context, application.id, 'submitted')
   if (action === 'resubmit') await confirmReceipt(context, org.name, true)
@@ -269,7 +287,10 @@ export async function resubmitApplication(context: ServiceContext, applicationId
 }
 
 /** A corrected contact phone reaches the live application, and its timeline, so the union calls the right number. */
-export async function applyContactPhone(context: ServiceContext, change: { phone: string; verified: boolean; conflict: boolean }): Promise<void> {
+export async function applyContactPhone(
+  context: ServiceContext,
+  change: { phone: string; verified: boolean; conflict: boolean },
+): Promise<void> {
   const live = await findLiveApplicationOfUser(context.db, context.user.id)
   if (!live || live.application.phone === change.phone) return
   await context.db
@@ -287,4 +308,3 @@ export async function applyContactPhone(context: ServiceContext, change: { phone
     note: change.verified ? '本人更正了联系电话（已通过微信验证）' : '本人更正了联系电话',
   })
 }
-

@@ -1,5 +1,12 @@
 import { and, eq, ne } from 'drizzle-orm'
-import { educationLabel, employmentTypeLabel, genderLabel, hukouTypeLabel, membershipWorkflow, politicalStatusLabel } from '@contract/lines/membership'
+import {
+  educationLabel,
+  employmentTypeLabel,
+  genderLabel,
+  hukouTypeLabel,
+  membershipWorkflow,
+  politicalStatusLabel,
+} from '@contract/lines/membership'
 import type { DataFact } from '@contract/account'
 import type { ServiceContext } from '../../core/context'
 import type { PersonalDataHooks } from '../../core/service-line'

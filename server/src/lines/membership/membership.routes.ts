@@ -1,13 +1,29 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { IdParams } from '@contract/common'
 import { ApiErrorBody } from '@contract/errors'
-import { ApplicationBody, CardVerifyBody, CardVerifyResult, MemberCard, MyApplication, MyMembership, ResubmitBody } from '@contract/lines/membership'
+import {
+  ApplicationBody,
+  CardVerifyBody,
+  CardVerifyResult,
+  MemberCard,
+  MyApplication,
+  MyMembership,
+  ResubmitBody,
+} from '@contract/lines/membership'
 import { runSubmission } from '../../core/submission'
 import { currentUser } from '../../plugins/app/authentication'
 import { myMembership, resubmitApplication, submitApplication } from './membership.apply'
 import { memberCard, verifyCard } from './membership.card'
 
-export const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody, 404: ApiErrorBody, 409: ApiErrorBody, 422: ApiErrorBody, 429: ApiErrorBody }
+export const errors = {
+  400: ApiErrorBody,
+  401: ApiErrorBody,
+  403: ApiErrorBody,
+  404: ApiErrorBody,
+  409: ApiErrorBody,
+  422: ApiErrorBody,
+  429: ApiErrorBody,
+}
 
 /**
  * The worker's side of membership: apply, follow, show the card. Authentication runs on request,
@@ -29,14 +45,22 @@ export const membershipWorkerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await runSubmission(app, request, { scope: 'membership.apply', statusCode: 201 }, (context) => submitApplication(context, request.body))
+      const result = await runSubmission(app, request, { scope: 'membership.apply', statusCode: 201 }, (context) =>
+        submitApplication(context, request.body),
+      )
       return reply.status(result.statusCode).send(result.body)
     },
   )
 
   app.get(
     '/membership/applications/mine',
-    { schema: { tags: ['membership'], summary: 'My application (with its timeline) and my membership', response: { 200: MyMembership, 401: ApiErrorBody } } },
+    {
+      schema: {
+        tags: ['membership'],
+        summary: 'My application (with its timeline) and my membership',
+        response: { 200: MyMembership, 401: ApiErrorBody },
+      },
+    },
     async (request) => myMembership(app.serviceContext(request)),
   )
 

@@ -207,7 +207,13 @@ async function insertApplication(
     })
     .returning({ id: membershipApplications.id })
   const subject = { subjectType: APPLICATION_SUBJECT, subjectId: application!.id }
-  await grantSubscribeCredits(db, { userId: user.id, subject: { type: APPLICATION_SUBJECT, id: application!.id }, accepted: 0, max: 1, now })
+  await grantSubscribeCredits(db, {
+    userId: user.id,
+    subject: { type: APPLICATION_SUBJECT, id: application!.id },
+    accepted: 0,
+    max: 1,
+    now,
+  })
   await appendTimelineEvent(db, {
     ...subject,
     actorId: user.id,

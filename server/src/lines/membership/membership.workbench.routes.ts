@@ -12,7 +12,15 @@ import {
   WaitingCount,
 } from '@contract/lines/membership'
 import { runInTransaction, runSubmission } from '../../core/submission'
-import { approveApplication, membershipAccess, rejectApplication, revealIdNumber, reviewDetail, reviewQueue, waitingCount } from './membership.review'
+import {
+  approveApplication,
+  membershipAccess,
+  rejectApplication,
+  revealIdNumber,
+  reviewDetail,
+  reviewQueue,
+  waitingCount,
+} from './membership.review'
 
 const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody, 404: ApiErrorBody }
 

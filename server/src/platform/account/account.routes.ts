@@ -14,7 +14,11 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me/data',
     {
-      schema: { tags: ['me'], summary: 'Everything we hold about me, line by line (sensitive numbers masked)', response: { 200: MyData, 401: ApiErrorBody } },
+      schema: {
+        tags: ['me'],
+        summary: 'Everything we hold about me, line by line (sensitive numbers masked)',
+        response: { 200: MyData, 401: ApiErrorBody },
+      },
     },
     async (request) => myData(app.serviceContext(request), app.lines),
   )
@@ -23,7 +27,12 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     '/me/contact',
     {
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { tags: ['me'], summary: 'Correct my contact phone (typed)', body: UpdateContactBody, response: { 200: PhoneResult, ...errors } },
+      schema: {
+        tags: ['me'],
+        summary: 'Correct my contact phone (typed)',
+        body: UpdateContactBody,
+        response: { 200: PhoneResult, ...errors },
+      },
     },
     async (request) => runInTransaction(app, request, (context) => updateContactPhone(context, app.lines, request.body.phone)),
   )

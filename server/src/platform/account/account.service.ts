@@ -72,7 +72,10 @@ export async function bindVerifiedPhone(context: ServiceContext, lines: Lines, p
  * afresh. The audit log records that it happened. Returns the storage keys whose bytes go after
  * the commit.
  */
-export async function deleteAccount(context: ServiceContext, lines: Lines): Promise<{ result: DeleteAccountResult; storageKeys: string[] }> {
+export async function deleteAccount(
+  context: ServiceContext,
+  lines: Lines,
+): Promise<{ result: DeleteAccountResult; storageKeys: string[] }> {
   const { db, user, now } = context
   const outcomes: string[] = []
   const storageKeys: string[] = []
@@ -87,7 +90,10 @@ export async function deleteAccount(context: ServiceContext, lines: Lines): Prom
   await db.delete(subscribeCredits).where(eq(subscribeCredits.userId, user.id))
   await db.delete(outbox).where(and(eq(outbox.userId, user.id), eq(outbox.status, 'pending')))
   await db.delete(staffRoles).where(eq(staffRoles.userId, user.id))
-  await db.update(users).set({ nickname: '', phone: null, phoneVerifiedAt: null, deletedAt: now, updatedAt: now }).where(eq(users.id, user.id))
+  await db
+    .update(users)
+    .set({ nickname: '', phone: null, phoneVerifiedAt: null, deletedAt: now, updatedAt: now })
+    .where(eq(users.id, user.id))
   await recordAudit(db, {
     actorId: user.id,
     action: 'account.delete',

@@ -33,7 +33,8 @@ export async function resolvePhone(
   choice: { phoneSource: 'wechat' | 'typed'; phone?: string },
 ): Promise<ResolvedPhone> {
   if (choice.phoneSource === 'wechat') {
-    if (!user.phone || !user.phoneVerified) throw new AppError(400, 'PHONE_NOT_VERIFIED', undefined, { phone: '请先点击“微信手机号快捷验证”' })
+    if (!user.phone || !user.phoneVerified)
+      throw new AppError(400, 'PHONE_NOT_VERIFIED', undefined, { phone: '请先点击“微信手机号快捷验证”' })
     return { phone: user.phone, verified: true, conflict: (await otherAccountsWithPhone(db, user.phone, user.id)) > 0 }
   }
   const phone = choice.phone ?? ''

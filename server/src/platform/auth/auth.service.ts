@@ -91,7 +91,13 @@ export function toUserView(user: AuthUser, roles: RoleCatalogue): User {
   }
 }
 
-export async function loginWithOpenid(db: Queryable, config: Config, roles: RoleCatalogue, openid: string, nickname = ''): Promise<LoginResult> {
+export async function loginWithOpenid(
+  db: Queryable,
+  config: Config,
+  roles: RoleCatalogue,
+  openid: string,
+  nickname = '',
+): Promise<LoginResult> {
   const row = await upsertUserByOpenid(db, openid, nickname)
   const user = toAuthUser(row, await rolesOfUser(db, row.id))
   return { ...issueSession(config, row.id), user: toUserView(user, roles) }

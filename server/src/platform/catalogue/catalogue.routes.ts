@@ -54,7 +54,12 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
       const lines = app.lines.filter((line) => line.mine)
       const statuses = await Promise.all(lines.map((line) => line.mine?.status?.(context) ?? Promise.resolve(null)))
       return {
-        lines: lines.map((line, index) => ({ key: line.key, label: line.mine!.label, path: line.mine!.path, status: statuses[index] ?? null })),
+        lines: lines.map((line, index) => ({
+          key: line.key,
+          label: line.mine!.label,
+          path: line.mine!.path,
+          status: statuses[index] ?? null,
+        })),
       }
     },
   )

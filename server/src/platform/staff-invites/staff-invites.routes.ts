@@ -2,7 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import * as z from 'zod/mini'
 import { IdParams } from '@contract/common'
 import { ApiErrorBody } from '@contract/errors'
-import { CreatedInvite, CreateInviteBody, Invite, InviteList, RedeemInviteBody, RedeemResult, RoleOptionList } from '@contract/staff-invites'
+import {
+  CreatedInvite,
+  CreateInviteBody,
+  Invite,
+  InviteList,
+  RedeemInviteBody,
+  RedeemResult,
+  RoleOptionList,
+} from '@contract/staff-invites'
 import { runInTransaction } from '../../core/submission'
 import { createInvite, inviteList, redeem, revoke } from './staff-invites.service'
 
@@ -59,7 +67,9 @@ export const staffInviteRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: RoleOptionList, ...errors },
       },
     },
-    async () => ({ roles: app.roles.all.map(({ role, label, description, orgKinds }) => ({ role, label, description, orgKinds: [...orgKinds] })) }),
+    async () => ({
+      roles: app.roles.all.map(({ role, label, description, orgKinds }) => ({ role, label, description, orgKinds: [...orgKinds] })),
+    }),
   )
 
   app.post(

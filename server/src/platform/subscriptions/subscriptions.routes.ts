@@ -25,7 +25,13 @@ export const subscriptionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { subjectType, subjectId, accepted } = request.body
       return {
-        subscribeCredits: await addSubscribeCredits(app.db, currentUser(request).id, { type: subjectType, id: subjectId }, accepted, app.clock()),
+        subscribeCredits: await addSubscribeCredits(
+          app.db,
+          currentUser(request).id,
+          { type: subjectType, id: subjectId },
+          accepted,
+          app.clock(),
+        ),
       }
     },
   )

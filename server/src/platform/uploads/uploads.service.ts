@@ -177,7 +177,9 @@ export async function forgetUploads(
   const conditions: SQL[] = []
   if (which.ownerId) conditions.push(eq(uploads.ownerId, which.ownerId))
   if (which.attachedTo && which.attachedTo.subjectIds.length > 0) {
-    conditions.push(and(eq(uploads.subjectType, which.attachedTo.subjectType), inArray(uploads.subjectId, [...which.attachedTo.subjectIds]))!)
+    conditions.push(
+      and(eq(uploads.subjectType, which.attachedTo.subjectType), inArray(uploads.subjectId, [...which.attachedTo.subjectIds]))!,
+    )
   }
   if (conditions.length === 0) return []
   const removed = await db

@@ -32,7 +32,7 @@ export const workbenchRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: app.authenticate,
       schema: {
         tags: ['workbench'],
-        summary: "The staff workbench: the kinds of work my roles allow, each with what is waiting",
+        summary: 'The staff workbench: the kinds of work my roles allow, each with what is waiting',
         response: { 200: WorkbenchHome, 401: ApiErrorBody },
       },
     },

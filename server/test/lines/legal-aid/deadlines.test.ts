@@ -42,7 +42,10 @@ describe('legal-aid deadlines', () => {
     const created = await submitAt('2026-09-28T02:00:00Z')
     const legal = await userOf('demo-legal')
     await t.database.db.transaction(async (tx) =>
-      staffAct({ ...t.app.systemContext(tx), user: legal, now: new Date('2026-09-30T03:00:00Z') }, created.id, { action: 'accept', body: {} }),
+      staffAct({ ...t.app.systemContext(tx), user: legal, now: new Date('2026-09-30T03:00:00Z') }, created.id, {
+        action: 'accept',
+        body: {},
+      }),
     )
     const [row] = await t.database.db.select().from(legalAidCases).where(eq(legalAidCases.id, created.id))
     // Wed 30 Sep → Thu 8, Fri 9, Sat 10 Oct (调休上班).

@@ -29,7 +29,8 @@ describe('legal-aid notifications: in-app always, WeChat subscribe messages when
     return response.json().id as string
   }
   const credits = async (id: string) =>
-    (await t.database.db.select({ credits: subscribeCredits.credits }).from(subscribeCredits).where(eq(subscribeCredits.subjectId, id)))[0]?.credits ?? 0
+    (await t.database.db.select({ credits: subscribeCredits.credits }).from(subscribeCredits).where(eq(subscribeCredits.subjectId, id)))[0]
+      ?.credits ?? 0
 
   it('one acceptance at submit allows one message: acceptance is sent, assignment is in-app only', async () => {
     const id = await submit('worker-sub', 1)
@@ -121,7 +122,9 @@ describe('legal-aid notifications: in-app always, WeChat subscribe messages when
       expect(response.statusCode).toBe(200)
       await down.app.outbox.drain()
       // Not lost: it waits in the outbox to be tried again later.
-      expect(down.logs.some((line) => line.includes('subscribe message will be retried') && line.includes('"errcode":"network"'))).toBe(true)
+      expect(down.logs.some((line) => line.includes('subscribe message will be retried') && line.includes('"errcode":"network"'))).toBe(
+        true,
+      )
       const [pending] = await down.database.db.select().from(outbox).where(eq(outbox.event, 'legal_aid.accepted'))
       expect(pending).toMatchObject({ status: 'pending', attempts: 1, lastError: 'network' })
     } finally {

@@ -63,6 +63,17 @@ describe('legal-aid state machine through the API', () => {
     }
   })
 
+  it('legal staff cannot act on a case they asked for themselves: it takes a colleague', async () => {
+    const own = await caseIn(t, 'submitted', 'demo-legal')
+    const detail = (await t.as('demo-legal')({ method: 'GET', url: `/api/workbench/legal-aid/cases/${own}` })).json()
+    expect(detail).toMatchObject({ actions: [], canAct: false })
+    const refused = await staffAction(t, 'demo-legal', own, 'accept')
+    expect(refused.statusCode).toBe(403)
+    expect(refused.json().message).toBe('不能办理自己提交的申请，请由其他工作人员办理')
+    const [row] = await t.database.db.select().from(legalAidCases).where(eq(legalAidCases.id, own))
+    expect(row!.status).toBe('submitted')
+  })
+
   it('two staff accepting at once: one wins, the other gets 409, one timeline entry', async () => {
     const id = await caseIn(t, 'submitted')
     const results = await Promise.all([staffAction(t, 'demo-legal', id, 'accept'), staffAction(t, 'demo-legal', id, 'accept')])

@@ -41,7 +41,8 @@ describe('membership decisions: in-app always, a WeChat message when the worker 
       headers: idempotency(),
     })
   const credits = async (id: string) =>
-    (await t.database.db.select({ credits: subscribeCredits.credits }).from(subscribeCredits).where(eq(subscribeCredits.subjectId, id)))[0]?.credits ?? 0
+    (await t.database.db.select({ credits: subscribeCredits.credits }).from(subscribeCredits).where(eq(subscribeCredits.subjectId, id)))[0]
+      ?.credits ?? 0
 
   it('an approval sends one message that opens the card, naming the union and the member number', async () => {
     const id = await apply('applicant-sub', '32070619910101001', '13900000101', 1)

@@ -25,7 +25,8 @@ describe('my data: see, correct, delete', () => {
     expect(data).toMatchObject({ account: { nickname: '李秀英', phoneMasked: '139****0010', phoneVerified: false }, staffRoles: [] })
     expect(data.sections.map((section: { line: string }) => section.line)).toEqual(['membership'])
     const [application, membership] = data.sections[0].records
-    const fact = (record: { facts: Array<{ label: string; value: string }> }, label: string) => record.facts.find((item) => item.label === label)?.value
+    const fact = (record: { facts: Array<{ label: string; value: string }> }, label: string) =>
+      record.facts.find((item) => item.label === label)?.value
     expect(application.title).toBe('入会申请')
     expect(fact(application, '姓名')).toBe('李秀英')
     expect(fact(application, '身份证号')).toBe(`3207**********${DEMO_MEMBER_ID_NUMBER.slice(-4)}`)
