@@ -18,6 +18,7 @@ import { serviceLines } from './lines/registry'
 import authentication from './plugins/app/authentication'
 import context from './plugins/app/context'
 import errorHandler from './plugins/app/error-handler'
+import securityHeaders from './plugins/app/security-headers'
 import { accountRoutes } from './platform/account/account.routes'
 import { authRoutes } from './platform/auth/auth.routes'
 import { readSession } from './platform/auth/auth.service'
@@ -104,6 +105,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     errorResponseBuilder: () => new AppError(429, 'RATE_LIMITED'),
   })
 
+  await app.register(securityHeaders)
+
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -116,11 +119,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
     transform: jsonSchemaTransform,
   })
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' })
+  // The API's map is for developers: off in production unless API_DOCS=true says otherwise.
+  if (config.apiDocs) {
+    // Swagger UI runs inline scripts of its own: its pages get the policy it ships with.
+    await app.register(fastifySwaggerUi, {
+      routePrefix: '/api/docs',
+      staticCSP: true,
+      transformStaticCSP: (header) => `${header}; frame-ancestors 'none'`,
+    })
+  }
 
   await app.register(
     async (api) => {
-      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+      if (config.apiDocs) api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
       await api.register(healthRoutes)
       await api.register(authRoutes)
       await api.register(catalogueRoutes)

@@ -147,6 +147,8 @@ const EnvSchema = z
     TRUST_WX_CLOUD_HEADERS: booleanFlag.default(false),
     /** Insert demo personas and sample records at start (never in production). */
     SEED_DEMO: booleanFlag.default(false),
+    /** Serve the Swagger UI at /api/docs and /api/openapi.json (default: on outside production). */
+    API_DOCS: booleanFlag.optional(),
     /** Directory of the H5 build to serve at `/`; empty to serve the API only. */
     H5_DIR: z.string().optional(),
     /** How long reference data (service catalogue, notices) is cached in memory. */
@@ -218,6 +220,7 @@ export interface Config {
   trustProxy: boolean | number | string
   seedDemo: boolean
   h5Dir: string | undefined
+  apiDocs: boolean
   loginRateLimit: number
   referenceCacheMs: number
   uploadDir: string
@@ -263,6 +266,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     trustProxy: env.TRUST_PROXY,
     seedDemo: env.SEED_DEMO,
     h5Dir: env.H5_DIR ? path.resolve(env.H5_DIR) : undefined,
+    apiDocs: env.API_DOCS ?? nodeEnvOf(env) !== 'production',
     loginRateLimit: env.LOGIN_RATE_LIMIT,
     referenceCacheMs: env.REFERENCE_CACHE_SECONDS * 1000,
     uploadDir: path.resolve(env.UPLOAD_DIR ?? path.join(env.DATA_DIR, 'uploads')),
