@@ -16,6 +16,22 @@ export function requiredText(label: string, maxLength: number, minLength = 1) {
   )
 }
 
+/**
+ * A person's name as on their ID card: Chinese characters, the middle dot that names of many
+ * minorities take (阿依古丽·买买提; typed as · • or .), and Latin letters for names written in them.
+ * No markup, digits, emoji or control characters; too long is said, never cut.
+ */
+export function personName(label: string, maxLength = 30, minLength = 2) {
+  return z.string({ error: `请填写${label}` }).check(
+    z.trim(),
+    z.overwrite((value) => value.replace(/\s+/g, ' ').replace(/[•．.]/g, '·')),
+    z.minLength(1, `请填写${label}`),
+    z.regex(/^[\p{Script=Han}A-Za-z·\s]+$/u, `${label}只能包含汉字、字母和间隔号“·”`),
+    z.minLength(minLength, `${label}至少 ${minLength} 个字`),
+    z.maxLength(maxLength, `${label}最多 ${maxLength} 个字，请核对`),
+  )
+}
+
 /** Optional text: absent, or trimmed and at most `maxLength`. */
 export function optionalText(label: string, maxLength: number) {
   return z.optional(z.string({ error: `${label}格式不正确` }).check(z.trim(), z.maxLength(maxLength, `${label}最多 ${maxLength} 个字`)))
@@ -26,8 +42,10 @@ export function choice<const T extends readonly [string, ...string[]]>(label: st
   return z.enum(values, { error: `请选择${label}` })
 }
 
-/** Mainland mobile number, 11 digits starting with 1. */
-export const mobilePhone = z.string({ error: '请填写手机号' }).check(z.trim(), z.regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号'))
+/** Mainland mobile number, 11 digits starting with 13–19: a wrong length and a number that does not exist say different things. */
+export const mobilePhone = z
+  .string({ error: '请填写手机号' })
+  .check(z.trim(), z.regex(/^\d{11}$/, '请填写 11 位手机号'), z.regex(/^1[3-9]\d{9}$/, '这不是有效的手机号，请核对'))
 
 /** Money in yuan, up to two decimals, not negative. */
 export function amountYuan(label: string, max = 100_000_000) {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { amountYuan, choice, mobilePhone, optionalText, requiredText } from '../fields'
+import { amountYuan, choice, mobilePhone, optionalText, personName, requiredText } from '../fields'
 import { defineWorkflow } from '../kit/workflow'
 import { pageQueryShape } from '../kit/paging'
 import { TimelineEvent } from '../timeline'
@@ -94,7 +94,7 @@ export const CaseApplication = z.object({
   amountInvolved: z.optional(z.nullable(amountYuan('涉案金额'))),
   demand: requiredText('您的诉求', 500, 5),
   monthlyIncome: amountYuan('月收入', 1_000_000),
-  contactName: requiredText('联系人姓名', 20),
+  contactName: personName('联系人姓名', 20),
   contactPhone: mobilePhone,
   attachmentIds: attachmentIds(MAX_ATTACHMENTS),
   /** Separate consent to process sensitive information (income, the dispute): PIPL art. 29. */
@@ -199,7 +199,7 @@ export const lawyerPhone = z
 
 /** Adding a volunteer lawyer to the roster (工会阳光法律援助志愿者), or correcting one. */
 export const LawyerInput = z.object({
-  name: requiredText('律师姓名', 20),
+  name: personName('律师姓名', 20),
   firm: requiredText('律师事务所', 60),
   phone: lawyerPhone,
   specialties: z.array(CaseType).check(z.maxLength(CASE_TYPES.length, '擅长领域选择有误')),

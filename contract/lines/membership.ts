@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { choice, mobilePhone, optionalText, requiredText } from '../fields'
+import { choice, mobilePhone, optionalText, personName, requiredText } from '../fields'
 import { pageQueryShape } from '../kit/paging'
 import { defineWorkflow } from '../kit/workflow'
 import { ageOn, checkIdNumber, idNumberProblemMessage, normaliseIdNumber } from '../rules/id-number'
@@ -114,7 +114,7 @@ export const ConsentStep = z.object({
 })
 
 const identityShape = {
-  name: requiredText('姓名', 30, 2),
+  name: personName('姓名', 30, 2),
   gender: choice('性别', GENDERS),
   ethnicity: choice('民族', ETHNICITIES),
   idNumber: idNumberField,

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config'
 import { openDatabase } from './db/client'
 import { seedDemoData } from './seed/demo'
 import { seedReferenceData } from './seed/reference'
+import { upgradeData } from './seed/upgrade'
 import { serviceLines } from './lines/registry'
 
 /** Process entry: configuration, database, seed, listen; and a clean stop on SIGTERM/SIGINT. */
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   })
   await seedReferenceData(database.db, serviceLines)
   const app = await buildApp({ config, database, lines: serviceLines })
+  await upgradeData(app.systemContext(), serviceLines)
   if (config.seedDemo) await seedDemoData(app.systemContext(), serviceLines)
 
   let stopping = false

@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import type { FastifyRequest } from 'fastify'
 import { IdempotencyKey } from '@contract/fields'
 import { isUniqueViolation, type Database, type Queryable, type Transaction } from '../db/client'
+import type { FieldCipher } from '../lib/crypto'
 import { AppError } from '../lib/errors'
 import { currentUser } from '../plugins/app/authentication'
 import { idempotencyKeys } from './core.tables'
@@ -29,6 +30,8 @@ function stableStringify(value: unknown): string {
 }
 
 export interface IdempotentCall {
+  /** Remembered answers may hold personal data: they are kept encrypted. */
+  cipher: FieldCipher
   userId: string
   /** What kind of submission, e.g. `membership.apply`: the same key may be reused across scopes. */
   scope: string
@@ -71,7 +74,7 @@ export async function runIdempotent<T>(
       .where(and(eq(idempotencyKeys.userId, call.userId), eq(idempotencyKeys.scope, call.scope), eq(idempotencyKeys.key, key)))
     if (!row) return undefined
     if (row.requestHash !== requestHash) throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED')
-    return { statusCode: row.statusCode, body: row.response as T, replayed: true }
+    return { statusCode: row.statusCode, body: unseal<T>(call.cipher, row.response), replayed: true }
   }
 
   // Most retries arrive after the first answer: no lock needed to find it.
@@ -91,8 +94,8 @@ export async function runIdempotent<T>(
         key,
         requestHash,
         statusCode: call.statusCode,
-        // Stored as the client saw it: JSON, with dates as strings.
-        response: JSON.parse(JSON.stringify(result)) as unknown,
+        // Stored as the client saw it (JSON, dates as strings), sealed: a dump shows none of it.
+        response: { sealed: call.cipher.encrypt(JSON.stringify(result)) },
       })
       return { statusCode: call.statusCode, body: result, replayed: false }
     })
@@ -103,6 +106,13 @@ export async function runIdempotent<T>(
     }
     throw error
   }
+}
+
+/** A remembered answer: sealed, or (written before answers were sealed) as it was. */
+function unseal<T>(cipher: FieldCipher, stored: unknown): T {
+  if (stored && typeof stored === 'object' && 'sealed' in stored && typeof stored.sealed === 'string')
+    return JSON.parse(cipher.decrypt(stored.sealed)) as T
+  return stored as T
 }
 
 /** What `runIdempotentRequest` needs besides the request. */
@@ -131,6 +141,7 @@ export function runIdempotentRequest<T>(
   return runIdempotent(
     db,
     {
+      cipher: request.server.cipher,
       userId: currentUser(request).id,
       scope: options.scope,
       key: idempotencyKeyOf(request),

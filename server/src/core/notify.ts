@@ -67,7 +67,7 @@ export function statusUpdateData(update: Pick<StatusUpdate, 'thing' | 'phrase' |
 }
 
 export async function notifyApplicant(context: SystemContext, notice: ApplicantNotice): Promise<void> {
-  await notifyInApp(context.db, { userId: notice.userId, title: notice.title, body: notice.body, link: notice.link })
+  await notifyInApp(context.db, context.cipher, { userId: notice.userId, title: notice.title, body: notice.body, link: notice.link })
   const update = notice.wechat
   if (!update) return
   const templateId = templateFor(context.config, update.topic)

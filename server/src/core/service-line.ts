@@ -32,6 +32,8 @@ export interface ServiceLineDefinition {
   demoPersonas?: readonly PersonaSeed[]
   /** Sample records for newcomers and browser tests; runs after the personas, at every start. */
   seedDemo?(context: SystemContext): Promise<void>
+  /** Data changes SQL cannot make (encrypting what an earlier version stored in clear); at every start, after the migrations. */
+  upgrade?(context: SystemContext): Promise<void>
 }
 
 export interface WorkbenchEntryDefinition {

@@ -5,6 +5,7 @@ const user = (roles: AuthUser['roles']): AuthUser => ({
   id: 'u',
   openid: 'o',
   nickname: 'n',
+  realName: null,
   phone: null,
   phoneVerified: false,
   createdAt: new Date(),

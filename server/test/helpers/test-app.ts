@@ -10,6 +10,7 @@ import { type WechatClient } from '../../src/lib/wechat'
 import type { ServiceLineDefinition } from '../../src/core/service-line'
 import { serviceLines } from '../../src/lines/registry'
 import { seedDemoData } from '../../src/seed/demo'
+import { upgradeData } from '../../src/seed/upgrade'
 import { seedReferenceData } from '../../src/seed/reference'
 import { startFakeWechat, type FakeWechat } from './fake-wechat'
 import { freshDatabase } from './test-database'
@@ -73,6 +74,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const lines = options.lines ?? serviceLines
   const app = await buildApp({ config, database, wechat: options.wechat, logStream, clock: options.clock, lines })
   await app.ready()
+  if (!options.database) await upgradeData(app.systemContext(), lines)
   if (options.demo !== false && !options.database) await seedDemoData(app.systemContext(), lines)
 
   const tokens = new Map<string, string>()

@@ -17,7 +17,7 @@ describe('error logs', () => {
         orgId: 'lyg-haizhou-pool',
         status: 'submitted',
         name: '测试姓名',
-        phone: '13800009999',
+        legacyPhone: '13800009999',
       })
     } catch (error) {
       caught = error

@@ -2,6 +2,8 @@ import type { FastifyPluginAsync } from 'fastify'
 import { pages } from '@contract/pages'
 import { countWaiting } from './legal-aid.repository'
 import { defineServiceLine } from '../../core/service-line'
+import { sealLegacyText } from '../../core/upgrades'
+import { legalAidCases, legalAidLawyers } from './legal-aid.tables'
 import { legalAidPersonalData } from './legal-aid.personal-data'
 import { legalAidWorkerRoutes } from './legal-aid.routes'
 import { seedLegalAidDemo } from './legal-aid.seed'
@@ -77,4 +79,18 @@ export const legalAidLine = defineServiceLine({
     },
   ],
   seedDemo: seedLegalAidDemo,
+  async upgrade({ db, cipher }) {
+    await sealLegacyText(db, cipher, {
+      table: legalAidCases,
+      id: legalAidCases.id,
+      legacy: legalAidCases.legacyContactPhone,
+      sealed: legalAidCases.contactPhoneEnc,
+    })
+    await sealLegacyText(db, cipher, {
+      table: legalAidLawyers,
+      id: legalAidLawyers.id,
+      legacy: legalAidLawyers.legacyPhone,
+      sealed: legalAidLawyers.phoneEnc,
+    })
+  },
 })

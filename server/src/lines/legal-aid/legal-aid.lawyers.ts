@@ -16,7 +16,7 @@ function requireLegalStaff(context: ServiceContext, message: string): void {
 /** Lawyers to assign (active ones), or the whole roster to manage it. */
 export async function listLawyers(context: ServiceContext, all = false): Promise<Lawyer[]> {
   requireLegalStaff(context, '只有法律援助工作人员可以管理和指派律师')
-  return (await (all ? allLawyers(context.db) : activeLawyers(context.db))).map(toLawyer)
+  return (await (all ? allLawyers(context.db) : activeLawyers(context.db))).map((row) => toLawyer(context.cipher, row))
 }
 
 /** Adds a volunteer lawyer to the roster; who did it is audited. */
@@ -26,7 +26,7 @@ export async function createLawyer(context: ServiceContext, input: LawyerInput):
     id: `lawyer-${randomUUID()}`,
     name: input.name,
     firm: input.firm,
-    phone: input.phone,
+    phoneEnc: context.cipher.encrypt(input.phone),
     specialties: [...new Set(input.specialties)],
     active: input.active ?? true,
   })
@@ -36,7 +36,7 @@ export async function createLawyer(context: ServiceContext, input: LawyerInput):
     subjectType: 'legal_aid_lawyer',
     subjectId: row.id,
   })
-  return toLawyer(row)
+  return toLawyer(context.cipher, row)
 }
 
 /**
@@ -48,7 +48,7 @@ export async function editLawyer(context: ServiceContext, id: string, input: Law
   const row = await updateLawyer(context.db, id, {
     name: input.name,
     firm: input.firm,
-    phone: input.phone,
+    phoneEnc: context.cipher.encrypt(input.phone),
     specialties: [...new Set(input.specialties)],
     ...(input.active === undefined ? {} : { active: input.active }),
   })
@@ -60,5 +60,5 @@ export async function editLawyer(context: ServiceContext, id: string, input: Law
     subjectId: row.id,
     detail: { active: row.active },
   })
-  return toLawyer(row)
+  return toLawyer(context.cipher, row)
 }

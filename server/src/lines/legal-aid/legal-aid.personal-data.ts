@@ -8,7 +8,7 @@ import { appendTimelineEvent } from '../../core/timeline'
 import { forgetUploads } from '../../platform/uploads/uploads.service'
 import { allCasesOfApplicant } from './legal-aid.repository'
 import { legalAidCases, legalAidMessages } from './legal-aid.tables'
-import { CASE_SUBJECT, caseNumber, MESSAGE_SUBJECT } from './legal-aid.views'
+import { CASE_SUBJECT, caseNumber, contactPhoneOf, MESSAGE_SUBJECT } from './legal-aid.views'
 
 const formatYuan = (fen: number) => `${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`
 
@@ -30,7 +30,7 @@ export const legalAidPersonalData: PersonalDataHooks = {
           { label: '状态', value: legalAidWorkflow.statusLabel[row.status] },
           { label: '用人单位', value: row.employerName },
           { label: '联系人', value: row.contactName },
-          { label: '手机号', value: maskPhone(row.contactPhone) },
+          { label: '手机号', value: maskPhone(contactPhoneOf(context.cipher, row)) },
           { label: '月收入', value: formatYuan(Number(context.cipher.decrypt(row.monthlyIncomeEnc))) },
           { label: '提交时间', value: row.createdAt.toISOString() },
         ],
@@ -67,7 +67,8 @@ export const legalAidPersonalData: PersonalDataHooks = {
           employerAddress: '（已删除）',
           demand: '',
           contactName: '（已删除）',
-          contactPhone: '',
+          contactPhoneEnc: null,
+          legacyContactPhone: null,
           declineReason: null,
           closingSummary: null,
           awaitingReply: false,

@@ -9,7 +9,7 @@ import { CASE_SUBJECT } from './legal-aid.views'
 import { legalAidCases, legalAidLawyers, legalAidMessages } from './legal-aid.tables'
 
 /** 工会阳光法律援助志愿者 for the demo: invented names, firms and numbers. */
-export const demoLawyers: Array<typeof legalAidLawyers.$inferInsert> = [
+export const demoLawyers: Array<Omit<typeof legalAidLawyers.$inferInsert, 'phoneEnc'> & { phone: string }> = [
   {
     id: 'demo-lawyer-zhou',
     name: '周立新',
@@ -108,7 +108,7 @@ const stepAction: Partial<Record<CaseStatus, string>> = {
 export async function seedLegalAidDemo({ db, cipher, calendar, now }: SystemContext): Promise<void> {
   await db
     .insert(legalAidLawyers)
-    .values(demoLawyers.map((lawyer, index) => ({ ...lawyer, sortOrder: index })))
+    .values(demoLawyers.map(({ phone, ...lawyer }, index) => ({ ...lawyer, phoneEnc: cipher.encrypt(phone), sortOrder: index })))
     .onConflictDoNothing()
 
   const worker = await findUserByOpenid(db, 'demo-worker')
@@ -141,7 +141,7 @@ export async function seedLegalAidDemo({ db, cipher, calendar, now }: SystemCont
         demand: demo.demand,
         monthlyIncomeEnc: cipher.encrypt(String(demo.monthlyIncome * 100)),
         contactName: worker.nickname || '王小明',
-        contactPhone: '13800000001',
+        contactPhoneEnc: cipher.encrypt('13800000001'),
         decideBy: addWorkingDays(chinaDate(createdAt), DECIDE_WITHIN_WORKING_DAYS, calendar),
         assignBy: reached >= 1 ? addWorkingDays(chinaDate(at(24)), ASSIGN_WITHIN_WORKING_DAYS, calendar) : null,
         decidedAt: reached >= 1 ? at(24) : null,

@@ -30,7 +30,7 @@ import { closingNote, tellWorker, workerNotices, type NoticeFacts } from './lega
 import { countWaiting, findCase, findLawyer, queueCounts, queuePage, type CaseWithPeople, type LawyerRow } from './legal-aid.repository'
 import { legalAidCases } from './legal-aid.tables'
 import { insertMessage } from './legal-aid.thread'
-import { CASE_SUBJECT, caseNumber, detailParts, fen, shortDate, toLawyer, toStaffSummary } from './legal-aid.views'
+import { CASE_SUBJECT, caseNumber, contactPhoneOf, detailParts, fen, shortDate, toLawyer, toStaffSummary } from './legal-aid.views'
 
 /** Legal staff's side: the queue, a case, and the steps that move it. */
 
@@ -76,8 +76,8 @@ export async function getStaffCase(context: ServiceContext, id: string): Promise
   return {
     ...toStaffSummary(item, context.now),
     ...(await detailParts(context, context.db, item.row, 'staff')),
-    contactPhone: item.row.contactPhone,
-    handler: item.lawyer ? toLawyer(item.lawyer) : null,
+    contactPhone: contactPhoneOf(context.cipher, item.row),
+    handler: item.lawyer ? toLawyer(context.cipher, item.lawyer) : null,
     actions: acting ? STAFF_CASE_ACTIONS.filter((action) => legalAidWorkflow.next(item.row.status, action).ok) : [],
     canAct: acting,
   }
@@ -133,7 +133,7 @@ async function stepOf(context: ServiceContext, item: CaseWithPeople, input: Staf
       lawyer = await chosenLawyer(context, input.body.lawyerId)
       changes = { lawyerId: lawyer.id, assignedAt: context.now }
       note = [`指派 ${lawyer.name}律师（${lawyer.firm}）承办`, input.body.note].filter(Boolean).join('。')
-      Object.assign(facts, { lawyer, note: input.body.note })
+      Object.assign(facts, { lawyer: toLawyer(context.cipher, lawyer), note: input.body.note })
       break
     }
     case 'reassign': {
@@ -142,7 +142,7 @@ async function stepOf(context: ServiceContext, item: CaseWithPeople, input: Staf
       // The assignment deadline was met by the first lawyer: assignedAt stays as it was.
       changes = { lawyerId: lawyer.id }
       note = `改由${lawyer.name}律师（${lawyer.firm}）承办。原因：${input.body.reason}`
-      Object.assign(facts, { lawyer, reason: input.body.reason })
+      Object.assign(facts, { lawyer: toLawyer(context.cipher, lawyer), reason: input.body.reason })
       break
     }
     case 'start':

@@ -9,7 +9,10 @@ export const legalAidLawyers = pgTable('legal_aid_lawyers', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   firm: text('firm').notNull(),
-  phone: text('phone').notNull(),
+  /** Encrypted like every phone number we hold; shown to the workers whose cases they take. */
+  phoneEnc: text('phone_enc'),
+  /** Written in clear before phones were encrypted; emptied into phone_enc at start. */
+  legacyPhone: text('phone'),
   specialties: jsonb('specialties').$type<CaseType[]>().notNull().default([]),
   active: boolean('active').notNull().default(true),
   sortOrder: integer('sort_order').notNull().default(0),
@@ -38,7 +41,9 @@ export const legalAidCases = pgTable(
     demand: text('demand').notNull(),
     monthlyIncomeEnc: text('monthly_income_enc').notNull(),
     contactName: text('contact_name').notNull(),
-    contactPhone: text('contact_phone').notNull(),
+    contactPhoneEnc: text('contact_phone_enc'),
+    /** Written in clear before phones were encrypted; emptied into contact_phone_enc at start. */
+    legacyContactPhone: text('contact_phone'),
     /** Working-day deadlines, China dates. */
     decideBy: date('decide_by', { mode: 'string' }).notNull(),
     assignBy: date('assign_by', { mode: 'string' }),

@@ -12,6 +12,7 @@ import { chinaDate, isOverdue } from '../../core/calendar'
 import type { SystemContext } from '../../core/context'
 import { listTimeline } from '../../core/timeline'
 import type { Queryable } from '../../db/client'
+import type { FieldCipher } from '../../lib/crypto'
 import { toAttachment, uploadsFor, type UploadRow } from '../../platform/uploads/uploads.service'
 import { messagesOf, type CaseRow, type CaseWithPeople, type LawyerRow } from './legal-aid.repository'
 
@@ -34,8 +35,14 @@ export function dueByOf(row: CaseRow): string | null {
   return null
 }
 
+/** A lawyer's phone, decrypted (every phone number is encrypted at rest). */
+export const lawyerPhoneOf = (cipher: FieldCipher, lawyer: LawyerRow): string => (lawyer.phoneEnc ? cipher.decrypt(lawyer.phoneEnc) : '')
+/** The worker's contact phone on a case (empty once anonymised). */
+export const contactPhoneOf = (cipher: FieldCipher, row: CaseRow): string =>
+  row.contactPhoneEnc ? cipher.decrypt(row.contactPhoneEnc) : ''
+
 /** What happens next, in the worker's words; an overdue step says so and what the worker can do. */
-export function nextStepFor({ row, lawyer }: CaseWithPeople, now: Date): string {
+export function nextStepFor(cipher: FieldCipher, { row, lawyer }: CaseWithPeople, now: Date): string {
   const due = dueByOf(row)
   const late = isOverdue(due, now)
   switch (row.status) {
@@ -51,7 +58,7 @@ export function nextStepFor({ row, lawyer }: CaseWithPeople, now: Date): string 
     case 'declined':
       return '不予受理。如有疑问，可拨打 12351 职工维权服务热线'
     case 'assigned':
-      return lawyer ? `${lawyer.name}律师将与您联系，您也可以直接拨打 ${lawyer.phone}` : '已指派律师，律师将与您联系'
+      return lawyer ? `${lawyer.name}律师将与您联系，您也可以直接拨打 ${lawyerPhoneOf(cipher, lawyer)}` : '已指派律师，律师将与您联系'
     case 'in_progress':
       return lawyer ? `${lawyer.name}律师正在承办，有进展会通知您` : '律师正在承办，有进展会通知您'
     case 'closed':
@@ -61,7 +68,7 @@ export function nextStepFor({ row, lawyer }: CaseWithPeople, now: Date): string 
   }
 }
 
-export function toMySummary(item: CaseWithPeople, now: Date): MyCaseSummary {
+export function toMySummary(cipher: FieldCipher, item: CaseWithPeople, now: Date): MyCaseSummary {
   const { row } = item
   return {
     id: row.id,
@@ -71,7 +78,7 @@ export function toMySummary(item: CaseWithPeople, now: Date): MyCaseSummary {
     employerName: row.employerName,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    nextStep: nextStepFor(item, now),
+    nextStep: nextStepFor(cipher, item, now),
   }
 }
 
@@ -96,11 +103,11 @@ export function toStaffSummary({ row, lawyer, applicantName }: CaseWithPeople, n
   }
 }
 
-export const toLawyer = (row: LawyerRow): Lawyer => ({
+export const toLawyer = (cipher: FieldCipher, row: LawyerRow): Lawyer => ({
   id: row.id,
   name: row.name,
   firm: row.firm,
-  phone: row.phone,
+  phone: lawyerPhoneOf(cipher, row),
   specialties: row.specialties,
   active: row.active,
 })

@@ -22,7 +22,17 @@ import { casesOfApplicant, findCase, type CaseWithPeople } from './legal-aid.rep
 import { workerNotices } from './legal-aid.notices'
 import { legalAidCases } from './legal-aid.tables'
 import { insertMessage } from './legal-aid.thread'
-import { CASE_SUBJECT, caseLink, caseNumber, detailParts, fen, nextStepFor, toMySummary } from './legal-aid.views'
+import {
+  CASE_SUBJECT,
+  caseLink,
+  caseNumber,
+  contactPhoneOf,
+  detailParts,
+  fen,
+  lawyerPhoneOf,
+  nextStepFor,
+  toMySummary,
+} from './legal-aid.views'
 
 /** The worker's side of legal aid: ask, follow, write, withdraw. */
 
@@ -50,7 +60,7 @@ export async function submitCase(context: ServiceContext, input: CaseApplication
       demand: input.demand,
       monthlyIncomeEnc: cipher.encrypt(String(fen(input.monthlyIncome))),
       contactName: input.contactName,
-      contactPhone: input.contactPhone,
+      contactPhoneEnc: cipher.encrypt(input.contactPhone),
       decideBy: dueBy(context.calendar, now, DECIDE_WITHIN_WORKING_DAYS),
       createdAt: now,
       updatedAt: now,
@@ -75,26 +85,26 @@ export async function submitCase(context: ServiceContext, input: CaseApplication
     action: 'submit',
   })
   const item = { row, lawyer: null, applicantName: user.nickname }
-  const notice = workerNotices.submit({ caseNo: caseNumber(row), note: nextStepFor(item, now) })
+  const notice = workerNotices.submit({ caseNo: caseNumber(row), note: nextStepFor(cipher, item, now) })
   await notifyApplicant(context, { userId: user.id, title: notice.title, body: notice.body, link: caseLink(row.id) })
-  return toMySummary(item, now)
+  return toMySummary(cipher, item, now)
 }
 
 export async function listMyCases(context: ServiceContext, query: { cursor?: string; limit?: string }): Promise<MyCaseList> {
   const page = await casesOfApplicant(context.db, context.user.id, query)
-  return { ...page, items: page.items.map((item) => toMySummary(item, context.now)) }
+  return { ...page, items: page.items.map((item) => toMySummary(context.cipher, item, context.now)) }
 }
 
 export async function getMyCase(context: ServiceContext, id: string): Promise<MyCaseDetail> {
   const item = await loadOwnCase(context, id)
   const { row, lawyer } = item
   return {
-    ...toMySummary(item, context.now),
+    ...toMySummary(context.cipher, item, context.now),
     ...(await detailParts(context, context.db, row, 'applicant')),
-    contactPhoneMasked: maskPhone(row.contactPhone),
+    contactPhoneMasked: maskPhone(contactPhoneOf(context.cipher, row)),
     handler:
       lawyer && ['assigned', 'in_progress', 'closed'].includes(row.status)
-        ? { name: lawyer.name, firm: lawyer.firm, phone: lawyer.phone }
+        ? { name: lawyer.name, firm: lawyer.firm, phone: lawyerPhoneOf(context.cipher, lawyer) }
         : null,
     canWithdraw: legalAidWorkflow.next(row.status, 'withdraw').ok,
     canMessage: isCaseOpen(row.status),
@@ -116,5 +126,5 @@ export async function withdrawCase(context: ServiceContext, id: string, input: W
     actor: { id: context.user.id, role: 'applicant' },
     note: input.reason || null,
   })
-  return toMySummary({ ...item, row }, context.now)
+  return toMySummary(context.cipher, { ...item, row }, context.now)
 }

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { pages } from '@contract/pages'
 import { defineServiceLine } from '../../core/service-line'
+import { dropLegacyValues, sealLegacyText } from '../../core/upgrades'
+import { membershipApplications } from './membership.tables'
 import { findActiveMembershipOfUser, findLiveApplicationOfUser } from './membership.repository'
 import { membershipPersonalData } from './membership.personal-data'
 import { membershipWorkerRoutes } from './membership.routes'
@@ -62,4 +64,10 @@ export const membershipLine = defineServiceLine({
   },
   personalData: membershipPersonalData,
   seedDemo: seedMembershipDemo,
+  async upgrade({ db, cipher }) {
+    const table = membershipApplications
+    await sealLegacyText(db, cipher, { table, id: table.id, legacy: table.legacyPhone, sealed: table.phoneEnc })
+    // The birth date is read from the encrypted ID number when shown: no copy in clear beside the masked one.
+    await dropLegacyValues(db, table, table.legacyBirthDate)
+  },
 })

@@ -40,12 +40,21 @@ const JOINABLE_KINDS = new Set(['grassroots', 'pool'])
 /** A decision follows each submission: one WeChat message is all that can be owed. */
 const ONE_MESSAGE = 1
 
-export async function myApplicationView(context: Pick<ServiceContext, 'db' | 'roles'>, userId: string): Promise<MyApplication | null> {
+export async function myApplicationView(
+  context: Pick<ServiceContext, 'db' | 'roles' | 'cipher'>,
+  userId: string,
+): Promise<MyApplication | null> {
   const row = await findLiveApplicationOfUser(context.db, userId)
   if (!row) return null
   const membership = await findMembershipOfApplication(context.db, row.application.id)
   return {
-    ...applicationDetail(row.application, row.org, await orgPathNames(context.db, row.org.path), membership?.memberNumber ?? null),
+    ...applicationDetail(
+      context.cipher,
+      row.application,
+      row.org,
+      await orgPathNames(context.db, row.org.path),
+      membership?.memberNumber ?? null,
+    ),
     timeline: await listTimeline(context.db, context.roles, APPLICATION_SUBJECT, row.application.id, 'applicant'),
   }
 }
@@ -122,7 +131,6 @@ function idNumberColumns(cipher: FieldCipher, idNumber: string) {
   const check = checkIdNumber(idNumber)
   if (!check.ok) throw validationFailed({ idNumber: '身份证号不正确' })
   return {
-    birthDate: check.birthDate,
     idNumberCipher: cipher.encrypt(check.idNumber),
     idNumberHash: cipher.lookupHash(check.idNumber),
     idNumberMasked: maskIdNumber(check.idNumber),
@@ -169,7 +177,7 @@ export async function submitApplication(context: ServiceContext, body: Applicati
   }
   const idColumns = idNumberColumns(cipher, body.idNumber)
   await refuseDuplicateIdNumber(tx, idColumns.idNumberHash)
-  const phone = await resolvePhone(tx, user, body)
+  const phone = await resolvePhone(tx, cipher, user, body)
 
   let applicationId: string
   try {
@@ -180,7 +188,7 @@ export async function submitApplication(context: ServiceContext, body: Applicati
         status: 'submitted',
         ...formColumns(body),
         ...idColumns,
-        phone: phone.phone,
+        phoneEnc: cipher.encrypt(phone.phone),
         phoneVerified: phone.verified,
         phoneConflict: phone.conflict,
         consentAt: now,
@@ -200,7 +208,7 @@ export async function submitApplication(context: ServiceContext, body: Applicati
     max: ONE_MESSAGE,
     now,
   })
-  await rememberTypedPhone(tx, user, phone, now)
+  await rememberTypedPhone(tx, cipher, user, phone, now)
   await appendTimelineEvent(tx, {
     subjectType: APPLICATION_SUBJECT,
     subjectId: applicationId,
@@ -242,7 +250,7 @@ export async function resubmitApplication(context: ServiceContext, applicationId
     if (onFile.ok && onFile.gender !== body.gender) throw validationFailed({ gender: '性别与身份证号不符，请核对' })
   }
   if (idNumberHash) await refuseDuplicateIdNumber(tx, idNumberHash, application.id)
-  const phone = await resolvePhone(tx, user, body)
+  const phone = await resolvePhone(tx, cipher, user, body)
 
   try {
     await transition(context, {
@@ -254,7 +262,7 @@ export async function resubmitApplication(context: ServiceContext, applicationId
       changes: {
         ...formColumns(body),
         ...idColumns,
-        phone: phone.phone,
+        phoneEnc: cipher.encrypt(phone.phone),
         phoneVerified: phone.verified,
         phoneConflict: phone.conflict,
         consentAt: now,
@@ -280,7 +288,7 @@ export async function resubmitApplication(context: ServiceContext, applicationId
     max: ONE_MESSAGE,
     now,
   })
-  await rememberTypedPhone(tx, user, phone, now)
+  await rememberTypedPhone(tx, cipher, user, phone, now)
   if (phone.conflict) await recordPhoneConflict(context, application.id, 'submitted')
   if (action === 'resubmit') await confirmReceipt(context, org.name, true)
   return (await myApplicationView(context, user.id))!
@@ -292,10 +300,15 @@ export async function applyContactPhone(
   change: { phone: string; verified: boolean; conflict: boolean },
 ): Promise<void> {
   const live = await findLiveApplicationOfUser(context.db, context.user.id)
-  if (!live || live.application.phone === change.phone) return
+  if (!live || (live.application.phoneEnc && context.cipher.decrypt(live.application.phoneEnc) === change.phone)) return
   await context.db
     .update(membershipApplications)
-    .set({ phone: change.phone, phoneVerified: change.verified, phoneConflict: change.conflict, updatedAt: context.now })
+    .set({
+      phoneEnc: context.cipher.encrypt(change.phone),
+      phoneVerified: change.verified,
+      phoneConflict: change.conflict,
+      updatedAt: context.now,
+    })
     .where(eq(membershipApplications.id, live.application.id))
   await appendTimelineEvent(context.db, {
     subjectType: APPLICATION_SUBJECT,

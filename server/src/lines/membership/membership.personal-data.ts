@@ -34,7 +34,7 @@ export const membershipPersonalData: PersonalDataHooks = {
     if (!live && !active) return null
     const records = []
     if (live) {
-      const detail = applicationDetail(live.application, live.org, [], active?.membership.memberNumber ?? null)
+      const detail = applicationDetail(context.cipher, live.application, live.org, [], active?.membership.memberNumber ?? null)
       const facts: DataFact[] = [
         { label: '状态', value: membershipWorkflow.statusLabel[detail.status] },
         { label: '工会', value: detail.orgName },
@@ -93,11 +93,12 @@ export const membershipPersonalData: PersonalDataHooks = {
           name: null,
           gender: null,
           ethnicity: null,
-          birthDate: null,
+          legacyBirthDate: null,
           idNumberCipher: null,
           idNumberHash: null,
           idNumberMasked: null,
-          phone: null,
+          phoneEnc: null,
+          legacyPhone: null,
           phoneVerified: false,
           phoneConflict: false,
           employer: null,

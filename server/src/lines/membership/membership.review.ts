@@ -31,7 +31,7 @@ import {
   type QueueStatus,
 } from './membership.repository'
 import { membershipApplications, memberships } from './membership.tables'
-import { applicationDetail, orgPathNames } from './membership.views'
+import { applicationDetail, orgPathNames, phoneOf } from './membership.views'
 
 /** Who reviews applications: union staff for their union and those under it; city admins everywhere. */
 export const membershipAccess: AccessRule = {
@@ -97,8 +97,8 @@ export async function reviewDetail(context: ServiceContext, id: string): Promise
   const reveals = await idRevealsOf(context.db, application.id)
   const acting = mayAct(context.user, access, { applicantId: application.userId })
   return {
-    ...applicationDetail(application, org, await orgPathNames(context.db, org.path), membership?.memberNumber ?? null),
-    phone: application.phone ?? '',
+    ...applicationDetail(context.cipher, application, org, await orgPathNames(context.db, org.path), membership?.memberNumber ?? null),
+    phone: phoneOf(context.cipher, application),
     phoneConflict: application.phoneConflict,
     applicantNickname: applicant?.nickname || '微信用户',
     idReveals: reveals.map((reveal) => ({ at: reveal.at.toISOString(), actorName: reveal.actorName || '工作人员' })),

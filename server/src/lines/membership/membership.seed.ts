@@ -8,6 +8,7 @@ import type { SystemContext } from '../../core/context'
 import type { Queryable } from '../../db/client'
 import type { FieldCipher } from '../../lib/crypto'
 import { findUserByOpenid, upsertUserByOpenid } from '../../platform/auth/auth.repository'
+import { phoneColumns } from '../../platform/account/phone'
 import { users } from '../../platform/auth/auth.tables'
 import { memberNumbersFor } from './membership.review'
 import { nextMemberSequence } from './membership.repository'
@@ -185,7 +186,7 @@ async function insertApplication(
   if (!check.ok) throw new Error(`demo ID number for ${applicant.openid} is invalid: ${check.problem}`)
   const submittedAt = new Date(now.getTime() - applicant.daysAgo * DAY_MS)
   const reviewedAt = decision ? new Date(submittedAt.getTime() + DAY_MS) : null
-  if (!user.phone) await db.update(users).set({ phone }).where(eq(users.id, user.id))
+  if (!user.phoneEnc) await db.update(users).set(phoneColumns(cipher, phone)).where(eq(users.id, user.id))
 
   const [application] = await db
     .insert(membershipApplications)
@@ -194,11 +195,10 @@ async function insertApplication(
       status: decision ? 'approved' : 'submitted',
       ...form,
       hukouPlace: form.hukouPlace ?? null,
-      birthDate: check.birthDate,
       idNumberCipher: cipher.encrypt(check.idNumber),
       idNumberHash: cipher.lookupHash(check.idNumber),
       idNumberMasked: maskIdNumber(check.idNumber),
-      phone,
+      phoneEnc: cipher.encrypt(phone),
       consentAt: submittedAt,
       submittedAt,
       createdAt: submittedAt,

@@ -28,11 +28,15 @@ export const membershipApplications = pgTable(
     name: text('name'),
     gender: text('gender', { enum: ['male', 'female'] }),
     ethnicity: text('ethnicity'),
-    birthDate: date('birth_date', { mode: 'string' }),
+    /** Written in clear before it was derived from the (encrypted) ID number; emptied at start. */
+    legacyBirthDate: date('birth_date', { mode: 'string' }),
     idNumberCipher: text('id_number_cipher'),
     idNumberHash: text('id_number_hash'),
     idNumberMasked: text('id_number_masked'),
-    phone: text('phone'),
+    /** Encrypted; staff see it in full, the worker masked. */
+    phoneEnc: text('phone_enc'),
+    /** Written in clear before phones were encrypted; emptied into phone_enc at start. */
+    legacyPhone: text('phone'),
     phoneVerified: boolean('phone_verified').notNull().default(false),
     /** The phone is also bound to another account (allowed only when WeChat verified it). */
     phoneConflict: boolean('phone_conflict').notNull().default(false),

@@ -9,7 +9,9 @@ import type {
   POLITICAL_STATUSES,
 } from '@contract/lines/membership'
 import { maskPhone } from '@contract/rules/mask'
+import { checkIdNumber } from '@contract/rules/id-number'
 import type { Queryable } from '../../db/client'
+import type { FieldCipher } from '../../lib/crypto'
 import { orgs } from '../../platform/orgs/orgs.tables'
 import type { ApplicationRow, MembershipRow, OrgRef } from './membership.repository'
 
@@ -30,7 +32,19 @@ function present<T>(value: T | null, column: string): T {
 
 export type ApplicationDetail = Omit<MyApplication, 'timeline'>
 
+/** The birth date the ID number records: never stored beside the masked number (it would narrow the number down). */
+export function birthDateOf(cipher: FieldCipher, application: ApplicationRow): string {
+  const check = checkIdNumber(cipher.decrypt(present(application.idNumberCipher, 'idNumberCipher')))
+  if (!check.ok) throw new Error('stored ID number does not check')
+  return check.birthDate
+}
+
+export function phoneOf(cipher: FieldCipher, application: ApplicationRow): string {
+  return cipher.decrypt(present(application.phoneEnc, 'phoneEnc'))
+}
+
 export function applicationDetail(
+  cipher: FieldCipher,
   application: ApplicationRow,
   org: OrgRef,
   pathNames: string[],
@@ -45,9 +59,9 @@ export function applicationDetail(
     name: present(application.name, 'name'),
     gender: present(application.gender, 'gender'),
     ethnicity: present(application.ethnicity, 'ethnicity'),
-    birthDate: present(application.birthDate, 'birthDate'),
+    birthDate: birthDateOf(cipher, application),
     idNumberMasked: present(application.idNumberMasked, 'idNumberMasked'),
-    phoneMasked: maskPhone(present(application.phone, 'phone')),
+    phoneMasked: maskPhone(phoneOf(cipher, application)),
     phoneVerified: application.phoneVerified,
     employer: present(application.employer, 'employer'),
     employmentType: present(application.employmentType, 'employmentType') as (typeof EMPLOYMENT_TYPES)[number],

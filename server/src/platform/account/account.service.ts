@@ -9,7 +9,7 @@ import { roleGrantViews } from '../auth/auth.service'
 import { staffRoles, users } from '../auth/auth.tables'
 import { inboxMessages } from '../inbox/inbox.tables'
 import { forgetUploads } from '../uploads/uploads.service'
-import { otherAccountsWithPhone, resolvePhone } from './phone'
+import { otherAccountsWithPhone, phoneColumns, resolvePhone } from './phone'
 
 type Lines = readonly ServiceLineDefinition[]
 
@@ -33,13 +33,13 @@ export async function myData(context: ServiceContext, lines: Lines): Promise<MyD
 async function applyPhone(context: ServiceContext, lines: Lines, phone: string, verified: boolean, conflict: boolean): Promise<void> {
   await context.db
     .update(users)
-    .set({ phone, phoneVerifiedAt: verified ? context.now : null, updatedAt: context.now })
+    .set({ ...phoneColumns(context.cipher, phone), phoneVerifiedAt: verified ? context.now : null, updatedAt: context.now })
     .where(eq(users.id, context.user.id))
   for (const line of lines) await line.personalData.contactChanged?.(context, { phone, verified, conflict })
 }
 
 export async function updateContactPhone(context: ServiceContext, lines: Lines, phone: string): Promise<PhoneResult> {
-  const resolved = await resolvePhone(context.db, context.user, { phoneSource: 'typed', phone })
+  const resolved = await resolvePhone(context.db, context.cipher, context.user, { phoneSource: 'typed', phone })
   await applyPhone(context, lines, resolved.phone, resolved.verified, resolved.conflict)
   await recordAudit(context.db, {
     actorId: context.user.id,
@@ -52,7 +52,7 @@ export async function updateContactPhone(context: ServiceContext, lines: Lines, 
 }
 
 export async function bindVerifiedPhone(context: ServiceContext, lines: Lines, phone: string): Promise<PhoneResult> {
-  const shared = (await otherAccountsWithPhone(context.db, phone, context.user.id)) > 0
+  const shared = (await otherAccountsWithPhone(context.db, context.cipher, phone, context.user.id)) > 0
   await applyPhone(context, lines, phone, true, shared)
   await recordAudit(context.db, {
     actorId: context.user.id,
@@ -92,7 +92,15 @@ export async function deleteAccount(
   await db.delete(staffRoles).where(eq(staffRoles.userId, user.id))
   await db
     .update(users)
-    .set({ nickname: '', phone: null, phoneVerifiedAt: null, deletedAt: now, updatedAt: now })
+    .set({
+      nickname: '',
+      realName: null,
+      ...phoneColumns(context.cipher, null),
+      legacyPhone: null,
+      phoneVerifiedAt: null,
+      deletedAt: now,
+      updatedAt: now,
+    })
     .where(eq(users.id, user.id))
   await recordAudit(db, {
     actorId: user.id,

@@ -1,16 +1,24 @@
 import { and, count, eq, isNull, ne } from 'drizzle-orm'
 import type { Queryable } from '../../db/client'
+import type { FieldCipher } from '../../lib/crypto'
 import { AppError } from '../../lib/errors'
 import { WechatError, wechatErrorToAppError, type WechatClient } from '../../lib/wechat'
 import type { AuthUser } from '../auth/auth.service'
 import { users } from '../auth/auth.tables'
 
+/** The columns a phone is stored in: encrypted, and a keyed hash to find it by. */
+export function phoneColumns(cipher: FieldCipher, phone: string | null) {
+  return phone === null
+    ? { phoneEnc: null, phoneHash: null }
+    : { phoneEnc: cipher.encrypt(phone), phoneHash: cipher.lookupHash(`phone:${phone}`) }
+}
+
 /** How many other live accounts have this phone number. */
-export async function otherAccountsWithPhone(db: Queryable, phone: string, exceptUserId: string): Promise<number> {
+export async function otherAccountsWithPhone(db: Queryable, cipher: FieldCipher, phone: string, exceptUserId: string): Promise<number> {
   const [row] = await db
     .select({ value: count() })
     .from(users)
-    .where(and(eq(users.phone, phone), ne(users.id, exceptUserId), isNull(users.deletedAt)))
+    .where(and(eq(users.phoneHash, cipher.lookupHash(`phone:${phone}`)), ne(users.id, exceptUserId), isNull(users.deletedAt)))
   return Number(row?.value ?? 0)
 }
 
@@ -29,16 +37,17 @@ export interface ResolvedPhone {
  */
 export async function resolvePhone(
   db: Queryable,
+  cipher: FieldCipher,
   user: AuthUser,
   choice: { phoneSource: 'wechat' | 'typed'; phone?: string },
 ): Promise<ResolvedPhone> {
   if (choice.phoneSource === 'wechat') {
     if (!user.phone || !user.phoneVerified)
       throw new AppError(400, 'PHONE_NOT_VERIFIED', undefined, { phone: '请先点击“微信手机号快捷验证”' })
-    return { phone: user.phone, verified: true, conflict: (await otherAccountsWithPhone(db, user.phone, user.id)) > 0 }
+    return { phone: user.phone, verified: true, conflict: (await otherAccountsWithPhone(db, cipher, user.phone, user.id)) > 0 }
   }
   const phone = choice.phone ?? ''
-  const others = await otherAccountsWithPhone(db, phone, user.id)
+  const others = await otherAccountsWithPhone(db, cipher, phone, user.id)
   if (user.phoneVerified && user.phone === phone) return { phone, verified: true, conflict: others > 0 }
   if (others > 0) {
     const message = '该手机号已绑定其他账号。请在微信小程序中用“微信手机号快捷验证”，或换一个手机号。'
@@ -48,9 +57,18 @@ export async function resolvePhone(
 }
 
 /** Keeps the account's phone in step with what the worker typed, unless WeChat verified another. */
-export async function rememberTypedPhone(db: Queryable, user: AuthUser, phone: ResolvedPhone, now: Date): Promise<void> {
+export async function rememberTypedPhone(
+  db: Queryable,
+  cipher: FieldCipher,
+  user: AuthUser,
+  phone: ResolvedPhone,
+  now: Date,
+): Promise<void> {
   if (phone.verified || (user.phone && user.phoneVerified)) return
-  await db.update(users).set({ phone: phone.phone, updatedAt: now }).where(eq(users.id, user.id))
+  await db
+    .update(users)
+    .set({ ...phoneColumns(cipher, phone.phone), updatedAt: now })
+    .where(eq(users.id, user.id))
 }
 
 /** WeChat's getPhoneNumber code → the number WeChat verified. Asked outside any transaction. */

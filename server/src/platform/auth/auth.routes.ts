@@ -21,7 +21,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: LoginResult, ...errors },
       },
     },
-    async (request) => loginWithWechatCode(app.db, app.config, app.roles, app.wechat, request.body.code),
+    async (request) => loginWithWechatCode(app.db, app.config, app.cipher, app.roles, app.wechat, request.body.code),
   )
 
   // Browser and demo login: whatever identifier is given makes or finds that user. Only exists in dev mode,
@@ -40,7 +40,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       async (request) => {
         const persona = demoPersonaSeeds(app.lines).find((item) => item.openid === request.body.openid)
-        return loginWithOpenid(app.db, app.config, app.roles, request.body.openid, persona?.nickname ?? '')
+        return loginWithOpenid(app.db, app.config, app.cipher, app.roles, request.body.openid, persona?.nickname ?? '')
       },
     )
 

@@ -3,7 +3,7 @@ import type { RoleCatalogue } from '../../core/roles'
 import { maskPhone } from '@contract/rules/mask'
 import type { Config } from '../../config'
 import type { Queryable } from '../../db/client'
-import { createSignedToken, readSignedToken } from '../../lib/crypto'
+import { createSignedToken, readSignedToken, type FieldCipher } from '../../lib/crypto'
 import { AppError } from '../../lib/errors'
 import { WechatError, wechatErrorToAppError, type WechatClient } from '../../lib/wechat'
 import { findActiveUserById, rolesOfUser, upsertUserByOpenid, type RoleGrantRow, type UserRow } from './auth.repository'
@@ -13,6 +13,8 @@ export interface AuthUser {
   id: string
   openid: string
   nickname: string
+  /** For staff: the name they are known by on what they do. */
+  realName: string | null
   phone: string | null
   phoneVerified: boolean
   createdAt: Date
@@ -51,25 +53,26 @@ export function readSession(config: Config, token: string, now = Date.now()): Se
   return exp * 1000 > now ? { userId: uid, issuedAt: iat } : undefined
 }
 
-export async function loadAuthUser(db: Queryable, userId: string): Promise<AuthUser | undefined> {
+export async function loadAuthUser(db: Queryable, cipher: FieldCipher, userId: string): Promise<AuthUser | undefined> {
   const row = await findActiveUserById(db, userId)
-  return row ? toAuthUser(row, await rolesOfUser(db, row.id)) : undefined
+  return row ? toAuthUser(cipher, row, await rolesOfUser(db, row.id)) : undefined
 }
 
 /** The user behind a session, unless the account is gone or the session predates a revocation. */
-export async function loadSessionUser(db: Queryable, session: Session): Promise<AuthUser | undefined> {
+export async function loadSessionUser(db: Queryable, cipher: FieldCipher, session: Session): Promise<AuthUser | undefined> {
   const row = await findActiveUserById(db, session.userId)
   if (!row) return undefined
   if (row.sessionsValidAfter && session.issuedAt < row.sessionsValidAfter.getTime()) return undefined
-  return toAuthUser(row, await rolesOfUser(db, row.id))
+  return toAuthUser(cipher, row, await rolesOfUser(db, row.id))
 }
 
-export function toAuthUser(row: UserRow, roles: RoleGrantRow[]): AuthUser {
+export function toAuthUser(cipher: FieldCipher, row: UserRow, roles: RoleGrantRow[]): AuthUser {
   return {
     id: row.id,
     openid: row.openid,
     nickname: row.nickname,
-    phone: row.phone,
+    realName: row.realName,
+    phone: row.phoneEnc ? cipher.decrypt(row.phoneEnc) : null,
     phoneVerified: row.phoneVerifiedAt !== null,
     createdAt: row.createdAt,
     roles,
@@ -94,12 +97,13 @@ export function toUserView(user: AuthUser, roles: RoleCatalogue): User {
 export async function loginWithOpenid(
   db: Queryable,
   config: Config,
+  cipher: FieldCipher,
   roles: RoleCatalogue,
   openid: string,
   nickname = '',
 ): Promise<LoginResult> {
   const row = await upsertUserByOpenid(db, openid, nickname)
-  const user = toAuthUser(row, await rolesOfUser(db, row.id))
+  const user = toAuthUser(cipher, row, await rolesOfUser(db, row.id))
   return { ...issueSession(config, row.id), user: toUserView(user, roles) }
 }
 
@@ -107,6 +111,7 @@ export async function loginWithOpenid(
 export async function loginWithWechatCode(
   db: Queryable,
   config: Config,
+  cipher: FieldCipher,
   roles: RoleCatalogue,
   wechat: WechatClient,
   code: string,
@@ -114,7 +119,7 @@ export async function loginWithWechatCode(
   if (!wechat.configured) throw new AppError(503, 'WECHAT_UNAVAILABLE', '服务器未配置微信登录，请联系管理员')
   try {
     const session = await wechat.code2Session(code)
-    return await loginWithOpenid(db, config, roles, session.openid)
+    return await loginWithOpenid(db, config, cipher, roles, session.openid)
   } catch (error) {
     if (error instanceof WechatError) throw wechatErrorToAppError(error)
     throw error

@@ -21,7 +21,7 @@ export const inboxRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: InboxPage, ...errors },
       },
     },
-    async (request) => listInbox(app.db, currentUser(request).id, request.query),
+    async (request) => listInbox(app.db, app.cipher, currentUser(request).id, request.query),
   )
 
   app.get(

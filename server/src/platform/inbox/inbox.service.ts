@@ -2,6 +2,7 @@ import { and, count, eq, isNull, sql } from 'drizzle-orm'
 import type { InboxPage, InboxQuery } from '@contract/inbox'
 import { keyset, type SortKey } from '../../core/paging'
 import type { Queryable } from '../../db/client'
+import type { FieldCipher } from '../../lib/crypto'
 import { inboxMessages } from './inbox.tables'
 
 export interface NewInboxMessage {
@@ -12,8 +13,10 @@ export interface NewInboxMessage {
 }
 
 /** Puts a message in a user's 消息 list. Call inside the transaction that made the change. */
-export async function notifyInApp(db: Queryable, message: NewInboxMessage): Promise<void> {
-  await db.insert(inboxMessages).values({ ...message, link: message.link ?? null })
+export async function notifyInApp(db: Queryable, cipher: FieldCipher, message: NewInboxMessage): Promise<void> {
+  await db
+    .insert(inboxMessages)
+    .values({ userId: message.userId, title: message.title, bodyEnc: cipher.encrypt(message.body), link: message.link ?? null })
 }
 
 export async function unreadCount(db: Queryable, userId: string): Promise<number> {
@@ -27,7 +30,7 @@ export async function unreadCount(db: Queryable, userId: string): Promise<number
 /** Newest first, in insertion order (clocks are too coarse to order by time alone). */
 const newestFirst: SortKey[] = [{ expr: sql`-${inboxMessages.seq}`, type: 'int' }]
 
-export async function listInbox(db: Queryable, userId: string, query: InboxQuery): Promise<InboxPage> {
+export async function listInbox(db: Queryable, cipher: FieldCipher, userId: string, query: InboxQuery): Promise<InboxPage> {
   const page = keyset(newestFirst, query)
   const rows = await db
     .select({ message: inboxMessages, cursorKey: page.cursorKey })
@@ -39,7 +42,7 @@ export async function listInbox(db: Queryable, userId: string, query: InboxQuery
     ...page.page(rows, ({ message }) => ({
       id: message.id,
       title: message.title,
-      body: message.body,
+      body: message.bodyEnc ? cipher.decrypt(message.bodyEnc) : '',
       link: message.link,
       createdAt: message.createdAt.toISOString(),
       read: message.readAt !== null,

@@ -13,7 +13,10 @@ export const inboxMessages = pgTable(
       .notNull()
       .references(() => users.id),
     title: text('title').notNull(),
-    body: text('body').notNull(),
+    /** Encrypted: a notice may name a lawyer's number or a reason that speaks of the person. */
+    bodyEnc: text('body_enc'),
+    /** Written in clear before message bodies were encrypted; emptied into body_enc at start. */
+    legacyBody: text('body'),
     /** Page in the mini-program that the message opens, e.g. `/legal-aid/pages/case/index?id=…`. */
     link: text('link'),
     createdAt: timestamp('created_at', { withTimezone: true })

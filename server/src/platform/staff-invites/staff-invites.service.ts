@@ -139,7 +139,7 @@ export async function redeem(context: ServiceContext, code: string): Promise<Red
     detail: { role: invite.role, orgId: invite.orgId },
   })
   const org = await findOrg(tx, invite.orgId)
-  const updated = await loadAuthUser(tx, user.id)
+  const updated = await loadAuthUser(tx, cipher, user.id)
   return {
     role: invite.role,
     roleLabel: context.roles.labelAt(invite.role, org?.kind ?? ''),

@@ -44,12 +44,12 @@ export default fp(
       const openid = request.headers['x-wx-openid']
       if (app.config.trustWxCloudHeaders && request.headers['x-wx-source'] && typeof openid === 'string' && openid) {
         const row = await upsertUserByOpenid(app.db, openid, '')
-        return toAuthUser(row, await rolesOfUser(app.db, row.id))
+        return toAuthUser(app.cipher, row, await rolesOfUser(app.db, row.id))
       }
       const token = bearerToken(request)
       if (!token) return undefined
       const session = readSession(app.config, token)
-      return session ? loadSessionUser(app.db, session) : undefined
+      return session ? loadSessionUser(app.db, app.cipher, session) : undefined
     }
 
     const authenticate: onRequestAsyncHookHandler = async function (request) {

@@ -20,7 +20,8 @@ describe('legal-aid deadlines', () => {
   })
   afterAll(() => t.close())
 
-  const userOf = async (openid: string) => (await loadAuthUser(t.database.db, (await findUserByOpenid(t.database.db, openid))!.id))!
+  const userOf = async (openid: string) =>
+    (await loadAuthUser(t.database.db, t.app.cipher, (await findUserByOpenid(t.database.db, openid))!.id))!
   const submitAt = async (when: string, employerName = '期限测试公司') => {
     // Users are read before the transaction: PGlite serves one connection, so a query outside
     // an open transaction would wait for it forever.

@@ -20,7 +20,7 @@ describe('deleting an account, across every service line', () => {
   afterAll(() => t.close())
 
   const contextOf = async (openid: string) => {
-    const user = (await loadAuthUser(t.database.db, (await findUserByOpenid(t.database.db, openid))!.id))!
+    const user = (await loadAuthUser(t.database.db, t.app.cipher, (await findUserByOpenid(t.database.db, openid))!.id))!
     return { ...t.app.systemContext(), user }
   }
   const holdings = async (openid: string) => {

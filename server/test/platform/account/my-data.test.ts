@@ -97,7 +97,7 @@ describe('my data: see, correct, delete', () => {
         idNumberCipher: null,
         idNumberHash: null,
         idNumberMasked: null,
-        phone: null,
+        phoneEnc: null,
         employer: null,
         anonymisedAt: expect.any(Date),
       })

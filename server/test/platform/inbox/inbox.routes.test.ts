@@ -11,7 +11,7 @@ describe('in-app messages', () => {
     await t.tokenFor('demo-worker')
     workerId = (await findUserByOpenid(t.database.db, 'demo-worker'))!.id
     for (let index = 1; index <= 25; index++) {
-      await notifyInApp(t.database.db, {
+      await notifyInApp(t.database.db, t.app.cipher, {
         userId: workerId,
         title: `消息 ${index}`,
         body: `内容 ${index}`,
