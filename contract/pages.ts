@@ -38,6 +38,7 @@ export const pages = {
     home: page('workbench/pages/index/index'),
     cardVerify: page('workbench/pages/card-verify/index'),
     invites: page('workbench/pages/invites/index'),
+    staff: page('workbench/pages/staff/index'),
   },
   // Service lines: one subpackage each, worker pages and staff pages.
   membership: {

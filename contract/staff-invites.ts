@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import { StaffRole, User } from './auth'
-import { optionalText } from './fields'
+import { optionalText, personName, requiredText } from './fields'
+import { pageQueryShape } from './kit/paging'
 import { OrgKind } from './orgs'
 
 /*
@@ -62,6 +63,8 @@ export function normaliseInviteCode(input: string): string {
 }
 
 export const RedeemInviteBody = z.object({
+  /** Staff act under their own name: it is shown on what they do (timelines, reveals, invites). */
+  realName: personName('您的真实姓名', 20),
   code: z
     .string({ error: '请输入邀请码' })
     .check(
@@ -91,3 +94,32 @@ export const RoleOption = z.object({
 export type RoleOption = z.infer<typeof RoleOption>
 export const RoleOptionList = z.object({ roles: z.array(RoleOption) })
 export type RoleOptionList = z.infer<typeof RoleOptionList>
+
+/** Someone who holds a staff role, as the administrator who manages staff sees them. */
+export const StaffMember = z.object({
+  /** The grant's id: what a revocation names. */
+  id: z.string(),
+  userId: z.string(),
+  /** The name they gave when they became staff (the WeChat nickname for grants older than that). */
+  name: z.string(),
+  role: StaffRole,
+  roleLabel: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  grantedAt: z.string(),
+  grantedByName: z.nullable(z.string()),
+})
+export type StaffMember = z.infer<typeof StaffMember>
+
+export const StaffQuery = z.object({
+  /** One union and the unions under it; the whole city when absent. */
+  orgId: z.optional(z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, '工会组织不正确'))),
+  ...pageQueryShape,
+})
+export type StaffQuery = z.infer<typeof StaffQuery>
+
+export const StaffList = z.object({ items: z.array(StaffMember), nextCursor: z.nullable(z.string()) })
+export type StaffList = z.infer<typeof StaffList>
+
+export const RevokeRoleBody = z.object({ reason: requiredText('撤销原因', 200, 2) })
+export type RevokeRoleBody = z.infer<typeof RevokeRoleBody>

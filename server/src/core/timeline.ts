@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, eq, sql } from 'drizzle-orm'
 import type { TimelineEvent } from '@contract/timeline'
 import type { Queryable } from '../db/client'
 import { users } from '../platform/auth/auth.tables'
@@ -46,7 +46,7 @@ export async function listTimeline(
   viewer: 'applicant' | 'staff',
 ): Promise<TimelineEvent[]> {
   const rows = await db
-    .select({ event: timelineEvents, actorNickname: users.nickname })
+    .select({ event: timelineEvents, actorNickname: sql<string | null>`coalesce(${users.realName}, ${users.nickname})` })
     .from(timelineEvents)
     .leftJoin(users, eq(users.id, timelineEvents.actorId))
     .where(and(eq(timelineEvents.subjectType, subjectType), eq(timelineEvents.subjectId, subjectId)))

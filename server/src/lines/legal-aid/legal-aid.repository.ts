@@ -153,7 +153,7 @@ export async function countWaiting(db: Queryable, now: Date) {
 
 export async function messagesOf(db: Queryable, caseId: string) {
   return db
-    .select({ message: legalAidMessages, authorName: users.nickname })
+    .select({ message: legalAidMessages, authorName: sql<string | null>`coalesce(${users.realName}, ${users.nickname})` })
     .from(legalAidMessages)
     .leftJoin(users, eq(users.id, legalAidMessages.authorId))
     .where(eq(legalAidMessages.caseId, caseId))

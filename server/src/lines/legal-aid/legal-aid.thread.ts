@@ -37,7 +37,7 @@ export async function insertMessage(
   return {
     id: message.id,
     from: role,
-    authorName: authorNameOf(role, role === 'worker' ? 'applicant' : 'staff', row.contactName, user.nickname),
+    authorName: authorNameOf(role, role === 'worker' ? 'applicant' : 'staff', row.contactName, user.realName ?? user.nickname),
     body: input.body,
     attachments: files.map((file) => toAttachment(context.config.authSecret, file, now.getTime())),
     createdAt: message.createdAt.toISOString(),

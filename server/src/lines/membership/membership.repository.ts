@@ -142,7 +142,7 @@ export async function queueCounts(db: Queryable, scope: QueueFilter['scope'], q?
 /** Who revealed an application's ID number, newest first. */
 export async function idRevealsOf(db: Queryable, applicationId: string) {
   return db
-    .select({ at: auditLog.createdAt, actorName: users.nickname })
+    .select({ at: auditLog.createdAt, actorName: sql<string | null>`coalesce(${users.realName}, ${users.nickname})` })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(

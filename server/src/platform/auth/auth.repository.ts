@@ -54,7 +54,7 @@ export async function rolesOfUser(db: Queryable, userId: string): Promise<RoleGr
     .select({ role: staffRoles.role, orgId: staffRoles.orgId, orgName: orgs.name, orgPath: orgs.path, orgKind: orgs.kind })
     .from(staffRoles)
     .innerJoin(orgs, eq(orgs.id, staffRoles.orgId))
-    .where(eq(staffRoles.userId, userId))
+    .where(and(eq(staffRoles.userId, userId), isNull(staffRoles.revokedAt)))
     .orderBy(staffRoles.createdAt)
 }
 
@@ -72,7 +72,7 @@ export async function rolesOfUsers(db: Queryable, userIds: string[]): Promise<Ma
     })
     .from(staffRoles)
     .innerJoin(orgs, eq(orgs.id, staffRoles.orgId))
-    .where(inArray(staffRoles.userId, userIds))
+    .where(and(inArray(staffRoles.userId, userIds), isNull(staffRoles.revokedAt)))
   for (const { userId, ...grant } of rows) byUser.set(userId, [...(byUser.get(userId) ?? []), grant])
   return byUser
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { orgs } from '../orgs/orgs.tables'
 
@@ -46,6 +47,14 @@ export const staffRoles = pgTable(
       .references(() => orgs.id),
     grantedBy: uuid('granted_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A revoked grant stays, for the record of who held what when; it grants nothing. */
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: uuid('revoked_by').references(() => users.id),
   },
-  (table) => [uniqueIndex('staff_roles_user_role_org').on(table.userId, table.role, table.orgId), index('staff_roles_org').on(table.orgId)],
+  (table) => [
+    uniqueIndex('staff_roles_user_role_org')
+      .on(table.userId, table.role, table.orgId)
+      .where(sql`${table.revokedAt} is null`),
+    index('staff_roles_org').on(table.orgId),
+  ],
 )

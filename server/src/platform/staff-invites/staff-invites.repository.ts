@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull } from 'drizzle-orm'
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Queryable } from '../../db/client'
 import { users } from '../auth/auth.tables'
@@ -14,8 +14,8 @@ const inviteWithNames = {
   invite: staffInvites,
   orgName: orgs.name,
   orgKind: orgs.kind,
-  createdByName: creator.nickname,
-  redeemedByName: redeemer.nickname,
+  createdByName: sql<string>`coalesce(${creator.realName}, ${creator.nickname})`,
+  redeemedByName: sql<string | null>`coalesce(${redeemer.realName}, ${redeemer.nickname})`,
 }
 
 /** Invites with the names of their org, maker and redeemer, newest first. */

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import * as z from 'zod/mini'
-import { IdParams } from '@contract/common'
+import { IdParams, Ok } from '@contract/common'
 import { ApiErrorBody } from '@contract/errors'
 import {
   CreatedInvite,
@@ -9,10 +9,14 @@ import {
   InviteList,
   RedeemInviteBody,
   RedeemResult,
+  RevokeRoleBody,
   RoleOptionList,
+  StaffList,
+  StaffQuery,
 } from '@contract/staff-invites'
 import { runInTransaction } from '../../core/submission'
 import { createInvite, inviteList, redeem, revoke } from './staff-invites.service'
+import { revokeRole, staffList } from './staff.service'
 
 const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody, 404: ApiErrorBody }
 
@@ -102,7 +106,36 @@ export const staffInviteRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      return runInTransaction(app, request, (context) => redeem(context, request.body.code))
+      return runInTransaction(app, request, (context) => redeem(context, request.body))
     },
+  )
+
+  app.get(
+    '/workbench/staff',
+    {
+      onRequest: cityAdmin,
+      schema: {
+        tags: ['workbench'],
+        summary: 'Who holds which staff role (in one union and those under it, or the whole city)',
+        querystring: StaffQuery,
+        response: { 200: StaffList, ...errors },
+      },
+    },
+    async (request) => staffList(app.serviceContext(request), request.query),
+  )
+
+  app.post(
+    '/workbench/staff/:id/revoke',
+    {
+      onRequest: cityAdmin,
+      schema: {
+        tags: ['workbench'],
+        summary: 'Take a staff role back, with a reason (audited; not one of my own)',
+        params: IdParams,
+        body: RevokeRoleBody,
+        response: { 200: Ok, ...errors },
+      },
+    },
+    async (request) => runInTransaction(app, request, (context) => revokeRole(context, request.params.id, request.body.reason)),
   )
 }

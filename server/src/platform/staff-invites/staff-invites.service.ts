@@ -1,10 +1,12 @@
 import { randomInt } from 'node:crypto'
+import { eq } from 'drizzle-orm'
 import {
   INVITE_CODE_ALPHABET,
   type CreatedInvite,
   type CreateInviteBody,
   type Invite,
   type InviteStatus,
+  type RedeemInviteBody,
   type RedeemResult,
 } from '@contract/staff-invites'
 import { recordAudit } from '../../core/audit'
@@ -14,6 +16,7 @@ import { AppError, notFound, validationFailed } from '../../lib/errors'
 import { grantRole } from '../auth/auth.repository'
 import { loadAuthUser, toUserView } from '../auth/auth.service'
 import { findOrg } from '../orgs/orgs.repository'
+import { users } from '../auth/auth.tables'
 import {
   claimInvite,
   findInviteByCodeHash,
@@ -116,12 +119,17 @@ export async function revoke(context: ServiceContext, id: string): Promise<Invit
 
 const invalid = (message: string) => new AppError(400, 'INVITE_INVALID', message, { code: message })
 
-/** Whoever holds a valid code gets its role, once. Each refusal says why, so people know what to ask for. */
-export async function redeem(context: ServiceContext, code: string): Promise<RedeemResult> {
+/**
+ * Whoever holds a valid code gets its role, once — but never the person who made it: nobody grants
+ * a role to themselves (an administrator's read-only oversight must not become acting on cases).
+ * The staff member gives their real name, which then stands on what they do. Each refusal says why.
+ */
+export async function redeem(context: ServiceContext, body: RedeemInviteBody): Promise<RedeemResult> {
   const { db: tx, cipher, user } = context
-  const invite = await findInviteByCodeHash(tx, codeHash(cipher, code))
+  const invite = await findInviteByCodeHash(tx, codeHash(cipher, body.code))
   const now = context.now
   if (!invite) throw invalid('邀请码不正确，请核对后重试')
+  if (invite.createdBy === user.id) throw new AppError(403, 'FORBIDDEN', '不能使用自己生成的邀请码：请把邀请码交给要邀请的工作人员本人使用')
   const status = statusOf(invite, now)
   if (status === 'redeemed') throw invalid('这个邀请码已经被使用过了，请向管理员重新索取')
   if (status === 'revoked') throw invalid('这个邀请码已被管理员作废')
@@ -131,12 +139,13 @@ export async function redeem(context: ServiceContext, code: string): Promise<Red
   }
   if (!(await claimInvite(tx, invite.id, user.id, now))) throw invalid('这个邀请码已经被使用过了，请向管理员重新索取')
   await grantRole(tx, { userId: user.id, role: invite.role, orgId: invite.orgId, grantedBy: invite.createdBy })
+  await tx.update(users).set({ realName: body.realName, updatedAt: now }).where(eq(users.id, user.id))
   await recordAudit(tx, {
     actorId: user.id,
-    action: 'staff_invite.redeem',
+    action: 'staff_role.grant',
     subjectType: 'staff_invite',
     subjectId: invite.id,
-    detail: { role: invite.role, orgId: invite.orgId },
+    detail: { role: invite.role, orgId: invite.orgId, grantedBy: invite.createdBy },
   })
   const org = await findOrg(tx, invite.orgId)
   const updated = await loadAuthUser(tx, cipher, user.id)

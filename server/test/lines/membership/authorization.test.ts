@@ -30,7 +30,7 @@ describe('membership authorization', () => {
     { method: 'PUT', url: '/api/me/contact', payload: { phone: '13800000000' } },
     { method: 'POST', url: '/api/me/phone/wechat', payload: { code: 'x' } },
     { method: 'POST', url: '/api/me/delete', payload: { confirm: true } },
-    { method: 'POST', url: '/api/workbench/invites/redeem', payload: { code: 'ABCD-EFGH' } },
+    { method: 'POST', url: '/api/workbench/invites/redeem', payload: { code: 'ABCD-EFGH', realName: '测试员' } },
   ]
   const reviewEndpoints = (id: string): InjectOptions[] => [
     { method: 'GET', url: '/api/workbench/membership/applications' },

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm'
+import { auditLog } from '../../../src/core/core.tables'
 import { staffInvites } from '../../../src/platform/staff-invites/staff-invites.tables'
 import { createTestApp, type TestApp } from '../../helpers/test-app'
 import { storedTexts } from '../../helpers/test-database'
@@ -15,7 +16,8 @@ describe('staff invites', () => {
 
   /** Every text value in every table, as one string. */
   const databaseText = async () => (await storedTexts(t.database.db)).map((text) => text.value).join('\n')
-  const redeem = (openid: string, code: string) => t.as(openid)({ method: 'POST', url: '/api/workbench/invites/redeem', payload: { code } })
+  const redeem = (openid: string, code: string, realName = '测试员') =>
+    t.as(openid)({ method: 'POST', url: '/api/workbench/invites/redeem', payload: { code, realName } })
 
   describe('POST /api/workbench/invites', () => {
     it('makes a code for one org and role, shown once; only its hash is stored', async () => {
@@ -89,7 +91,7 @@ describe('staff invites', () => {
       expect(second.json()).toMatchObject({ code: 'INVITE_INVALID', fields: { code: '这个邀请码已经被使用过了，请向管理员重新索取' } })
 
       const listed = (await admin()({ method: 'GET', url: '/api/workbench/invites' })).json().invites
-      expect(listed.find((item: { id: string }) => item.id === invite.id)).toMatchObject({ status: 'redeemed', redeemedByName: '微信用户' })
+      expect(listed.find((item: { id: string }) => item.id === invite.id)).toMatchObject({ status: 'redeemed', redeemedByName: '测试员' })
     })
 
     it('two people racing with one code: exactly one becomes staff', async () => {
@@ -131,5 +133,88 @@ describe('staff invites', () => {
       expect(statuses.slice(0, 10).every((status) => status === 400)).toBe(true)
       expect(statuses.slice(10)).toEqual([429, 429])
     })
+  })
+})
+
+describe('separation of duties for staff roles', () => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await createTestApp()
+  })
+  afterAll(() => t.close())
+
+  const invite = async (role: string, orgId: string) =>
+    (await t.as('demo-city-admin')({ method: 'POST', url: '/api/workbench/invites', payload: { role, orgId, validDays: 1 } })).json()
+      .code as string
+  const redeem = (openid: string, code: string, realName: string) =>
+    t.as(openid)({ method: 'POST', url: '/api/workbench/invites/redeem', payload: { code, realName } })
+
+  it('nobody redeems an invite they made: a city admin cannot turn oversight into acting on legal-aid cases', async () => {
+    const code = await invite('legal_staff', 'lyg')
+    const self = await redeem('demo-city-admin', code, '刘洋')
+    expect(self.statusCode).toBe(403)
+    expect(self.json().message).toContain('不能使用自己生成的邀请码')
+    const me = (await t.as('demo-city-admin')({ method: 'GET', url: '/api/me' })).json()
+    expect(me.roles.map((grant: { role: string }) => grant.role)).toEqual(['city_admin'])
+    // The code still works for the person it was meant for.
+    expect((await redeem('new-legal', code, '王法官')).statusCode).toBe(200)
+  })
+
+  it('the redeemer gives a real name, which then stands on what they do', async () => {
+    const code = await invite('union_staff', 'lyg-haizhou')
+    expect((await redeem('district-newcomer', code, '<b>张三</b>')).json().fields).toEqual({
+      realName: '您的真实姓名只能包含汉字、字母和间隔号“·”',
+    })
+    const done = await redeem('district-newcomer', code, '孙建华')
+    expect(done.statusCode).toBe(200)
+    expect(done.json()).toMatchObject({
+      roleLabel: '县区工会工作人员',
+      user: { roles: [{ role: 'union_staff', roleLabel: '县区工会工作人员' }] },
+    })
+    const queue = (await t.as('district-newcomer')({ method: 'GET', url: '/api/workbench/membership/applications' })).json()
+    const id = queue.items[0].id as string
+    await t.as('district-newcomer')({ method: 'POST', url: `/api/workbench/membership/applications/${id}/reveal-id-number` })
+    const detail = (await t.as('demo-city-admin')({ method: 'GET', url: `/api/workbench/membership/applications/${id}` })).json()
+    expect(detail.idReveals[0].actorName).toBe('孙建华')
+    await t.as('district-newcomer')({
+      method: 'POST',
+      url: `/api/workbench/membership/applications/${id}/reject`,
+      payload: { reason: '请补充工作单位全称' },
+    })
+    const after = (await t.as('demo-city-admin')({ method: 'GET', url: `/api/workbench/membership/applications/${id}` })).json()
+    expect(after.timeline.at(-1).actorName).toBe('孙建华（基层工会工作人员）')
+  })
+
+  it('the city admin sees who holds which role, and revokes one at once, with a reason, on the record', async () => {
+    const code = await invite('union_staff', 'lyg-ganyu-steel')
+    await redeem('steel-chair', code, '钱主席')
+    const list = (await t.as('demo-city-admin')({ method: 'GET', url: '/api/workbench/staff?orgId=lyg-ganyu' })).json()
+    const grant = list.items.find((item: { name: string }) => item.name === '钱主席')
+    expect(grant).toMatchObject({ role: 'union_staff', orgName: '赣榆区金属制品企业联合工会', grantedByName: '刘洋' })
+    expect(list.items.every((item: { orgName: string }) => item.orgName.includes('赣榆'))).toBe(true)
+
+    expect((await t.as('steel-chair')({ method: 'GET', url: '/api/workbench/membership/applications' })).statusCode).toBe(200)
+    const revoked = await t.as('demo-city-admin')({
+      method: 'POST',
+      url: `/api/workbench/staff/${grant.id}/revoke`,
+      payload: { reason: '已调离本单位' },
+    })
+    expect(revoked.statusCode).toBe(200)
+    expect((await t.as('steel-chair')({ method: 'GET', url: '/api/workbench/membership/applications' })).statusCode).toBe(403)
+    const again = (await t.as('demo-city-admin')({ method: 'GET', url: '/api/workbench/staff?orgId=lyg-ganyu' })).json()
+    expect(again.items.some((item: { id: string }) => item.id === grant.id)).toBe(false)
+    const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'staff_role.revoke'))
+    expect(audit.at(-1)).toMatchObject({ detail: { role: 'union_staff', orgId: 'lyg-ganyu-steel', reason: '已调离本单位' } })
+    expect((await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'staff_role.grant'))).length).toBeGreaterThanOrEqual(3)
+  })
+
+  it('nobody revokes their own role, and only a city admin manages staff', async () => {
+    const list = (await t.as('demo-city-admin')({ method: 'GET', url: '/api/workbench/staff' })).json()
+    const own = list.items.find((item: { name: string; role: string }) => item.role === 'city_admin')
+    expect(
+      (await t.as('demo-city-admin')({ method: 'POST', url: `/api/workbench/staff/${own.id}/revoke`, payload: { reason: '测试' } }))
+        .statusCode,
+    ).toBe(403)
+    expect((await t.as('demo-staff-district')({ method: 'GET', url: '/api/workbench/staff' })).statusCode).toBe(403)
   })
 })
