@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { ApiErrorBody } from '@contract/errors'
-import type { UploadedFile } from '@contract/lines/legal-aid'
+import type { UploadedFile } from '@contract/uploads'
 import { ApiError } from './api-error'
 import { apiConfig } from './config'
 import { usableToken } from './session-store'
@@ -14,7 +14,7 @@ export interface UploadHandle {
  * Uploads one local file (a WeChat temp path, or a blob: URL on H5) to POST /api/uploads with
  * progress. Rejects with an ApiError like every other call.
  */
-export function uploadEvidence(filePath: string, fileName: string, onProgress: (percent: number) => void): UploadHandle {
+export function uploadFile(filePath: string, fileName: string, onProgress: (percent: number) => void): UploadHandle {
   const token = usableToken()
   const task = Taro.uploadFile({
     url: `${apiConfig.baseUrl}/api/uploads`,

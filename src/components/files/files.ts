@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro'
-import { MAX_UPLOAD_BYTES } from '@contract/lines/legal-aid'
+import { MAX_UPLOAD_BYTES } from '@contract/uploads'
 
-/** One evidence file as the form keeps it (in the draft, so it survives leaving the page). */
-export interface EvidenceItem {
+/** One file as a form keeps it (in the draft, so it survives leaving the page). */
+export interface FileItem {
   key: string
   name: string
   kind: 'image' | 'pdf'
@@ -49,8 +49,8 @@ function pickPdfInBrowser(count: number): Promise<PickedFile[]> {
   })
 }
 
-/** Lets the user pick photos or PDFs; an empty list when they cancel. */
-export async function chooseEvidence(kind: 'image' | 'pdf', count: number): Promise<PickedFile[]> {
+/** Lets the person pick photos or PDFs; an empty list when they cancel. */
+export async function chooseFiles(kind: 'image' | 'pdf', count: number): Promise<PickedFile[]> {
   try {
     if (kind === 'image') {
       const result = await Taro.chooseMedia({ count, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
@@ -77,6 +77,13 @@ export function formatSize(bytes: number): string {
 }
 
 /** A file left "uploading" when the app was closed never finished: offer a retry. */
-export function restoreEvidence(items: EvidenceItem[]): EvidenceItem[] {
+export function restoreFiles(items: FileItem[]): FileItem[] {
   return items.map((item) => (item.status === 'uploading' ? { ...item, status: 'failed', error: '上传中断，请重试' } : item))
+}
+
+/** Ids of uploaded files, or why the form cannot be sent yet. */
+export function filesReady(items: FileItem[]): { ok: true; ids: string[] } | { ok: false; message: string } {
+  if (items.some((item) => item.status === 'uploading')) return { ok: false, message: '还有文件正在上传，请稍候' }
+  if (items.some((item) => item.status === 'failed')) return { ok: false, message: '有文件上传失败，请重试或删除' }
+  return { ok: true, ids: items.flatMap((item) => (item.uploadId ? [item.uploadId] : [])) }
 }

@@ -14,24 +14,24 @@ export interface OptionSheetProps {
 export function OptionSheet({ title, options, value, open, onChoose, onClose }: OptionSheetProps) {
   if (!open) return null
   return (
-    <View className='option-sheet-mask' onClick={onClose}>
-      <View className='option-sheet' onClick={(event) => event.stopPropagation()}>
-        <View className='option-sheet-head'>
-          <Text className='option-sheet-title'>{title}</Text>
-          <Text className='option-sheet-close' onClick={onClose}>
+    <View className='lg-sheet' onClick={onClose}>
+      <View className='lg-sheet__panel' onClick={(event) => event.stopPropagation()}>
+        <View className='lg-sheet__head'>
+          <Text className='lg-sheet__title'>{title}</Text>
+          <Text className='lg-sheet__close' onClick={onClose}>
             关闭
           </Text>
         </View>
-        <ScrollView scrollY className='option-sheet-list'>
+        <ScrollView scrollY className='lg-sheet__list'>
           {options.map((option) => (
             <View
               key={option}
-              className={`option-sheet-row ${option === value ? 'option-sheet-row-chosen' : ''}`}
+              className={`lg-sheet__row ${option === value ? 'lg-sheet__row--chosen' : ''}`}
               data-value={option}
               onClick={() => onChoose(option)}
             >
               <Text>{option}</Text>
-              {option === value ? <Text className='option-sheet-check'>✓</Text> : null}
+              {option === value ? <Text className='lg-sheet__check'>✓</Text> : null}
             </View>
           ))}
         </ScrollView>

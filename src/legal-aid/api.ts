@@ -2,7 +2,6 @@ import type { Ok } from '@contract/common'
 import type {
   AcceptBody,
   AssignBody,
-  ReassignBody,
   CaseApplication,
   CaseMessage,
   CaseMessageBody,
@@ -11,11 +10,12 @@ import type {
   Lawyer,
   LawyerInput,
   LawyerList,
-  LegalAidSummary,
   MyCaseDetail,
   MyCaseList,
   MyCaseSummary,
   NoteBody,
+  ReassignBody,
+  StaffCaseAction,
   StaffCaseDetail,
   StaffCaseList,
   StaffCaseQuery,
@@ -23,40 +23,38 @@ import type {
   StartBody,
   WithdrawBody,
 } from '@contract/lines/legal-aid'
-import { request } from '../request'
+import { request } from '@/services/request'
 
-// The worker's own cases.
+// 法律援助: the worker's own cases, and legal staff's side. One line per endpoint.
 export const submitLegalAidCase = (body: CaseApplication, idempotencyKey: string) =>
   request<MyCaseSummary>({ method: 'POST', path: '/api/legal-aid/cases', body, idempotencyKey })
-export const listMyLegalAidCases = () => request<MyCaseList>({ path: '/api/legal-aid/cases' })
+export const listMyLegalAidCases = (cursor?: string) => request<MyCaseList>({ path: '/api/legal-aid/cases', query: { cursor } })
 export const getMyLegalAidCase = (id: string) => request<MyCaseDetail>({ path: `/api/legal-aid/cases/${id}` })
 export const sendCaseMessage = (id: string, body: CaseMessageBody, idempotencyKey: string) =>
   request<CaseMessage>({ method: 'POST', path: `/api/legal-aid/cases/${id}/messages`, body, idempotencyKey })
 export const withdrawLegalAidCase = (id: string, body: WithdrawBody, idempotencyKey: string) =>
   request<MyCaseSummary>({ method: 'POST', path: `/api/legal-aid/cases/${id}/withdraw`, body, idempotencyKey })
-export const addCaseSubscriptions = (id: string, accepted: number) =>
-  request<{ subscribeCredits: number }>({ method: 'POST', path: `/api/legal-aid/cases/${id}/subscriptions`, body: { accepted } })
 
-// Legal staff.
-export const getLegalAidSummary = () => request<LegalAidSummary>({ path: '/api/workbench/legal-aid/summary' })
 export const listLegalAidQueue = (query: StaffCaseQuery) => request<StaffCaseList>({ path: '/api/workbench/legal-aid/cases', query })
 export const getStaffLegalAidCase = (id: string) => request<StaffCaseDetail>({ path: `/api/workbench/legal-aid/cases/${id}` })
 export const listLawyers = () => request<LawyerList>({ path: '/api/workbench/legal-aid/lawyers' })
 export const listLawyerRoster = () => request<LawyerList>({ path: '/api/workbench/legal-aid/lawyers', query: { all: 'true' } })
 export const addLawyer = (body: LawyerInput, idempotencyKey: string) =>
   request<Lawyer>({ method: 'POST', path: '/api/workbench/legal-aid/lawyers', body, idempotencyKey })
-export const updateLawyer = (id: string, body: LawyerInput) =>
-  request<Lawyer>({ method: 'PUT', path: `/api/workbench/legal-aid/lawyers/${id}`, body })
-const act =
-  <B>(action: string) =>
-  (id: string, body: B, idempotencyKey: string) =>
-    request<StaffCaseSummary>({ method: 'POST', path: `/api/workbench/legal-aid/cases/${id}/${action}`, body, idempotencyKey })
-export const acceptCase = act<AcceptBody>('accept')
-export const declineCase = act<DeclineBody>('decline')
-export const assignCase = act<AssignBody>('assign')
-export const reassignCase = act<ReassignBody>('reassign')
-export const startCase = act<StartBody>('start')
-export const closeCase = act<CloseBody>('close')
+export const updateLawyer = (id: string, body: LawyerInput, idempotencyKey?: string) =>
+  request<Lawyer>({ method: 'PUT', path: `/api/workbench/legal-aid/lawyers/${id}`, body, idempotencyKey })
+
+/** The body each staff decision takes. */
+export interface StaffActionBodies {
+  accept: AcceptBody
+  decline: DeclineBody
+  assign: AssignBody
+  reassign: ReassignBody
+  start: StartBody
+  close: CloseBody
+}
+export const actOnCase = <A extends StaffCaseAction>(id: string, action: A, body: StaffActionBodies[A], idempotencyKey: string) =>
+  request<StaffCaseSummary>({ method: 'POST', path: `/api/workbench/legal-aid/cases/${id}/${action}`, body, idempotencyKey })
 export const addCaseNote = (id: string, body: NoteBody, idempotencyKey: string) =>
   request<Ok>({ method: 'POST', path: `/api/workbench/legal-aid/cases/${id}/notes`, body, idempotencyKey })
 export const replyToCase = (id: string, body: CaseMessageBody, idempotencyKey: string) =>
