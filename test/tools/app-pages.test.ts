@@ -19,7 +19,10 @@ async function appConfig(): Promise<AppConfig> {
 /** Every route the app declares, as `/root/pages/x/index`. */
 async function declaredRoutes(): Promise<string[]> {
   const config = await appConfig()
-  return [...config.pages.map((page) => `/${page}`), ...config.subPackages.flatMap((pkg) => pkg.pages.map((page) => `/${pkg.root}/${page}`))]
+  return [
+    ...config.pages.map((page) => `/${page}`),
+    ...config.subPackages.flatMap((pkg) => pkg.pages.map((page) => `/${pkg.root}/${page}`)),
+  ]
 }
 
 describe('contract/pages.ts and src/app.config.ts', () => {
@@ -36,7 +39,10 @@ describe('contract/pages.ts and src/app.config.ts', () => {
     const routes = await declaredRoutes()
     expect(routes.filter((route) => !typed.has(route))).toEqual([])
     for (const route of routes) {
-      expect([route, fs.existsSync(path.join(src, `${route}.tsx`)) && fs.existsSync(path.join(src, `${route}.config.ts`))]).toEqual([route, true])
+      expect([route, fs.existsSync(path.join(src, `${route}.tsx`)) && fs.existsSync(path.join(src, `${route}.config.ts`))]).toEqual([
+        route,
+        true,
+      ])
     }
   })
 
@@ -49,6 +55,6 @@ describe('contract/pages.ts and src/app.config.ts', () => {
 
   it('a page url carries its query, encoded', () => {
     expect(pages.legalAid.case.url({ id: 'a b' })).toBe('/legal-aid/pages/case/index?id=a%20b')
-    expect(pages.membership.status.url()).toBe('/membership/pages/status/index')
+    expect(pages.membership.status.path).toBe('/membership/pages/status/index')
   })
 })

@@ -66,7 +66,15 @@ export function ActionCard<B, T>(props: ActionCardProps<B, T>) {
       {title ? <Text className='lg-action__title'>{title}</Text> : null}
       {description ? <Text className='lg-muted lg-action__description'>{description}</Text> : null}
       {typeof children === 'function' ? children(fields) : children}
-      <Button kind={kind} className={submitClassName} busy={submission.busy} busyText='正在提交…' disabled={disabled} onClick={() => void run()}>
+      <Button
+        kind={kind}
+        className={submitClassName}
+        testId={`act-${action}`}
+        busy={submission.busy}
+        busyText='正在提交…'
+        disabled={disabled}
+        onClick={() => void run()}
+      >
         {submitLabel}
       </Button>
     </View>

@@ -23,7 +23,17 @@ export interface ButtonProps {
  * native button, so it looks the same on WeChat and in a browser; buttons WeChat must see as its
  * own (getPhoneNumber, the privacy agreement) use Taro's Button with the `lg-button` classes.
  */
-export function Button({ kind = 'default', block, busy, busyText, disabled, onClick, className, testId, children }: PropsWithChildren<ButtonProps>) {
+export function Button({
+  kind = 'default',
+  block,
+  busy,
+  busyText,
+  disabled,
+  onClick,
+  className,
+  testId,
+  children,
+}: PropsWithChildren<ButtonProps>) {
   const inactive = Boolean(busy || disabled)
   return (
     <View

@@ -15,16 +15,18 @@ export interface Fact {
 export function FactList({ facts, className }: { facts: ReadonlyArray<Fact | null | false>; className?: string }) {
   return (
     <View className={['lg-facts', className ?? ''].filter(Boolean).join(' ')}>
-      {facts.filter((fact): fact is Fact => Boolean(fact)).map((fact) => (
-        <View key={fact.label} className={`lg-facts__row ${fact.wide ? 'lg-facts__row--wide' : ''}`} data-testid={fact.testId}>
-          <Text className='lg-facts__label'>{fact.label}</Text>
-          {typeof fact.value === 'string' || typeof fact.value === 'number' ? (
-            <Text className='lg-facts__value'>{fact.value}</Text>
-          ) : (
-            <View className='lg-facts__value'>{fact.value}</View>
-          )}
-        </View>
-      ))}
+      {facts
+        .filter((fact): fact is Fact => Boolean(fact))
+        .map((fact) => (
+          <View key={fact.label} className={`lg-facts__row ${fact.wide ? 'lg-facts__row--wide' : ''}`} data-testid={fact.testId}>
+            <Text className='lg-facts__label'>{fact.label}</Text>
+            {typeof fact.value === 'string' || typeof fact.value === 'number' ? (
+              <Text className='lg-facts__value'>{fact.value}</Text>
+            ) : (
+              <View className='lg-facts__value'>{fact.value}</View>
+            )}
+          </View>
+        ))}
     </View>
   )
 }

@@ -120,11 +120,7 @@ export function FilePicker({ items, onChange, max = MAX_ATTACHMENTS, allowPdf = 
       <Text className='lg-muted'>
         已选 {items.length}/{max} 个，每个不超过 10 MB，支持 JPG、PNG、PDF
       </Text>
-      {error ? (
-        <Text className='lg-field__error'>
-          {error}
-        </Text>
-      ) : null}
+      {error ? <Text className='lg-field__error'>{error}</Text> : null}
     </View>
   )
 }

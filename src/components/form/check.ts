@@ -2,7 +2,9 @@ import { fieldErrors } from '@contract/fields'
 
 /** A schema of the contract, as far as a form needs it (zod/mini's safeParse). */
 export interface Checkable<T> {
-  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } }
+  safeParse(
+    value: unknown,
+  ): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } }
 }
 
 /**

@@ -20,7 +20,13 @@ export function ChoiceChips<T extends string | boolean>({ options, value, onChan
   return (
     <View className={['lg-chips', className ?? ''].filter(Boolean).join(' ')} data-choice={name} role='radiogroup'>
       {options.map((option) => (
-        <Chip key={String(option.value)} option={option} selected={option.value === value} role='radio' onTap={() => onChange(option.value)} />
+        <Chip
+          key={String(option.value)}
+          option={option}
+          selected={option.value === value}
+          role='radio'
+          onTap={() => onChange(option.value)}
+        />
       ))}
     </View>
   )

@@ -69,7 +69,12 @@ export function MessageThread({ messages, self, canSend, closedText, draftForm, 
 }
 MessageThread.displayName = 'MessageThread'
 
-function Composer({ draftForm, send, onSent, maxLength }: Pick<MessageThreadProps, 'draftForm' | 'send' | 'onSent'> & { maxLength: number }) {
+function Composer({
+  draftForm,
+  send,
+  onSent,
+  maxLength,
+}: Pick<MessageThreadProps, 'draftForm' | 'send' | 'onSent'> & { maxLength: number }) {
   const draft = useUserDraft<ComposerDraft>(draftForm, { body: '', files: [] })
   const submission = useSubmission({ reload: onSent })
   const error = submission.fieldErrors.body ?? submission.fieldErrors.attachmentIds

@@ -91,9 +91,23 @@ export interface PagedListProps<P extends PageOf<unknown>> {
  * A list read page by page: loading, error and empty states, the items, and at the bottom what is
  * happening — more on its way, a retry when a page failed, or the end.
  */
-export function PagedList<P extends PageOf<unknown>>({ state, renderItem, emptyText, emptyAction, loadingText, header, footer }: PagedListProps<P>) {
+export function PagedList<P extends PageOf<unknown>>({
+  state,
+  renderItem,
+  emptyText,
+  emptyAction,
+  loadingText,
+  header,
+  footer,
+}: PagedListProps<P>) {
   return (
-    <StateView state={state} isEmpty={(data) => data.items.length === 0} emptyText={emptyText} emptyAction={emptyAction} loadingText={loadingText}>
+    <StateView
+      state={state}
+      isEmpty={(data) => data.items.length === 0}
+      emptyText={emptyText}
+      emptyAction={emptyAction}
+      loadingText={loadingText}
+    >
       {(data) => (
         <View className='lg-paged'>
           {header?.(data)}

@@ -1,107 +1,83 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { ScrollView, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { CASE_TYPES, caseStatusLabel, caseTypeLabel, type CaseStatus, type CaseType, type StaffCaseQuery } from '@contract/lines/legal-aid'
+import {
+  CASE_TYPES,
+  caseStatusLabel,
+  caseTypeLabel,
+  QUEUE_TABS,
+  type CaseType,
+  type QueueTab,
+  type StaffCaseList,
+  type StaffCaseSummary,
+} from '@contract/lines/legal-aid'
+import { pages } from '@contract/pages'
 import { PageShell } from '@/components/page-shell'
-import { StateView } from '@/components/state-view'
-import { useApi } from '@/hooks/useApi'
-import { listLegalAidQueue } from '@/services/api/legal-aid'
-import { StatusTag } from '@/legal-aid/shared/CaseParts'
-import '@/legal-aid/shared/shared.css'
+import { PagedList, QueueFilters, QueueTabs } from '@/components/queue'
+import { usePagedApi } from '@/hooks/usePagedApi'
+import { formatDay } from '@/services/format'
+import { listLegalAidQueue } from '../../api'
+import { CaseHead } from '../../parts'
 import './index.css'
 
-type StatusFilter = NonNullable<StaffCaseQuery['status']> | ''
-const STATUS_FILTERS: Array<{ value: StatusFilter; label: string }> = [
-  { value: 'waiting', label: '待办' },
-  { value: '', label: '全部' },
-  ...(['submitted', 'accepted', 'assigned', 'in_progress', 'closed', 'declined', 'withdrawn'] as CaseStatus[]).map((status) => ({
-    value: status,
-    label: caseStatusLabel[status],
-  })),
-]
-
-const shortDate = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
+const tabLabel = (tab: QueueTab): string => (tab === 'waiting' ? '待办' : tab === 'all' ? '全部' : caseStatusLabel[tab])
+const TABS = QUEUE_TABS.map((tab) => ({ key: tab, label: tabLabel(tab) }))
 
 /** The legal department's queue: overdue first, each case with the deadline that applies now. */
 export default function LegalAidQueuePage() {
-  const [status, setStatus] = useState<StatusFilter>('waiting')
+  const [tab, setTab] = useState<QueueTab>('waiting')
   const [type, setType] = useState<CaseType | ''>('')
   const [overdue, setOverdue] = useState(false)
-  const state = useApi(
-    () =>
-      listLegalAidQueue({ status: status || undefined, type: type || undefined, overdue: overdue ? 'true' : undefined }).then(
-        (result) => result.cases,
-      ),
-    [status, type, overdue],
+  const queue = usePagedApi<StaffCaseList>(
+    (cursor) => listLegalAidQueue({ tab, type: type || undefined, overdue: overdue ? 'true' : undefined, cursor }),
+    [tab, type, overdue],
   )
-  usePullDownRefresh(() => {
-    void state.reload().finally(() => Taro.stopPullDownRefresh())
-  })
+
+  const filters = [
+    { key: 'overdue', label: '只看逾期', on: overdue, onTap: () => setOverdue(!overdue) },
+    { key: 'type-all', label: '全部类型', on: type === '', onTap: () => setType('') },
+    ...CASE_TYPES.map((value) => ({ key: `type-${value}`, label: caseTypeLabel[value], on: type === value, onTap: () => setType(value) })),
+  ]
 
   return (
-    <PageShell className='la-queue'>
-      <View className='la-filters'>
-        <ScrollView scrollX className='la-filter-row'>
-          {STATUS_FILTERS.map((filter) => (
-            <View
-              key={filter.value || 'all'}
-              className={`chip ${status === filter.value ? 'chip-on' : ''}`}
-              data-filter-status={filter.value || 'all'}
-              onClick={() => setStatus(filter.value)}
-            >
-              {filter.label}
-            </View>
-          ))}
-        </ScrollView>
-        <ScrollView scrollX className='la-filter-row'>
-          <View className={`chip ${overdue ? 'chip-on la-overdue-chip' : ''}`} data-filter-overdue onClick={() => setOverdue(!overdue)}>
-            只看逾期
-          </View>
-          <View className={`chip ${type === '' ? 'chip-on' : ''}`} onClick={() => setType('')}>
-            全部类型
-          </View>
-          {CASE_TYPES.map((value) => (
-            <View key={value} className={`chip ${type === value ? 'chip-on' : ''}`} data-filter-type={value} onClick={() => setType(value)}>
-              {caseTypeLabel[value]}
-            </View>
-          ))}
-        </ScrollView>
+    <PageShell className='la-queue' onRefresh={queue.reload} requireLogin='办理法律援助案件需要先登录'>
+      <QueueTabs tabs={TABS} value={tab} onChange={setTab} counts={queue.data?.counts} scroll />
+      <QueueFilters filters={filters} name='case' />
+      <View className='la-queue__list'>
+        <PagedList
+          state={queue}
+          emptyText='没有符合条件的案件'
+          loadingText='正在读取案件…'
+          renderItem={(item) => <QueueItem key={item.id} item={item} />}
+        />
       </View>
-      <StateView state={state} isEmpty={(cases) => cases.length === 0} emptyText='没有符合条件的案件' loadingText='正在读取案件…'>
-        {(cases) => (
-          <View>
-            {cases.map((item) => (
-              <View
-                key={item.id}
-                className={`card la-case ${item.overdue ? 'la-case-overdue' : ''}`}
-                data-case={item.id}
-                data-overdue={item.overdue ? 'true' : 'false'}
-                onClick={() => void Taro.navigateTo({ url: `/workbench/pages/legal-aid-case/index?id=${item.id}` })}
-              >
-                <View className='case-head'>
-                  <Text className='case-no'>
-                    {caseTypeLabel[item.type]} · {item.contactName}
-                  </Text>
-                  <StatusTag status={item.status} />
-                </View>
-                <Text className='muted'>
-                  {item.caseNo} · {item.employerName}
-                </Text>
-                <View className='la-case-flags'>
-                  {item.overdue ? <Text className='la-flag la-flag-overdue'>已逾期</Text> : null}
-                  {item.dueBy ? (
-                    <Text className={item.overdue ? 'la-due la-due-late' : 'la-due'}>
-                      {item.status === 'submitted' ? '受理期限' : '指派期限'} {shortDate(item.dueBy)}
-                    </Text>
-                  ) : null}
-                  {item.awaitingReply ? <Text className='la-flag'>有新留言</Text> : null}
-                  {item.handlerName ? <Text className='muted'>承办：{item.handlerName}律师</Text> : null}
-                </View>
-              </View>
-            ))}
-          </View>
-        )}
-      </StateView>
     </PageShell>
+  )
+}
+
+function QueueItem({ item }: { item: StaffCaseSummary }) {
+  return (
+    <View
+      className={`lg-card la-queue__item ${item.overdue ? 'la-queue__item--overdue' : ''}`}
+      data-case={item.id}
+      data-overdue={item.overdue ? 'true' : 'false'}
+      onClick={() => void Taro.navigateTo({ url: pages.legalAid.staffCase.url({ id: item.id }) })}
+    >
+      <CaseHead type={item.type} who={item.contactName} status={item.status}>
+        <Text className='lg-muted'>
+          {item.caseNo} · {item.employerName}
+        </Text>
+      </CaseHead>
+      <View className='la-queue__flags'>
+        {item.overdue ? <Text className='lg-tag lg-tag--danger'>已逾期</Text> : null}
+        {item.dueBy ? (
+          <Text className={item.overdue ? 'la-queue__due la-queue__due--late' : 'la-queue__due'}>
+            {item.status === 'submitted' ? '受理期限' : '指派期限'} {formatDay(item.dueBy)}
+          </Text>
+        ) : null}
+        {item.awaitingReply ? <Text className='lg-tag lg-tag--warning'>有新留言</Text> : null}
+        {item.handlerName ? <Text className='lg-muted'>承办：{item.handlerName}律师</Text> : null}
+      </View>
+    </View>
   )
 }
