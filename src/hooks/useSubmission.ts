@@ -68,7 +68,7 @@ export interface Submission {
   /** The last failure, until the next submission. */
   error: ApiError | undefined
   setFieldErrors(errors: Record<string, string>): void
-  /** Drops a field's message once the person changes that field. */
+  /** The person changed `field`: its message goes, and so does the last failure (it spoke of the old input). */
   clearFieldError(field: string): void
   /**
    * Sends `body` through `send` with an Idempotency-Key: the same key while the body (and `intent`,
@@ -146,7 +146,10 @@ export function useSubmission(options: SubmissionOptions = {}): Submission {
     [forgetKey, keyFor],
   )
 
-  const clearFieldError = useCallback((field: string) => setFieldErrors((current) => withoutField(current, field)), [])
+  const clearFieldError = useCallback((field: string) => {
+    setFieldErrors((current) => withoutField(current, field))
+    setError(undefined)
+  }, [])
 
   return { busy, fieldErrors, error, setFieldErrors, clearFieldError, submit }
 }

@@ -31,7 +31,8 @@ export interface ActionCardProps<B, T> {
   confirm?: ConfirmOptions
   /** Reloads the record: after the action, and when it turned out stale (409 WRONG_STATUS). */
   reload(): unknown
-  successText: string
+  /** Said once it went through. */
+  successText: string | ((value: T) => string)
   onDone?(value: T): void
   disabled?: boolean
   children?: ReactNode | ((fields: ActionFields) => ReactNode)
@@ -55,7 +56,7 @@ export function ActionCard<B, T>(props: ActionCardProps<B, T>) {
     if (props.confirm && !(await confirm(props.confirm))) return
     const result = await submission.submit(body, props.send, action)
     if (!result.ok) return
-    toast(props.successText)
+    toast(typeof props.successText === 'function' ? props.successText(result.value) : props.successText)
     props.onDone?.(result.value)
     await props.reload()
   }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '入会申请详情' })
+export default definePageConfig({ navigationBarTitleText: '入会申请详情', enablePullDownRefresh: true })
