@@ -11,3 +11,6 @@ export function formatYuan(amount: number): string {
   const whole = Number.isInteger(amount)
   return `${amount.toLocaleString('zh-CN', { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 })} 元`
 }
+
+/** The time of day to the second, for a check done just now. */
+export const formatTime = (iso: string): string => dayjs(iso).format('HH:mm:ss')
