@@ -46,6 +46,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: true },
     mini: {
       compile: { include: sharedSources },
+      // Class names are namespaced (lg-*, and each page's under its root), so no rule depends on
+      // which stylesheet comes first: the order warning of shared chunks says nothing.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
