@@ -5,7 +5,6 @@ import { Attachments } from '@/components/files'
 import type { Fact } from '@/components/fact-list'
 import { StatusTag, type StatusTone } from '@/components/status-tag'
 import { formatYuan } from '@/services/format'
-import './parts.css'
 
 /** Waiting on the legal department, being handled, done, or ended without help. */
 const caseTones: Record<CaseStatus, StatusTone> = {
@@ -25,9 +24,9 @@ export function CaseStatusTag({ status }: { status: CaseStatus }) {
 /** A case's first lines, on the lists and on the case pages: its kind (and who), and where it stands. */
 export function CaseHead({ type, who, status, children }: PropsWithChildren<{ type: CaseType; who?: string; status: CaseStatus }>) {
   return (
-    <View className='la-head'>
-      <View className='la-head__row'>
-        <Text className='la-head__title'>
+    <View className='lg-stack'>
+      <View className='lg-spread'>
+        <Text className='lg-title'>
           {caseTypeLabel[type]}
           {who ? ` · ${who}` : ''}
         </Text>

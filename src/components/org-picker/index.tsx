@@ -4,6 +4,7 @@ import type { Org, OrgKind } from '@contract/orgs'
 import { TextInput } from '@/components/form'
 import { StateView } from '@/components/state-view'
 import { useApi } from '@/hooks/useApi'
+import { useDebounced } from '@/hooks/useDebounced'
 import { listOrgs } from '@/services/api/core'
 import './index.css'
 
@@ -37,13 +38,8 @@ const kindTag: Partial<Record<OrgKind, string>> = {
 export function OrgPicker({ value, onChange, canChoose = joinable }: OrgPickerProps) {
   const [trail, setTrail] = useState<Org[]>([])
   const [typed, setTyped] = useState('')
-  const [query, setQuery] = useState('')
+  const query = useDebounced(typed.trim())
   const parent = trail.at(-1)
-
-  useEffect(() => {
-    const timer = setTimeout(() => setQuery(typed.trim()), 300)
-    return () => clearTimeout(timer)
-  }, [typed])
 
   const orgs = useApi(() => listOrgs(query ? { q: query } : { parentId: parent?.id }).then((result) => result.orgs), [query, parent?.id], {
     refreshOnShow: false,

@@ -1,9 +1,21 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Component, useEffect, useRef, useState, type ErrorInfo, type PropsWithChildren, type ReactNode } from 'react'
+import {
+  Component,
+  createContext,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  type ErrorInfo,
+  type MutableRefObject,
+  type PropsWithChildren,
+  type ReactNode,
+} from 'react'
 import { Button } from '@/components/button'
 import { PrivacySheet } from '@/components/privacy-sheet'
-import { ErrorPanel, LoadingPanel } from '@/components/state-view'
+import { ErrorPanel, LoadingPanel, StateView } from '@/components/state-view'
+import { useApi } from '@/hooks/useApi'
 import { useCareMode } from '@/hooks/useCareMode'
 import { useSession } from '@/hooks/useSession'
 import { usesCloudContainer } from '@/services/config'
@@ -32,21 +44,72 @@ export interface PageShellProps {
  */
 export function PageShell({ className, onRefresh, requireLogin, children }: PropsWithChildren<PageShellProps>) {
   const { enabled } = useCareMode()
-  const refresh = useRef(onRefresh)
-  refresh.current = onRefresh
+  const given = useRef(onRefresh)
+  given.current = onRefresh
+  // What the content registered with usePageRefresh, when the page itself gives no onRefresh.
+  const registered = useRef<(() => unknown) | undefined>(undefined)
   usePullDownRefresh(() => {
-    void Promise.resolve(refresh.current?.())
+    void Promise.resolve((given.current ?? registered.current)?.())
       .catch(() => undefined)
       .finally(() => Taro.stopPullDownRefresh())
   })
   return (
     <View className={['lg-page', enabled ? 'lg-care' : '', className].filter(Boolean).join(' ')}>
-      <PageErrorBoundary>{requireLogin ? <LoginRequired reason={requireLogin}>{children}</LoginRequired> : children}</PageErrorBoundary>
+      <RefreshContext.Provider value={registered}>
+        <PageErrorBoundary>{requireLogin ? <LoginRequired reason={requireLogin}>{children}</LoginRequired> : children}</PageErrorBoundary>
+      </RefreshContext.Provider>
       {process.env.TARO_ENV === 'weapp' ? <PrivacySheet /> : null}
     </View>
   )
 }
 PageShell.displayName = 'PageShell'
+
+const RefreshContext = createContext<MutableRefObject<(() => unknown) | undefined> | null>(null)
+
+/** Pull-down refresh for content inside a PageShell that loads its own data (after the login it needs). */
+export function usePageRefresh(refresh: () => unknown): void {
+  const slot = useContext(RefreshContext)
+  useEffect(() => {
+    if (!slot) return
+    slot.current = refresh
+    return () => {
+      if (slot.current === refresh) slot.current = undefined
+    }
+  }, [slot, refresh])
+}
+
+export interface RecordPageProps<T> extends Omit<PageShellProps, 'onRefresh'> {
+  /** Reads the record the page's `id` query names. */
+  load: (id: string) => Promise<T>
+  loadingText: string
+  children: (record: T, reload: () => Promise<void>) => ReactNode
+}
+
+/**
+ * A page about one record (a case, an application): reads it once logged in, shows loading,
+ * failure and a way back the same way as every page, and reloads it on pull-down.
+ */
+export function RecordPage<T>({ className, requireLogin, load, loadingText, children }: RecordPageProps<T>) {
+  return (
+    <PageShell className={className} requireLogin={requireLogin}>
+      <Record load={load} loadingText={loadingText}>
+        {children}
+      </Record>
+    </PageShell>
+  )
+}
+RecordPage.displayName = 'RecordPage'
+
+function Record<T>({ load, loadingText, children }: Pick<RecordPageProps<T>, 'load' | 'loadingText' | 'children'>) {
+  const id = useRouter().params.id ?? ''
+  const state = useApi(() => load(id), [id])
+  usePageRefresh(state.reload)
+  return (
+    <StateView state={state} loadingText={loadingText}>
+      {(record) => children(record, state.reload)}
+    </StateView>
+  )
+}
 
 function LoginRequired({ reason, children }: PropsWithChildren<{ reason: string }>) {
   const session = useSession()

@@ -68,12 +68,12 @@ export default function LoginPage() {
           {personas.data.map((persona) => (
             <View
               key={persona.openid}
-              className='lg-card ac-login__persona'
+              className='lg-card lg-stack'
               data-openid={persona.openid}
               onClick={() => void run(persona.openid, () => loginAsPersona(persona.openid))}
             >
-              <View className='ac-login__persona-head'>
-                <Text className='ac-login__persona-name'>{persona.nickname}</Text>
+              <View className='lg-spread'>
+                <Text className='lg-title'>{persona.nickname}</Text>
                 {busy === persona.openid ? <Text className='lg-muted'>登录中…</Text> : null}
               </View>
               <Text className='lg-muted'>{persona.description}</Text>

@@ -56,10 +56,10 @@ export default function MessagesPage() {
         renderItem={(message) => {
           const read = message.read || readIds.has(message.id)
           return (
-            <View key={message.id} className='lg-card ac-messages__item' data-read={read} onClick={() => open(message)}>
+            <View key={message.id} className='lg-card lg-stack' data-read={read} onClick={() => open(message)}>
               <View className='ac-messages__title-row'>
                 {read ? null : <View className='ac-messages__dot' />}
-                <Text className='ac-messages__title'>{message.title}</Text>
+                <Text className='lg-title'>{message.title}</Text>
               </View>
               <Text className='ac-messages__body'>{message.body}</Text>
               <Text className='lg-muted'>{formatDateTime(message.createdAt)}</Text>

@@ -7,6 +7,7 @@ import { pages } from '@contract/pages'
 import { Button, buttonClass } from '@/components/button'
 import { FactList } from '@/components/fact-list'
 import { checkWith, Field, TextInput } from '@/components/form'
+import { Section } from '@/components/section'
 import { PageShell } from '@/components/page-shell'
 import { StateView } from '@/components/state-view'
 import { useApi } from '@/hooks/useApi'
@@ -90,8 +91,7 @@ function MyDataView({ data, reload, userId }: { data: MyData; reload: () => Prom
 
   return (
     <View data-testid='my-data'>
-      <Text className='lg-section-title'>账号</Text>
-      <View className='lg-card'>
+      <Section title='账号'>
         <FactList
           facts={[
             { label: '昵称', value: account.nickname },
@@ -106,7 +106,7 @@ function MyDataView({ data, reload, userId }: { data: MyData; reload: () => Prom
             })),
           ]}
         />
-      </View>
+      </Section>
 
       {data.sections.length === 0 ? (
         <View className='lg-card'>
@@ -125,8 +125,7 @@ function MyDataView({ data, reload, userId }: { data: MyData; reload: () => Prom
         </View>
       ))}
 
-      <Text className='lg-section-title'>更正联系电话</Text>
-      <View className='lg-card'>
+      <Section title='更正联系电话'>
         {isWeapp ? (
           <NativeButton
             className={buttonClass('primary', { className: 'ac-my-data__wechat-phone' })}
@@ -151,7 +150,7 @@ function MyDataView({ data, reload, userId }: { data: MyData; reload: () => Prom
         <Button testId='save-phone' busy={saving.busy} busyText='正在保存…' onClick={() => void savePhone()}>
           保存
         </Button>
-      </View>
+      </Section>
 
       <Text className='lg-section-title'>注销账号、撤回授权</Text>
       <View className='lg-card ac-my-data__danger' data-testid='delete-consequences'>

@@ -5,6 +5,7 @@ import { pages } from '@contract/pages'
 import { Button } from '@/components/button'
 import { FilePicker, filesReady, type FileItem } from '@/components/files'
 import { checkWith, ChoiceChips, ConsentBox, Field, TextArea, TextInput } from '@/components/form'
+import { Section } from '@/components/section'
 import { PageShell } from '@/components/page-shell'
 import { useUserDraft } from '@/hooks/useDraft'
 import { useSession } from '@/hooks/useSession'
@@ -135,8 +136,7 @@ function ApplyForm() {
         {draft.restored ? <Text className='lg-muted'>已恢复您上次没填完的内容。</Text> : null}
       </View>
 
-      <Text className='lg-section-title'>遇到了什么问题</Text>
-      <View className='lg-card'>
+      <Section title='遇到了什么问题'>
         <Field name='type' label='案件类型' error={errors.type}>
           <ChoiceChips name='type' options={TYPE_OPTIONS} value={value.type} onChange={(type) => set('type', type)} />
         </Field>
@@ -156,16 +156,14 @@ function ApplyForm() {
         </Field>
         {text('demand', '您的诉求', { placeholder: '例如：要回拖欠的工资', maxLength: 500 })}
         {text('amountInvolved', '涉案金额（元）', { type: 'digit', placeholder: '例如：18000', maxLength: 12, optional: true })}
-      </View>
+      </Section>
 
-      <Text className='lg-section-title'>用人单位</Text>
-      <View className='lg-card'>
+      <Section title='用人单位'>
         {text('employerName', '单位名称', { placeholder: '营业执照或工资条上的名称', maxLength: 60 })}
         {text('employerAddress', '单位地址', { placeholder: '例如：海州区朝阳东路 8 号', maxLength: 120 })}
-      </View>
+      </Section>
 
-      <Text className='lg-section-title'>您的情况</Text>
-      <View className='lg-card'>
+      <Section title='您的情况'>
         {text('monthlyIncome', '月收入（元）', {
           type: 'digit',
           hint: '用于判断是否符合法律援助条件，加密保存，只有法律援助工作人员能看到。',
@@ -173,7 +171,7 @@ function ApplyForm() {
         })}
         {text('contactName', '联系人姓名', { maxLength: 20 })}
         {text('contactPhone', '手机号', { type: 'number', placeholder: '律师会通过这个号码联系您', maxLength: 11 })}
-      </View>
+      </Section>
 
       <Text className='lg-section-title'>证据材料</Text>
       <View className='lg-card' data-field='attachmentIds'>

@@ -1,13 +1,12 @@
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { caseOutcomeLabel, legalAidWorkflow, type MyCaseDetail } from '@contract/lines/legal-aid'
 import { Button } from '@/components/button'
 import { FactList } from '@/components/fact-list'
 import { MessageThread } from '@/components/message-thread'
-import { PageShell } from '@/components/page-shell'
-import { StateView } from '@/components/state-view'
+import { RecordPage } from '@/components/page-shell'
+import { Section } from '@/components/section'
 import { Timeline } from '@/components/timeline'
-import { useApi } from '@/hooks/useApi'
 import { useSubmission } from '@/hooks/useSubmission'
 import { confirm, toast } from '@/services/dialogs'
 import { formatDate, formatYuan } from '@/services/format'
@@ -18,15 +17,10 @@ import './index.css'
 
 /** One case as the worker sees it: where it stands, what happens next, the history and the conversation. */
 export default function CasePage() {
-  const { params } = useRouter()
-  const id = params.id ?? ''
-  const state = useApi(() => getMyLegalAidCase(id), [id])
   return (
-    <PageShell className='la-case' onRefresh={state.reload} requireLogin='查看案件需要先登录'>
-      <StateView state={state} loadingText='正在读取案件…'>
-        {(item) => <CaseView item={item} reload={state.reload} />}
-      </StateView>
-    </PageShell>
+    <RecordPage className='la-case' requireLogin='查看案件需要先登录' load={getMyLegalAidCase} loadingText='正在读取案件…'>
+      {(item, reload) => <CaseView item={item} reload={reload} />}
+    </RecordPage>
   )
 }
 
@@ -55,7 +49,7 @@ function CaseView({ item, reload }: { item: MyCaseDetail; reload: () => Promise<
   }
 
   return (
-    <View className='la-case__body'>
+    <View className='lg-body'>
       <View className='lg-card'>
         <CaseHead type={item.type} status={item.status}>
           <Text className='lg-muted'>
@@ -74,7 +68,7 @@ function CaseView({ item, reload }: { item: MyCaseDetail; reload: () => Promise<
       </View>
 
       {item.handler ? (
-        <View className='lg-card la-case__handler'>
+        <View className='lg-card lg-stack'>
           <Text className='lg-card__title'>承办律师</Text>
           <Text className='la-case__handler-name'>
             {item.handler.name} · {item.handler.firm}
@@ -86,7 +80,7 @@ function CaseView({ item, reload }: { item: MyCaseDetail; reload: () => Promise<
       ) : null}
 
       {item.outcome ? (
-        <View className='lg-card la-case__outcome'>
+        <View className='lg-card lg-stack'>
           <Text className='lg-card__title'>结案结果</Text>
           <Text>
             {caseOutcomeLabel[item.outcome.outcome]}
@@ -96,13 +90,11 @@ function CaseView({ item, reload }: { item: MyCaseDetail; reload: () => Promise<
         </View>
       ) : null}
 
-      <Text className='lg-section-title'>办理进度</Text>
-      <View className='lg-card'>
+      <Section title='办理进度'>
         <Timeline events={item.timeline} workflow={legalAidWorkflow} />
-      </View>
+      </Section>
 
-      <Text className='lg-section-title'>与工作人员沟通</Text>
-      <View className='lg-card'>
+      <Section title='与工作人员沟通'>
         <MessageThread
           messages={item.messages}
           self='worker'
@@ -112,12 +104,11 @@ function CaseView({ item, reload }: { item: MyCaseDetail; reload: () => Promise<
           send={(body, key) => sendCaseMessage(item.id, body, key)}
           onSent={() => void reload()}
         />
-      </View>
+      </Section>
 
-      <Text className='lg-section-title'>申请内容</Text>
-      <View className='lg-card'>
+      <Section title='申请内容'>
         <FactList facts={caseApplicationFacts(item, `${item.contactName} ${item.contactPhoneMasked}`)} />
-      </View>
+      </Section>
 
       {item.canWithdraw ? (
         <Button

@@ -18,7 +18,7 @@ export default function MyCasesPage() {
   const cases = usePagedApi<MyCaseList>((cursor) => listMyLegalAidCases(cursor), [])
   return (
     <PageShell className='la-cases' onRefresh={cases.reload} requireLogin='查看您的案件需要先登录'>
-      <View className='la-cases__list'>
+      <View className='lg-body'>
         <PagedList
           state={cases}
           emptyText='还没有法律援助案件'
@@ -31,7 +31,7 @@ export default function MyCasesPage() {
           renderItem={(item) => (
             <View
               key={item.id}
-              className='lg-card la-cases__item'
+              className='lg-card lg-stack'
               data-case={item.id}
               onClick={() => void Taro.navigateTo({ url: pages.legalAid.case.url({ id: item.id }) })}
             >

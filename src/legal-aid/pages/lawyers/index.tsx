@@ -166,11 +166,11 @@ function LawyerCards({ lawyers, reload, onEdit }: { lawyers: Lawyer[]; reload: (
       {lawyers.map((lawyer) => (
         <View
           key={lawyer.id}
-          className={`lg-card la-lawyers__item ${lawyer.active ? '' : 'la-lawyers__item--inactive'}`}
+          className={`lg-card lg-stack la-lawyers__item ${lawyer.active ? '' : 'la-lawyers__item--inactive'}`}
           data-lawyer={lawyer.id}
         >
           <View className='la-lawyers__head'>
-            <Text className='la-lawyers__name'>{lawyer.name}</Text>
+            <Text className='lg-title'>{lawyer.name}</Text>
             {lawyer.active ? null : <Text className='lg-tag lg-tag--neutral'>已停用</Text>}
           </View>
           <Text className='lg-muted'>

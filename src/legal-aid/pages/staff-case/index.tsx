@@ -1,4 +1,4 @@
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import {
@@ -19,12 +19,12 @@ import {
   type StaffCaseDetail,
 } from '@contract/lines/legal-aid'
 import { pages } from '@contract/pages'
-import { ActionCard } from '@/components/action-card'
+import { ActionCard, type ActionFields } from '@/components/action-card'
 import { FactList } from '@/components/fact-list'
 import { ChoiceChips, Field, TextArea, TextInput } from '@/components/form'
 import { MessageThread } from '@/components/message-thread'
-import { PageShell } from '@/components/page-shell'
-import { StateView } from '@/components/state-view'
+import { RecordPage } from '@/components/page-shell'
+import { Section } from '@/components/section'
 import { Timeline } from '@/components/timeline'
 import { useApi, type ApiState } from '@/hooks/useApi'
 import { useUserDraft } from '@/hooks/useDraft'
@@ -35,22 +35,17 @@ import './index.css'
 
 /** A case as legal staff handle it: everything the worker gave, the history, the conversation and the next action. */
 export default function LegalAidCaseStaffPage() {
-  const { params } = useRouter()
-  const id = params.id ?? ''
-  const state = useApi(() => getStaffLegalAidCase(id), [id])
   return (
-    <PageShell className='la-staff-case' onRefresh={state.reload} requireLogin='办理法律援助案件需要先登录'>
-      <StateView state={state} loadingText='正在读取案件…'>
-        {(item) => <StaffCase item={item} reload={state.reload} />}
-      </StateView>
-    </PageShell>
+    <RecordPage className='la-staff-case' requireLogin='办理法律援助案件需要先登录' load={getStaffLegalAidCase} loadingText='正在读取案件…'>
+      {(item, reload) => <StaffCase item={item} reload={reload} />}
+    </RecordPage>
   )
 }
 
 function StaffCase({ item, reload }: { item: StaffCaseDetail; reload: () => Promise<void> }) {
   const open = legalAidWorkflow.isOpen(item.status)
   return (
-    <View className='la-staff-case__body'>
+    <View className='lg-body'>
       <View className='lg-card'>
         <CaseHead type={item.type} who={item.contactName} status={item.status}>
           <Text className='lg-muted'>
@@ -83,8 +78,7 @@ function StaffCase({ item, reload }: { item: StaffCaseDetail; reload: () => Prom
         </View>
       )}
 
-      <Text className='lg-section-title'>申请内容</Text>
-      <View className='lg-card'>
+      <Section title='申请内容'>
         <FactList
           facts={caseApplicationFacts(
             item,
@@ -94,10 +88,9 @@ function StaffCase({ item, reload }: { item: StaffCaseDetail; reload: () => Prom
             item.monthlyIncome,
           )}
         />
-      </View>
+      </Section>
 
-      <Text className='lg-section-title'>与申请人沟通</Text>
-      <View className='lg-card'>
+      <Section title='与申请人沟通'>
         <MessageThread
           messages={item.messages}
           self='staff'
@@ -107,12 +100,11 @@ function StaffCase({ item, reload }: { item: StaffCaseDetail; reload: () => Prom
           send={(body, key) => replyToCase(item.id, body, key)}
           onSent={() => void reload()}
         />
-      </View>
+      </Section>
 
-      <Text className='lg-section-title'>办理记录</Text>
-      <View className='lg-card'>
+      <Section title='办理记录'>
         <Timeline events={item.timeline} workflow={legalAidWorkflow} />
-      </View>
+      </Section>
     </View>
   )
 }
@@ -177,6 +169,8 @@ interface ActionDraft {
   progressPublic: boolean
 }
 
+type TextField = 'acceptNote' | 'declineReason' | 'reassignReason' | 'summary' | 'progress'
+
 const emptyActionDraft: ActionDraft = {
   acceptNote: '',
   declineReason: '',
@@ -210,6 +204,34 @@ function ActionPanel({ item, reload }: { item: StaffCaseDetail; reload: () => Pr
     (body: StaffActionBodies[A], key: string) =>
       actOnCase(item.id, action, body, key)
   const optional = (text: string) => text.trim() || undefined
+  /** A text field of an action card, kept in the panel's draft; editing it clears its message. */
+  const text = (fields: ActionFields, name: string, field: TextField, placeholder: string, maxLength: number, label?: string) => (
+    <Field name={name} label={label} error={fields.errors[name]}>
+      <TextArea
+        value={value[field]}
+        maxLength={maxLength}
+        placeholder={placeholder}
+        onChange={(next) => {
+          set(field, next)
+          fields.clear(name)
+        }}
+      />
+    </Field>
+  )
+  const lawyer = (fields: ActionFields, exclude?: string) => (
+    <Field name='lawyerId' error={fields.errors.lawyerId}>
+      <LawyerChoice
+        lawyers={lawyers}
+        caseType={item.type}
+        chosen={value.lawyerId}
+        exclude={exclude}
+        onChoose={(lawyerId) => {
+          set('lawyerId', lawyerId)
+          fields.clear('lawyerId')
+        }}
+      />
+    </Field>
+  )
 
   return (
     <View className='lg-card la-staff-case__actions'>
@@ -225,19 +247,7 @@ function ActionPanel({ item, reload }: { item: StaffCaseDetail; reload: () => Pr
           successText='已受理'
           onDone={() => reset('acceptNote')}
         >
-          {({ errors, clear }) => (
-            <Field name='note' error={errors.note}>
-              <TextArea
-                value={value.acceptNote}
-                maxLength={500}
-                placeholder='受理说明（可不填，申请人可见）'
-                onChange={(next) => {
-                  set('acceptNote', next)
-                  clear('note')
-                }}
-              />
-            </Field>
-          )}
+          {(fields) => text(fields, 'note', 'acceptNote', '受理说明（可不填，申请人可见）', 500)}
         </ActionCard>
       ) : null}
       {may('decline') ? (
@@ -258,19 +268,7 @@ function ActionPanel({ item, reload }: { item: StaffCaseDetail; reload: () => Pr
           successText='已处理'
           onDone={() => reset('declineReason')}
         >
-          {({ errors, clear }) => (
-            <Field name='reason' error={errors.reason}>
-              <TextArea
-                value={value.declineReason}
-                maxLength={500}
-                placeholder='不予受理的原因（申请人会看到）'
-                onChange={(next) => {
-                  set('declineReason', next)
-                  clear('reason')
-                }}
-              />
-            </Field>
-          )}
+          {(fields) => text(fields, 'reason', 'declineReason', '不予受理的原因（申请人会看到）', 500)}
         </ActionCard>
       ) : null}
       {may('assign') ? (
@@ -286,19 +284,7 @@ function ActionPanel({ item, reload }: { item: StaffCaseDetail; reload: () => Pr
           onDone={() => reset('lawyerId')}
           disabled={!value.lawyerId}
         >
-          {({ errors, clear }) => (
-            <Field name='lawyerId' error={errors.lawyerId}>
-              <LawyerChoice
-                lawyers={lawyers}
-                caseType={item.type}
-                chosen={value.lawyerId}
-                onChoose={(lawyerId) => {
-                  set('lawyerId', lawyerId)
-                  clear('lawyerId')
-                }}
-              />
-            </Field>
-          )}
+          {(fields) => lawyer(fields)}
         </ActionCard>
       ) : null}
       {may('start') ? (
@@ -359,17 +345,7 @@ function ActionPanel({ item, reload }: { item: StaffCaseDetail; reload: () => Pr
                   }}
                 />
               </Field>
-              <Field name='summary' label='结案说明' error={errors.summary}>
-                <TextArea
-                  value={value.summary}
-                  maxLength={1000}
-                  placeholder='申请人会看到这段说明'
-                  onChange={(next) => {
-                    set('summary', next)
-                    clear('summary')
-                  }}
-                />
-              </Field>
+              {text({ errors, clear }, 'summary', 'summary', '申请人会看到这段说明', 1000, '结案说明')}
             </View>
           )}
         </ActionCard>
@@ -395,31 +371,10 @@ function ActionPanel({ item, reload }: { item: StaffCaseDetail; reload: () => Pr
           }}
           disabled={!value.lawyerId || value.lawyerId === item.handler?.id}
         >
-          {({ errors, clear }) => (
+          {(fields) => (
             <View>
-              <Field name='lawyerId' error={errors.lawyerId}>
-                <LawyerChoice
-                  lawyers={lawyers}
-                  caseType={item.type}
-                  chosen={value.lawyerId}
-                  exclude={item.handler?.id}
-                  onChoose={(lawyerId) => {
-                    set('lawyerId', lawyerId)
-                    clear('lawyerId')
-                  }}
-                />
-              </Field>
-              <Field name='reason' error={errors.reason}>
-                <TextArea
-                  value={value.reassignReason}
-                  maxLength={200}
-                  placeholder='更换原因（申请人会看到），例如：原律师出差'
-                  onChange={(next) => {
-                    set('reassignReason', next)
-                    clear('reason')
-                  }}
-                />
-              </Field>
+              {lawyer(fields, item.handler?.id)}
+              {text(fields, 'reason', 'reassignReason', '更换原因（申请人会看到），例如：原律师出差', 200)}
             </View>
           )}
         </ActionCard>
@@ -437,19 +392,9 @@ function ActionPanel({ item, reload }: { item: StaffCaseDetail; reload: () => Pr
           successText='已记录'
           onDone={() => reset('progress')}
         >
-          {({ errors, clear }) => (
+          {(fields) => (
             <View>
-              <Field name='note' error={errors.note}>
-                <TextArea
-                  value={value.progress}
-                  maxLength={1000}
-                  placeholder='例如：已与用人单位电话沟通'
-                  onChange={(next) => {
-                    set('progress', next)
-                    clear('note')
-                  }}
-                />
-              </Field>
+              {text(fields, 'note', 'progress', '例如：已与用人单位电话沟通', 1000)}
               <ChoiceChips
                 name='visibility'
                 options={VISIBILITY_OPTIONS}

@@ -43,7 +43,7 @@ export default function LegalAidQueuePage() {
     <PageShell className='la-queue' onRefresh={queue.reload} requireLogin='办理法律援助案件需要先登录'>
       <QueueTabs tabs={TABS} value={tab} onChange={setTab} counts={queue.data?.counts} scroll />
       <QueueFilters filters={filters} name='case' />
-      <View className='la-queue__list'>
+      <View className='lg-body'>
         <PagedList
           state={queue}
           emptyText='没有符合条件的案件'
@@ -58,7 +58,7 @@ export default function LegalAidQueuePage() {
 function QueueItem({ item }: { item: StaffCaseSummary }) {
   return (
     <View
-      className={`lg-card la-queue__item ${item.overdue ? 'la-queue__item--overdue' : ''}`}
+      className={`lg-card lg-stack la-queue__item ${item.overdue ? 'la-queue__item--overdue' : ''}`}
       data-case={item.id}
       data-overdue={item.overdue ? 'true' : 'false'}
       onClick={() => void Taro.navigateTo({ url: pages.legalAid.staffCase.url({ id: item.id }) })}

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import {
   applicationStatusLabel,
   employmentTypeLabel,
@@ -14,6 +14,7 @@ import { pages } from '@contract/pages'
 import { TextInput } from '@/components/form'
 import { PageShell } from '@/components/page-shell'
 import { PagedList, QueueTabs } from '@/components/queue'
+import { useDebounced } from '@/hooks/useDebounced'
 import { usePagedApi } from '@/hooks/usePagedApi'
 import { formatDateTime } from '@/services/format'
 import { listReviewQueue } from '../../api'
@@ -31,12 +32,7 @@ export default function MembershipQueuePage() {
   const [status, setStatus] = useState<ReviewTab>('submitted')
   const [sort, setSort] = useState<Sort>('oldest')
   const [typed, setTyped] = useState('')
-  const [q, setQ] = useState('')
-
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(typed.trim()), 300)
-    return () => clearTimeout(timer)
-  }, [typed])
+  const q = useDebounced(typed.trim())
 
   const effectiveSort: Sort = status === 'submitted' ? sort : 'newest'
   const queue = usePagedApi<ReviewQueue>(
@@ -75,12 +71,12 @@ export default function MembershipQueuePage() {
 function QueueItem({ item }: { item: ReviewQueueItem }) {
   return (
     <View
-      className='lg-card mb-queue__item'
+      className='lg-card lg-stack'
       data-application={item.id}
       onClick={() => void Taro.navigateTo({ url: pages.membership.review.url({ id: item.id }) })}
     >
-      <View className='mb-queue__item-head'>
-        <Text className='mb-queue__item-name'>
+      <View className='lg-spread'>
+        <Text className='lg-title'>
           {item.name}
           <Text className='lg-muted'> · {genderLabel[item.gender]}</Text>
         </Text>

@@ -1,4 +1,4 @@
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import {
@@ -16,10 +16,9 @@ import { ActionCard } from '@/components/action-card'
 import { Button } from '@/components/button'
 import { FactList } from '@/components/fact-list'
 import { Field, TextArea } from '@/components/form'
-import { PageShell } from '@/components/page-shell'
-import { StateView } from '@/components/state-view'
+import { RecordPage } from '@/components/page-shell'
+import { Section } from '@/components/section'
 import { Timeline } from '@/components/timeline'
-import { useApi } from '@/hooks/useApi'
 import { useSubmission } from '@/hooks/useSubmission'
 import { confirm } from '@/services/dialogs'
 import { formatDate, formatDateTime } from '@/services/format'
@@ -35,15 +34,10 @@ const QUICK_REASONS = [
 
 /** One application: the facts (ID number masked), its history, and the decision. */
 export default function MembershipReviewPage() {
-  const { params } = useRouter()
-  const id = params.id ?? ''
-  const detail = useApi(() => getReviewDetail(id), [id])
   return (
-    <PageShell className='mb-review' onRefresh={detail.reload} requireLogin='审核入会申请需要先登录'>
-      <StateView state={detail} loadingText='正在读取申请…'>
-        {(data) => <Review data={data} reload={detail.reload} />}
-      </StateView>
-    </PageShell>
+    <RecordPage className='mb-review' requireLogin='审核入会申请需要先登录' load={getReviewDetail} loadingText='正在读取申请…'>
+      {(data, reload) => <Review data={data} reload={reload} />}
+    </RecordPage>
   )
 }
 
@@ -131,7 +125,7 @@ function Review({ data, reload }: { data: ReviewDetail; reload: () => Promise<vo
       </View>
 
       {data.idReveals.length > 0 ? (
-        <View className='lg-card mb-review__reveals' data-testid='id-reveals'>
+        <View className='lg-card lg-stack' data-testid='id-reveals'>
           <Text className='lg-card__title'>完整身份证号查看记录</Text>
           {data.idReveals.map((item) => (
             <Text key={item.at} className='lg-muted'>
@@ -142,7 +136,7 @@ function Review({ data, reload }: { data: ReviewDetail; reload: () => Promise<vo
       ) : null}
 
       {data.actions.length > 0 && !rejecting ? (
-        <View className='lg-card mb-review__decide'>
+        <View className='lg-card lg-stack'>
           {may('approve') ? (
             <ActionCard
               action='approve'
@@ -213,10 +207,9 @@ function Review({ data, reload }: { data: ReviewDetail; reload: () => Promise<vo
         </View>
       ) : null}
 
-      <Text className='lg-section-title'>办理记录</Text>
-      <View className='lg-card'>
+      <Section title='办理记录'>
         <Timeline events={data.timeline} workflow={membershipWorkflow} />
-      </View>
+      </Section>
     </View>
   )
 }

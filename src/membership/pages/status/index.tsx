@@ -10,6 +10,7 @@ import {
 import { pages } from '@contract/pages'
 import { Button } from '@/components/button'
 import { FactList } from '@/components/fact-list'
+import { Section } from '@/components/section'
 import { PageShell } from '@/components/page-shell'
 import { StateView } from '@/components/state-view'
 import { Timeline } from '@/components/timeline'
@@ -97,8 +98,7 @@ function ApplicationState({ data, application }: { data: MyMembership; applicati
         </Button>
       ) : null}
 
-      <Text className='lg-section-title'>申请信息</Text>
-      <View className='lg-card'>
+      <Section title='申请信息'>
         <FactList
           facts={[
             { label: '工会', value: application.orgName },
@@ -109,12 +109,11 @@ function ApplicationState({ data, application }: { data: MyMembership; applicati
             { label: '提交时间', value: formatDateTime(application.submittedAt) },
           ]}
         />
-      </View>
+      </Section>
 
-      <Text className='lg-section-title'>办理进度</Text>
-      <View className='lg-card'>
+      <Section title='办理进度'>
         <Timeline events={application.timeline} workflow={membershipWorkflow} />
-      </View>
+      </Section>
     </View>
   )
 }

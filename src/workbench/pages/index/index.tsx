@@ -36,8 +36,8 @@ export default function WorkbenchPage() {
             />
           ) : (
             <View>
-              <View className='lg-card wb-home__who' data-testid='workbench-who'>
-                <Text className='wb-home__name'>{me.nickname}</Text>
+              <View className='lg-card lg-stack wb-home__who' data-testid='workbench-who'>
+                <Text className='lg-title'>{me.nickname}</Text>
                 {me.roles.map((grant) => (
                   <Text key={`${grant.role}-${grant.orgId}`} className='lg-muted'>
                     {staffRoleLabel[grant.role]} · {grant.orgName}

@@ -7,6 +7,7 @@ import { CreateInviteBody, inviteStatusLabel, type CreatedInvite, type Invite } 
 import { Button } from '@/components/button'
 import { checkWith, ChoiceChips, Field, TextInput } from '@/components/form'
 import { OrgPicker, type ChosenOrg } from '@/components/org-picker'
+import { Section } from '@/components/section'
 import { PageShell } from '@/components/page-shell'
 import { StateView } from '@/components/state-view'
 import { type ApiState, useApi } from '@/hooks/useApi'
@@ -110,8 +111,7 @@ function Invites({ invites }: { invites: ApiState<Invite[]> }) {
         </View>
       ) : null}
 
-      <Text className='lg-section-title'>生成邀请码</Text>
-      <View className='lg-card'>
+      <Section title='生成邀请码'>
         <Field label='角色' name='role' error={errors.role}>
           <ChoiceChips name='role' options={ROLES} value={form.role} onChange={(value) => set('role', value)} />
         </Field>
@@ -148,16 +148,16 @@ function Invites({ invites }: { invites: ApiState<Invite[]> }) {
         <Button kind='primary' testId='create-invite' busy={creating.busy} busyText='正在生成…' onClick={() => void submit()}>
           生成邀请码
         </Button>
-      </View>
+      </Section>
 
       <Text className='lg-section-title'>已生成的邀请码</Text>
       <StateView state={invites} isEmpty={(list) => list.length === 0} emptyText='还没有生成过邀请码' loadingText='正在读取…'>
         {(list) => (
           <View>
             {list.map((invite) => (
-              <View key={invite.id} className='lg-card wb-invites__item' data-invite={invite.id} data-status={invite.status}>
-                <View className='wb-invites__item-head'>
-                  <Text className='wb-invites__item-title'>{invite.orgName}</Text>
+              <View key={invite.id} className='lg-card lg-stack' data-invite={invite.id} data-status={invite.status}>
+                <View className='lg-spread'>
+                  <Text className='lg-title'>{invite.orgName}</Text>
                   <Text className={`lg-tag ${inviteTone[invite.status]}`}>{inviteStatusLabel[invite.status]}</Text>
                 </View>
                 <Text>{staffRoleLabel[invite.role]}</Text>
