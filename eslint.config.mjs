@@ -26,7 +26,7 @@ const contractLines = files('contract/lines')
 /** The mini-program's folders that are not the kit: the tab pages, platform subpackages and line subpackages. */
 const kitFolders = new Set(['components', 'hooks', 'services', 'assets', 'pages'])
 const subpackages = dirs('src').filter((name) => !kitFolders.has(name))
-const lineImport = (line) => [`**/lines/${line}`, `**/lines/${line}/**`, `@contract/lines/${line}`]
+const lineImport = (line) => [`**/lines/${line}`, `**/lines/${line}/**`, `../${line}`, `../${line}/**`, `@contract/lines/${line}`]
 const boundaryRules = [
   ...serverLines.map((line) => ({
     files: [`server/src/lines/${line}/**/*.ts`],

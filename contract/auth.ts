@@ -1,24 +1,17 @@
 import * as z from 'zod/mini'
 
-/** Staff roles. A role is held for one organisation and reaches its whole subtree. */
-export const StaffRole = z.enum([
-  /** 基层工会 staff: reviews membership applications for their union and the unions under it. */
-  'union_staff',
-  /** 市总工会 administrator: everything in the city, invites staff. */
-  'city_admin',
-  /** 法律工作部 (legal department): the legal-aid queue, city-wide. */
-  'legal_staff',
-])
-export type StaffRole = z.infer<typeof StaffRole>
-
-export const staffRoleLabel: Record<StaffRole, string> = {
-  union_staff: '基层工会工作人员',
-  city_admin: '市总工会管理员',
-  legal_staff: '法律援助工作人员',
-}
+/**
+ * A staff role's name: the platform's own (`union_staff`, `city_admin`) or one a service line
+ * registers (`legal_staff`…). A role is held for one organisation and reaches its whole subtree.
+ * Its label comes from the server with each grant.
+ */
+export const StaffRole = z.string().check(z.regex(/^[a-z_]{2,40}$/, '角色不正确'))
+export type StaffRole = string
 
 export const RoleGrant = z.object({
   role: StaffRole,
+  /** What the role is called at this org, e.g. 县区工会工作人员, 法律援助工作人员. */
+  roleLabel: z.string(),
   orgId: z.string(),
   orgName: z.string(),
 })

@@ -3,14 +3,14 @@
  * subscribe-message targets, catalogue and workbench entries) and the pages navigate with them, so
  * a link can never name a page that does not exist. A test checks each one against src/app.config.ts.
  */
-export interface PageRef<P extends Record<string, string> = Record<string, never>> {
+export interface PageRef<P extends Record<string, string> = Record<never, string>> {
   /** `/legal-aid/pages/case/index`: the route, as `navigateTo` and the H5 router take it. */
   readonly path: string
   /** The route with its query, e.g. `/legal-aid/pages/case/index?id=…`. */
   url(...params: keyof P extends never ? [] : [P]): string
 }
 
-function page<P extends Record<string, string> = Record<string, never>>(route: string): PageRef<P> {
+function page<P extends Record<string, string> = Record<never, string>>(route: string): PageRef<P> {
   const path = `/${route}`
   return {
     path,

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import { StaffRole, User } from './auth'
-import { choice, optionalText } from './fields'
+import { optionalText } from './fields'
+import { OrgKind } from './orgs'
 
 /*
  * Staff become staff by an invite code: a city administrator makes one for one organisation and
@@ -10,7 +11,7 @@ import { choice, optionalText } from './fields'
 export const INVITE_VALID_DAYS = [1, 3, 7] as const
 
 export const CreateInviteBody = z.object({
-  role: choice('角色', ['union_staff', 'city_admin', 'legal_staff'] as const),
+  role: z.string({ error: '请选择角色' }).check(z.regex(/^[a-z_]{2,40}$/, '请选择角色')),
   orgId: z.string({ error: '请选择工会组织' }).check(z.minLength(1, '请选择工会组织'), z.maxLength(64, '请选择工会组织')),
   validDays: z.union(
     INVITE_VALID_DAYS.map((days) => z.literal(days)),
@@ -33,6 +34,7 @@ export const inviteStatusLabel: Record<InviteStatus, string> = {
 export const Invite = z.object({
   id: z.string(),
   role: StaffRole,
+  roleLabel: z.string(),
   orgId: z.string(),
   orgName: z.string(),
   note: z.nullable(z.string()),
@@ -72,8 +74,20 @@ export type RedeemInviteBody = z.infer<typeof RedeemInviteBody>
 
 export const RedeemResult = z.object({
   role: StaffRole,
+  roleLabel: z.string(),
   orgId: z.string(),
   orgName: z.string(),
   user: User,
 })
 export type RedeemResult = z.infer<typeof RedeemResult>
+
+/** A role an administrator can grant, with the org levels it fits (the invite form offers only those). */
+export const RoleOption = z.object({
+  role: StaffRole,
+  label: z.string(),
+  description: z.string(),
+  orgKinds: z.array(OrgKind),
+})
+export type RoleOption = z.infer<typeof RoleOption>
+export const RoleOptionList = z.object({ roles: z.array(RoleOption) })
+export type RoleOptionList = z.infer<typeof RoleOptionList>

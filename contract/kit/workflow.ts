@@ -62,7 +62,8 @@ export function defineWorkflow<const S extends string, const A extends string>(d
       if (rule && rule.from.includes(from)) return { ok: true, to: rule.to ?? from }
       return { ok: false, message: `${definition.noun}当前为“${statusLabel[from] ?? from}”，不能${actionLabel[action] ?? action}` }
     },
-    actionsFrom: (status, by) => actionList.filter((action) => definition.actions[action].by === by && definition.actions[action].from.includes(status)),
+    actionsFrom: (status, by) =>
+      actionList.filter((action) => definition.actions[action].by === by && definition.actions[action].from.includes(status)),
   }
 }
 

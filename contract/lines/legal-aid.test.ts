@@ -1,4 +1,12 @@
-import { CASE_STATUSES, CaseApplication, CaseMessageBody, isCaseOpen, legalAidWorkflow, type CaseAction, type CaseStatus } from './legal-aid'
+import {
+  CASE_STATUSES,
+  CaseApplication,
+  CaseMessageBody,
+  isCaseOpen,
+  legalAidWorkflow,
+  type CaseAction,
+  type CaseStatus,
+} from './legal-aid'
 import { fieldErrors } from '../fields'
 
 /** The whole table, written out by hand: every (status, action) pair that is allowed. */

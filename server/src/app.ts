@@ -12,21 +12,24 @@ import type { DatabaseHandle } from './db/client'
 import { AppError } from './lib/errors'
 import { loggerOptions } from './lib/logging'
 import type { WechatClient } from './lib/wechat'
+import type { ServiceLineDefinition } from './core/service-line'
+import { serviceLines } from './lines/registry'
 import authentication from './plugins/app/authentication'
 import context from './plugins/app/context'
 import errorHandler from './plugins/app/error-handler'
-import subscribeMessages from './plugins/app/subscribe-messages'
+import { accountRoutes } from './platform/account/account.routes'
 import { authRoutes } from './platform/auth/auth.routes'
 import { readSession } from './platform/auth/auth.service'
 import { catalogueRoutes } from './platform/catalogue/catalogue.routes'
 import { healthRoutes } from './platform/health/health.routes'
 import { inboxRoutes } from './platform/inbox/inbox.routes'
-import { legalAidRoutes } from './lines/legal-aid/legal-aid.routes'
-import { membershipRoutes } from './lines/membership/membership.routes'
-import { membershipWorkbenchRoutes } from './lines/membership/membership.workbench.routes'
 import { orgsRoutes } from './platform/orgs/orgs.routes'
 import { staffInviteRoutes } from './platform/staff-invites/staff-invites.routes'
+import { subscriptionRoutes } from './platform/subscriptions/subscriptions.routes'
+import { LocalFileStorage, type FileStorage } from './platform/uploads/storage'
+import { uploadSweepJob } from './platform/uploads/uploads.jobs'
 import { uploadsRoutes } from './platform/uploads/uploads.routes'
+import { workbenchRoutes } from './platform/workbench/workbench.routes'
 
 export interface BuildAppOptions {
   config: Config
@@ -35,6 +38,11 @@ export interface BuildAppOptions {
   wechat?: WechatClient
   /** Where logs go (tests capture them to check that nothing sensitive is written). */
   logStream?: DestinationStream
+  /** The service lines (the registry by default). */
+  lines?: readonly ServiceLineDefinition[]
+  /** The clock every service reads (tests set it). */
+  clock?: () => Date
+  fileStorage?: FileStorage
 }
 
 /**
@@ -54,11 +62,25 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
 
-  await app.register(context, { config, database: options.database, wechat: options.wechat })
-  app.addHook('onClose', async () => options.database.close())
+  const lines = options.lines ?? serviceLines
+  const fileStorage = options.fileStorage ?? new LocalFileStorage(config.uploadDir)
+  await app.register(context, {
+    config,
+    database: options.database,
+    wechat: options.wechat,
+    lines,
+    fileStorage,
+    clock: options.clock,
+    platformJobs: [uploadSweepJob(fileStorage)],
+  })
+  // In this order: no job starts once closing began, promised messages go out, then the database.
+  app.addHook('onClose', async () => {
+    await app.jobs.stop()
+    await app.outbox.drain().catch((error: unknown) => app.log.error({ err: error }, 'outbox not drained at shutdown'))
+    await options.database.close()
+  })
   await app.register(errorHandler)
   await app.register(authentication)
-  await app.register(subscribeMessages)
   await app.register(fastifyRateLimit, {
     global: false,
     // Per user when logged in (read from the token: limits run before authentication), per
@@ -94,10 +116,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(orgsRoutes)
       await api.register(inboxRoutes)
       await api.register(uploadsRoutes)
-      await api.register(legalAidRoutes)
-      await api.register(membershipRoutes)
-      await api.register(membershipWorkbenchRoutes)
+      await api.register(accountRoutes)
+      await api.register(subscriptionRoutes)
+      await api.register(workbenchRoutes)
       await api.register(staffInviteRoutes)
+      for (const line of lines) await api.register(line.routes)
     },
     { prefix: '/api' },
   )

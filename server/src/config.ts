@@ -1,5 +1,6 @@
 import path from 'node:path'
 import * as z from 'zod'
+import type { SubscribeTopic } from '@contract/subscriptions'
 import { CHINA_2026_EXTRA_WORKDAYS, CHINA_2026_HOLIDAYS, parseDateList } from '@contract/rules/working-days'
 
 /**
@@ -62,14 +63,27 @@ const EnvSchema = z
     UPLOAD_DIR: z.string().optional(),
     /** Uploads per user per hour. */
     UPLOAD_RATE_LIMIT: z.coerce.number().int().positive().default(60),
-    /** Subscribe-message template for legal-aid case updates (empty: in-app messages only). */
+    /** The status-update subscribe-message template every line sends with (empty: in-app messages only). */
+    WECHAT_SUBSCRIBE_TEMPLATE_STATUS: z.string().default(''),
+    /** Per-topic overrides of that template: legal-aid case updates, membership review results. */
     WECHAT_SUBSCRIBE_TEMPLATE_CASE: z.string().default(''),
-    /** Subscribe-message template for membership review results (empty: in-app messages only). */
     WECHAT_SUBSCRIBE_TEMPLATE_MEMBERSHIP: z.string().default(''),
-    /** Public holidays for working-day deadlines; defaults to China's 2026 holidays. */
-    LEGAL_AID_HOLIDAYS: dateList.optional(),
+    /** Public holidays for working-day deadlines in every line; defaults to China's 2026 holidays. */
+    WORKING_DAY_HOLIDAYS: dateList.optional(),
     /** Weekend days that are working days (调休上班); defaults to China's 2026 make-up days. */
+    WORKING_DAY_WORKDAYS: dateList.optional(),
+    /** The names these had when only legal aid had deadlines; still read when the new ones are unset. */
+    LEGAL_AID_HOLIDAYS: dateList.optional(),
     LEGAL_AID_WORKDAYS: dateList.optional(),
+    /** How often the outbox job looks for messages to send (a request that wrote some sends at once). */
+    OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+    /**
+     * Send promised messages right after the request that made them (default), or only from the
+     * outbox job — for a deployment that wants WeChat calls out of the request path.
+     */
+    OUTBOX_SEND_ON_COMMIT: booleanFlag.default(true),
+    /** Run scheduled jobs in this instance (off for one-off scripts and some tests). */
+    RUN_JOBS: booleanFlag.default(true),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
@@ -106,8 +120,12 @@ export interface Config {
   referenceCacheMs: number
   uploadDir: string
   uploadRateLimit: number
-  subscribeTemplates: { legalAidCase: string; membership: string }
-  legalAid: { holidays: string[]; extraWorkdays: string[] }
+  /** By subscribe topic; `status` is the default every topic falls back to. */
+  subscribeTemplates: Record<SubscribeTopic, string>
+  calendar: { holidays: string[]; extraWorkdays: string[] }
+  outboxIntervalMs: number
+  outboxSendOnCommit: boolean
+  runJobs: boolean
 }
 
 export class ConfigError extends Error {}
@@ -147,10 +165,17 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     referenceCacheMs: env.REFERENCE_CACHE_SECONDS * 1000,
     uploadDir: path.resolve(env.UPLOAD_DIR ?? path.join(env.DATA_DIR, 'uploads')),
     uploadRateLimit: env.UPLOAD_RATE_LIMIT,
-    subscribeTemplates: { legalAidCase: env.WECHAT_SUBSCRIBE_TEMPLATE_CASE, membership: env.WECHAT_SUBSCRIBE_TEMPLATE_MEMBERSHIP },
-    legalAid: {
-      holidays: env.LEGAL_AID_HOLIDAYS ?? [...CHINA_2026_HOLIDAYS],
-      extraWorkdays: env.LEGAL_AID_WORKDAYS ?? [...CHINA_2026_EXTRA_WORKDAYS],
+    subscribeTemplates: {
+      status: env.WECHAT_SUBSCRIBE_TEMPLATE_STATUS,
+      legal_aid: env.WECHAT_SUBSCRIBE_TEMPLATE_CASE,
+      membership: env.WECHAT_SUBSCRIBE_TEMPLATE_MEMBERSHIP,
     },
+    calendar: {
+      holidays: env.WORKING_DAY_HOLIDAYS ?? env.LEGAL_AID_HOLIDAYS ?? [...CHINA_2026_HOLIDAYS],
+      extraWorkdays: env.WORKING_DAY_WORKDAYS ?? env.LEGAL_AID_WORKDAYS ?? [...CHINA_2026_EXTRA_WORKDAYS],
+    },
+    outboxIntervalMs: env.OUTBOX_INTERVAL_SECONDS * 1000,
+    outboxSendOnCommit: env.OUTBOX_SEND_ON_COMMIT,
+    runJobs: env.RUN_JOBS,
   }
 }

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from './config'
 import { openDatabase } from './db/client'
 import { seedDemoData } from './seed/demo'
 import { seedReferenceData } from './seed/reference'
-import { FieldCipher } from './lib/crypto'
+import { serviceLines } from './lines/registry'
 
 /** Process entry: configuration, database, seed, listen; and a clean stop on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -23,12 +23,9 @@ async function main(): Promise<void> {
     databaseUrl: config.databaseUrl,
     pgliteDataDir: config.databaseUrl ? undefined : path.join(config.dataDir, 'pglite'),
   })
-  await seedReferenceData(database.db)
-  if (config.seedDemo) {
-    await seedDemoData({ db: database.db, cipher: new FieldCipher(config.encryptionKey), config })
-  }
-
-  const app = await buildApp({ config, database })
+  await seedReferenceData(database.db, serviceLines)
+  const app = await buildApp({ config, database, lines: serviceLines })
+  if (config.seedDemo) await seedDemoData(app.systemContext(), serviceLines)
 
   let stopping = false
   const stop = async (signal: string) => {

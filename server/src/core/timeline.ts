@@ -1,12 +1,12 @@
 import { and, asc, eq } from 'drizzle-orm'
-import { staffRoleLabel, type StaffRole } from '@contract/auth'
 import type { TimelineEvent } from '@contract/timeline'
 import type { Queryable } from '../db/client'
 import { users } from '../platform/auth/auth.tables'
 import { timelineEvents } from './core.tables'
+import type { RoleCatalogue } from './roles'
 
 /** Who acted: the person the request is about, a staff member in a role, or the system. */
-export type ActorRole = 'applicant' | 'system' | StaffRole
+export type ActorRole = 'applicant' | 'system' | string
 
 export interface NewTimelineEvent {
   subjectType: string
@@ -15,17 +15,23 @@ export interface NewTimelineEvent {
   actorRole: ActorRole
   fromStatus: string | null
   toStatus: string
+  /** The workflow action that made it; it names a step that keeps the status. */
+  action?: string | null
   note?: string | null
   visibility?: 'public' | 'internal'
   /** When it happened, for demo histories; by default now. */
   at?: Date
 }
 
-/** Records a status change. Call in the same transaction as the change itself. */
+/** Records a step. Call in the same transaction as the change itself. */
 export async function appendTimelineEvent(db: Queryable, { at, ...event }: NewTimelineEvent): Promise<void> {
-  await db
-    .insert(timelineEvents)
-    .values({ ...event, note: event.note ?? null, visibility: event.visibility ?? 'public', ...(at ? { createdAt: at } : {}) })
+  await db.insert(timelineEvents).values({
+    ...event,
+    action: event.action ?? null,
+    note: event.note ?? null,
+    visibility: event.visibility ?? 'public',
+    ...(at ? { createdAt: at } : {}),
+  })
 }
 
 /**
@@ -34,6 +40,7 @@ export async function appendTimelineEvent(db: Queryable, { at, ...event }: NewTi
  */
 export async function listTimeline(
   db: Queryable,
+  roles: RoleCatalogue,
   subjectType: string,
   subjectId: string,
   viewer: 'applicant' | 'staff',
@@ -49,17 +56,18 @@ export async function listTimeline(
     .map(({ event, actorNickname }) => ({
       id: event.id,
       at: event.createdAt.toISOString(),
-      actorName: describeActor(event.actorRole, actorNickname ?? '', viewer),
+      actorName: describeActor(roles, event.actorRole, actorNickname ?? '', viewer),
       fromStatus: event.fromStatus,
       toStatus: event.toStatus,
+      action: event.action,
       note: event.note,
       ...(viewer === 'staff' ? { internal: event.visibility === 'internal' } : {}),
     }))
 }
 
-function describeActor(role: string, nickname: string, viewer: 'applicant' | 'staff'): string {
+function describeActor(roles: RoleCatalogue, role: string, nickname: string, viewer: 'applicant' | 'staff'): string {
   if (role === 'system') return '系统'
   if (role === 'applicant') return viewer === 'applicant' ? '本人' : `申请人 ${nickname}`.trim()
-  const label = staffRoleLabel[role as StaffRole] ?? '工作人员'
+  const label = roles.label(role)
   return nickname ? `${nickname}（${label}）` : label
 }

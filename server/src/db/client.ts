@@ -9,12 +9,15 @@ import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator'
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core'
 import type { ExtractTablesWithRelations } from 'drizzle-orm'
 import pg from 'pg'
-import * as schema from './schema'
 
-export type Schema = typeof schema
-/** Either driver's database: the query builder is the same, so feature code never knows which. */
-export type Database = PgDatabase<PgQueryResultHKT, Schema>
-export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>
+/**
+ * Either driver's database: the query builder is the same, so feature code never knows which.
+ * Tables are imported where they are used (each beside the code that owns it); no relational
+ * schema is registered, since nothing queries through one.
+ */
+type NoRelations = Record<string, never>
+export type Database = PgDatabase<PgQueryResultHKT, NoRelations>
+export type Transaction = PgTransaction<PgQueryResultHKT, NoRelations, ExtractTablesWithRelations<NoRelations>>
 /** Something queries can run on: the database, or a transaction inside it. */
 export type Queryable = Database | Transaction
 
@@ -68,7 +71,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Opened> {
     loadDataDir: options.pgliteTemplate,
   })
   await client.waitReady
-  const db = drizzlePglite(client, { schema })
+  const db = drizzlePglite(client)
   return {
     handle: { db, kind: 'pglite', pglite: client, ping: () => timeSelectOne(db), close: () => client.close() },
     migrate: () => migratePglite(db, { migrationsFolder }),
@@ -79,7 +82,7 @@ async function openPostgres(databaseUrl: string): Promise<Opened> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5000 })
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined)
-  const db = drizzlePostgres(pool, { schema })
+  const db = drizzlePostgres(pool)
   return {
     handle: { db, kind: 'postgres', ping: () => timeSelectOne(db), close: () => pool.end() },
     migrate: () => migratePostgresLocked(databaseUrl),
@@ -101,7 +104,7 @@ async function migratePostgresLocked(databaseUrl: string): Promise<void> {
   await client.connect()
   try {
     await client.query('select pg_advisory_lock(727274)')
-    await migratePostgres(drizzlePostgres(client, { schema }), { migrationsFolder })
+    await migratePostgres(drizzlePostgres(client), { migrationsFolder })
   } finally {
     await client.query('select pg_advisory_unlock(727274)').catch(() => undefined)
     await client.end()

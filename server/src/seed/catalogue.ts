@@ -1,20 +1,17 @@
 import type { ServiceLine } from '@contract/catalogue'
+import type { ServiceLineDefinition } from '../core/service-line'
 
 /**
- * The service lines of 连·工惠, in grid order. A line opens (`status: 'open'`) when its
- * subpackage and module have landed; until then the tile shows 即将开放.
+ * The home grid: every service line the platform plans, in grid order. A tile opens when a line in
+ * the registry brings an entry with the same key (with its pages); until then it shows 即将开放.
  */
-export const serviceCatalogue: ServiceLine[] = [
+export const plannedTiles: Array<Pick<ServiceLine, 'key' | 'name' | 'summary' | 'glyph' | 'color'>> = [
   {
     key: 'membership',
     name: '入会',
     summary: '在线申请加入工会',
     glyph: '入',
     color: '#d4380d',
-    status: 'open',
-    entryPath: '/membership/pages/status/index',
-    myPath: '/membership/pages/status/index',
-    myLabel: '我的入会申请',
   },
   {
     key: 'legal_aid',
@@ -22,10 +19,6 @@ export const serviceCatalogue: ServiceLine[] = [
     summary: '劳动争议免费法律帮助',
     glyph: '法',
     color: '#1d4ed8',
-    status: 'open',
-    entryPath: '/legal-aid/pages/apply/index',
-    myPath: '/legal-aid/pages/cases/index',
-    myLabel: '我的法律援助案件',
   },
   {
     key: 'hardship',
@@ -33,10 +26,6 @@ export const serviceCatalogue: ServiceLine[] = [
     summary: '生活、医疗、助学救助',
     glyph: '帮',
     color: '#b45309',
-    status: 'coming_soon',
-    entryPath: null,
-    myPath: null,
-    myLabel: null,
   },
   {
     key: 'training',
@@ -44,10 +33,6 @@ export const serviceCatalogue: ServiceLine[] = [
     summary: '技能培训与学历提升',
     glyph: '学',
     color: '#047857',
-    status: 'coming_soon',
-    entryPath: null,
-    myPath: null,
-    myLabel: null,
   },
   {
     key: 'benefits',
@@ -55,11 +40,6 @@ export const serviceCatalogue: ServiceLine[] = [
     summary: '电子会员卡与商户优惠',
     glyph: '惠',
     color: '#be123c',
-    // The member card is here; partner-merchant offers come with their own issue.
-    status: 'open',
-    entryPath: '/membership/pages/card/index',
-    myPath: '/membership/pages/card/index',
-    myLabel: '电子会员卡',
   },
   {
     key: 'mutual_aid',
@@ -67,10 +47,6 @@ export const serviceCatalogue: ServiceLine[] = [
     summary: '职工重大疾病互助',
     glyph: '保',
     color: '#7c3aed',
-    status: 'coming_soon',
-    entryPath: null,
-    myPath: null,
-    myLabel: null,
   },
   {
     key: 'recuperation',
@@ -78,10 +54,6 @@ export const serviceCatalogue: ServiceLine[] = [
     summary: '一线职工疗休养报名',
     glyph: '休',
     color: '#0e7490',
-    status: 'coming_soon',
-    entryPath: null,
-    myPath: null,
-    myLabel: null,
   },
   {
     key: 'rest_stations',
@@ -89,10 +61,6 @@ export const serviceCatalogue: ServiceLine[] = [
     summary: '户外劳动者休息点',
     glyph: '驿',
     color: '#c2410c',
-    status: 'coming_soon',
-    entryPath: null,
-    myPath: null,
-    myLabel: null,
   },
   {
     key: 'competitions',
@@ -100,10 +68,6 @@ export const serviceCatalogue: ServiceLine[] = [
     summary: '职工技能大赛报名',
     glyph: '赛',
     color: '#4d7c0f',
-    status: 'coming_soon',
-    entryPath: null,
-    myPath: null,
-    myLabel: null,
   },
   {
     key: 'jobs',
@@ -111,10 +75,6 @@ export const serviceCatalogue: ServiceLine[] = [
     summary: '招聘会与就业岗位',
     glyph: '岗',
     color: '#0369a1',
-    status: 'coming_soon',
-    entryPath: null,
-    myPath: null,
-    myLabel: null,
   },
   {
     key: 'scholarships',
@@ -122,10 +82,6 @@ export const serviceCatalogue: ServiceLine[] = [
     summary: '困难职工子女助学',
     glyph: '助',
     color: '#a16207',
-    status: 'coming_soon',
-    entryPath: null,
-    myPath: null,
-    myLabel: null,
   },
   {
     key: 'counselling',
@@ -133,10 +89,6 @@ export const serviceCatalogue: ServiceLine[] = [
     summary: '心理咨询预约',
     glyph: '心',
     color: '#db2777',
-    status: 'coming_soon',
-    entryPath: null,
-    myPath: null,
-    myLabel: null,
   },
   {
     key: 'reading',
@@ -144,10 +96,6 @@ export const serviceCatalogue: ServiceLine[] = [
     summary: '好书共读',
     glyph: '书',
     color: '#57534e',
-    status: 'coming_soon',
-    entryPath: null,
-    myPath: null,
-    myLabel: null,
   },
   {
     key: 'social',
@@ -155,10 +103,6 @@ export const serviceCatalogue: ServiceLine[] = [
     summary: '职工交友联谊',
     glyph: '缘',
     color: '#e11d48',
-    status: 'coming_soon',
-    entryPath: null,
-    myPath: null,
-    myLabel: null,
   },
   {
     key: 'news',
@@ -166,10 +110,6 @@ export const serviceCatalogue: ServiceLine[] = [
     summary: '政策与活动资讯',
     glyph: '讯',
     color: '#475569',
-    status: 'coming_soon',
-    entryPath: null,
-    myPath: null,
-    myLabel: null,
   },
   {
     key: 'targets',
@@ -177,12 +117,21 @@ export const serviceCatalogue: ServiceLine[] = [
     summary: '行动计划进展',
     glyph: '标',
     color: '#991b1b',
-    status: 'coming_soon',
-    entryPath: null,
-    myPath: null,
-    myLabel: null,
   },
 ]
+
+/** The grid as it is: planned tiles, opened by the lines that have landed; a line's tile not planned goes last. */
+export function serviceCatalogue(lines: ReadonlyArray<Pick<ServiceLineDefinition, 'catalogue'>>): ServiceLine[] {
+  const entries = new Map(lines.flatMap((line) => line.catalogue).map((entry) => [entry.key, entry]))
+  const planned: ServiceLine[] = plannedTiles.map((tile) => {
+    const entry = entries.get(tile.key)
+    return entry ? { ...tile, ...entry, status: 'open' } : { ...tile, status: 'coming_soon', entryPath: null, myPath: null, myLabel: null }
+  })
+  const unplanned: ServiceLine[] = [...entries.values()]
+    .filter((entry) => !plannedTiles.some((tile) => tile.key === entry.key))
+    .map((entry) => ({ ...entry, status: 'open' }))
+  return [...planned, ...unplanned]
+}
 
 export const seedNotices: Array<{ title: string; body: string; publishedAt: string }> = [
   {

@@ -1,22 +1,13 @@
-import type { Config } from '../config'
-import type { Queryable } from '../db/client'
-import type { FieldCipher } from '../lib/crypto'
-import { seedLegalAidDemo } from '../lines/legal-aid/legal-aid.seed'
-import { seedMembershipDemo } from '../lines/membership/membership.demo'
-import { seedDemoPersonas } from '../platform/auth/demo-personas'
-
-export interface SeedContext {
-  db: Queryable
-  cipher: FieldCipher
-  config: Config
-}
+import type { SystemContext } from '../core/context'
+import type { ServiceLineDefinition } from '../core/service-line'
+import { demoPersonaSeeds, seedDemoPersonas } from '../platform/auth/demo-personas'
 
 /**
- * Demo data for newcomers and browser tests (SEED_DEMO=true, never in production): the
- * personas, then each service line's sample records. Safe to run at every start.
+ * Demo data for newcomers and browser tests (SEED_DEMO=true, never in production): the personas
+ * (the platform's and every line's), then each line's sample records, dated relative to today.
+ * Safe to run at every start.
  */
-export async function seedDemoData(context: SeedContext): Promise<void> {
-  await seedDemoPersonas(context.db)
-  await seedMembershipDemo(context.db, context.cipher)
-  await seedLegalAidDemo(context)
+export async function seedDemoData(context: SystemContext, lines: readonly ServiceLineDefinition[]): Promise<void> {
+  await seedDemoPersonas(context.db, demoPersonaSeeds(lines))
+  for (const line of lines) await line.seedDemo?.(context)
 }

@@ -2,6 +2,7 @@ import { count, sql } from 'drizzle-orm'
 import type { Queryable } from '../db/client'
 import { notices, serviceLines } from '../platform/catalogue/catalogue.tables'
 import { orgs } from '../platform/orgs/orgs.tables'
+import type { ServiceLineDefinition } from '../core/service-line'
 import { lianyungangOrgTree, type OrgSeed } from './org-tree'
 import { seedNotices, serviceCatalogue } from './catalogue'
 
@@ -10,7 +11,7 @@ import { seedNotices, serviceCatalogue } from './catalogue'
  * the organisation tree (new orgs added, existing ones left as staff edited them), the service
  * catalogue (always matches the code), and the first notices (only into an empty table).
  */
-export async function seedReferenceData(db: Queryable): Promise<void> {
+export async function seedReferenceData(db: Queryable, lines: ReadonlyArray<Pick<ServiceLineDefinition, 'catalogue'>>): Promise<void> {
   await db.transaction(async (tx) => {
     const rows: Array<typeof orgs.$inferInsert> = []
     const walk = (node: OrgSeed, parent: { id: string; path: string } | null, index: number) => {
@@ -23,7 +24,7 @@ export async function seedReferenceData(db: Queryable): Promise<void> {
 
     await tx
       .insert(serviceLines)
-      .values(serviceCatalogue.map((line, index) => ({ ...line, sortOrder: index })))
+      .values(serviceCatalogue(lines).map((line, index) => ({ ...line, sortOrder: index })))
       .onConflictDoUpdate({
         target: serviceLines.key,
         set: {

@@ -10,7 +10,13 @@ const user = (roles: AuthUser['roles']): AuthUser => ({
   createdAt: new Date(),
   roles,
 })
-const grant = (role: AuthUser['roles'][number]['role'], orgPath: string) => ({ role, orgId: orgPath, orgName: orgPath, orgPath })
+const grant = (role: AuthUser['roles'][number]['role'], orgPath: string) => ({
+  role,
+  orgId: orgPath,
+  orgName: orgPath,
+  orgPath,
+  orgKind: 'district',
+})
 
 describe('staffScope', () => {
   it('a city admin reaches everything', () => {

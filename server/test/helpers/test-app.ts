@@ -6,8 +6,9 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../../src/app'
 import { loadConfig, type Config } from '../../src/config'
 import type { DatabaseHandle } from '../../src/db/client'
-import { FieldCipher } from '../../src/lib/crypto'
 import { type WechatClient } from '../../src/lib/wechat'
+import type { ServiceLineDefinition } from '../../src/core/service-line'
+import { serviceLines } from '../../src/lines/registry'
 import { seedDemoData } from '../../src/seed/demo'
 import { seedReferenceData } from '../../src/seed/reference'
 import { startFakeWechat, type FakeWechat } from './fake-wechat'
@@ -18,6 +19,12 @@ export interface TestAppOptions {
   /** Seed the demo personas and sample records (default true). */
   demo?: boolean
   wechat?: WechatClient
+  /** The clock the app reads (default: the real one). */
+  clock?: () => Date
+  /** Another app on the same database (a second instance), instead of a fresh one. */
+  database?: DatabaseHandle
+  /** The service lines (default: the registry). */
+  lines?: readonly ServiceLineDefinition[]
 }
 
 export interface TestApp {
@@ -44,15 +51,17 @@ export const TEST_ENV: Record<string, string> = {
   LOGIN_RATE_LIMIT: '1000',
   // Tests change reference data and read it back at once.
   REFERENCE_CACHE_SECONDS: '0',
+  // Tests run jobs themselves (app.jobs.tick()) so that nothing happens behind their back.
+  RUN_JOBS: 'false',
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   // Uploaded files go to a directory of this test file's own, removed on close.
   const uploadDir = options.env?.UPLOAD_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lgh-uploads-'))
   const config = loadConfig({ ...TEST_ENV, UPLOAD_DIR: uploadDir, ...options.env })
-  const database = await freshDatabase()
-  await seedReferenceData(database.db)
-  if (options.demo !== false) await seedDemoData({ db: database.db, cipher: new FieldCipher(config.encryptionKey), config })
+  // A second instance shares the first one's database and leaves closing it to the first.
+  const database = options.database ? { ...options.database, close: async () => undefined } : await freshDatabase()
+  if (!options.database) await seedReferenceData(database.db, serviceLines)
 
   const logs: string[] = []
   const logStream = new Writable({
@@ -61,8 +70,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       done()
     },
   })
-  const app = await buildApp({ config, database, wechat: options.wechat, logStream })
+  const lines = options.lines ?? serviceLines
+  const app = await buildApp({ config, database, wechat: options.wechat, logStream, clock: options.clock, lines })
   await app.ready()
+  if (options.demo !== false && !options.database) await seedDemoData(app.systemContext(), lines)
 
   const tokens = new Map<string, string>()
   const tokenFor = async (openid: string) => {

@@ -9,11 +9,24 @@ import { openDatabase, type Database, type DatabaseHandle } from '../../src/db/c
  * database on the PostgreSQL server named by TEST_DATABASE_URL (dropped again on close).
  */
 export async function freshDatabase(): Promise<DatabaseHandle & { url?: string }> {
-  const adminUrl = process.env.TEST_DATABASE_URL
-  if (!adminUrl) {
+  if (!process.env.TEST_DATABASE_URL) {
     const template = process.env.TEST_PGLITE_TEMPLATE
     return openDatabase({ pgliteTemplate: template ? new Blob([fs.readFileSync(template)]) : undefined })
   }
+  const created = await createPostgresDatabase(process.env.TEST_DATABASE_URL)
+  const handle = await openDatabase({ databaseUrl: created.url })
+  return {
+    ...handle,
+    url: created.url,
+    async close() {
+      await handle.close()
+      await created.drop()
+    },
+  }
+}
+
+/** An empty database on the PostgreSQL server of `adminUrl`, for one test file; `drop` removes it. */
+export async function createPostgresDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `lgh_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`
   const admin = new pg.Client({ connectionString: adminUrl })
   await admin.connect()
@@ -21,12 +34,9 @@ export async function freshDatabase(): Promise<DatabaseHandle & { url?: string }
   await admin.end()
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
-  const handle = await openDatabase({ databaseUrl: url.toString() })
   return {
-    ...handle,
     url: url.toString(),
-    async close() {
-      await handle.close()
+    async drop() {
       const cleanup = new pg.Client({ connectionString: adminUrl })
       await cleanup.connect()
       await cleanup.query(`drop database if exists ${name} with (force)`)

@@ -1,5 +1,7 @@
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
-import type { CaseStatus, CaseType } from '@contract/lines/legal-aid'
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
+import type { CaseStatus, CaseType, QueueCounts, QueueTab } from '@contract/lines/legal-aid'
+import { chinaDate } from '../../core/calendar'
+import { keyset, type SortKey } from '../../core/paging'
 import type { Queryable } from '../../db/client'
 import { users } from '../../platform/auth/auth.tables'
 import { legalAidCases, legalAidLawyers, legalAidMessages } from './legal-aid.tables'
@@ -16,71 +18,128 @@ export interface CaseWithPeople {
 
 const caseColumns = { row: legalAidCases, lawyer: legalAidLawyers, applicantName: users.nickname }
 
-function withPeople(rows: Array<{ row: CaseRow; lawyer: LawyerRow | null; applicantName: string | null }>): CaseWithPeople[] {
-  return rows.map(({ row, lawyer, applicantName }) => ({ row, lawyer, applicantName: applicantName ?? '' }))
+function withPeople<R extends { row: CaseRow; lawyer: LawyerRow | null; applicantName: string | null }>(row: R): R & CaseWithPeople {
+  return { ...row, applicantName: row.applicantName ?? '' }
+}
+
+function casesWithPeople() {
+  return (db: Queryable) =>
+    db
+      .select(caseColumns)
+      .from(legalAidCases)
+      .leftJoin(legalAidLawyers, eq(legalAidLawyers.id, legalAidCases.lawyerId))
+      .leftJoin(users, eq(users.id, legalAidCases.applicantId))
 }
 
 export async function findCase(db: Queryable, id: string): Promise<CaseWithPeople | undefined> {
-  const rows = await db
-    .select(caseColumns)
-    .from(legalAidCases)
-    .leftJoin(legalAidLawyers, eq(legalAidLawyers.id, legalAidCases.lawyerId))
-    .leftJoin(users, eq(users.id, legalAidCases.applicantId))
-    .where(eq(legalAidCases.id, id))
-  return withPeople(rows)[0]
+  const [row] = await casesWithPeople()(db).where(eq(legalAidCases.id, id))
+  return row ? withPeople(row) : undefined
 }
 
-export async function casesOfApplicant(db: Queryable, applicantId: string): Promise<CaseWithPeople[]> {
+/** The worker's own cases, newest first. */
+export async function casesOfApplicant(db: Queryable, applicantId: string, query: { cursor?: string; limit?: string }) {
+  const page = keyset([{ expr: sql`-${legalAidCases.seq}`, type: 'int' }], query)
   const rows = await db
-    .select(caseColumns)
+    .select({ ...caseColumns, cursorKey: page.cursorKey })
     .from(legalAidCases)
     .leftJoin(legalAidLawyers, eq(legalAidLawyers.id, legalAidCases.lawyerId))
     .leftJoin(users, eq(users.id, legalAidCases.applicantId))
-    .where(eq(legalAidCases.applicantId, applicantId))
-    .orderBy(desc(legalAidCases.seq))
-  return withPeople(rows)
+    .where(and(eq(legalAidCases.applicantId, applicantId), isNull(legalAidCases.anonymisedAt), page.after))
+    .orderBy(...page.orderBy)
+    .limit(page.limit)
+  return page.page(rows, withPeople)
+}
+
+/** Every case the person still has (an anonymised one is no longer theirs). */
+export async function allCasesOfApplicant(db: Queryable, applicantId: string): Promise<CaseRow[]> {
+  return db
+    .select()
+    .from(legalAidCases)
+    .where(and(eq(legalAidCases.applicantId, applicantId), isNull(legalAidCases.anonymisedAt)))
+    .orderBy(asc(legalAidCases.seq))
+}
+
+/** The deadline that applies now: deciding while submitted, assigning once accepted. */
+const currentDeadline = sql`case ${legalAidCases.status} when 'submitted' then ${legalAidCases.decideBy} when 'accepted' then ${legalAidCases.assignBy} end`
+
+/** The condition "past its current deadline" on `today` (a China date). */
+export function overdueCondition(now: Date): SQL {
+  return sql`coalesce(${currentDeadline} < ${chinaDate(now)}::date, false)`
+}
+
+/**
+ * The queue's order, as keys for keyset paging: overdue first, then what waits by its deadline
+ * (oldest case first), then open cases by their latest change, then the rest, newest change first.
+ */
+function queueOrder(now: Date): SortKey[] {
+  const rank = sql`case when ${overdueCondition(now)} then 0 when ${legalAidCases.status} in ('submitted', 'accepted') then 1 when ${legalAidCases.status} in ('assigned', 'in_progress') then 2 else 3 end`
+  const waiting = sql`${legalAidCases.status} in ('submitted', 'accepted')`
+  return [
+    { expr: rank, type: 'int' },
+    { expr: sql`case when ${waiting} then coalesce(${currentDeadline}::text, '') else '' end`, type: 'text' },
+    {
+      expr: sql`case when ${waiting} then extract(epoch from ${legalAidCases.createdAt}) else -extract(epoch from ${legalAidCases.updatedAt}) end`,
+      type: 'float8',
+    },
+    { expr: sql`${legalAidCases.id}`, type: 'uuid' },
+  ]
 }
 
 export interface QueueFilter {
-  statuses?: CaseStatus[]
   type?: CaseType
-  /** Only cases past their current deadline, as of this China date. */
-  overdueAsOf?: string
+  overdueOnly?: boolean
 }
 
-/** The condition "past its current deadline" on `today` (a China date). */
-export function overdueCondition(today: string): SQL {
-  return or(
-    and(eq(legalAidCases.status, 'submitted'), sql`${legalAidCases.decideBy} < ${today}`),
-    and(eq(legalAidCases.status, 'accepted'), sql`${legalAidCases.assignBy} < ${today}`),
-  )!
+const tabStatuses = (tab: QueueTab): CaseStatus[] | undefined =>
+  tab === 'all' ? undefined : tab === 'waiting' ? ['submitted', 'accepted'] : [tab]
+
+function filterCondition(filter: QueueFilter, now: Date): SQL | undefined {
+  return and(filter.type ? eq(legalAidCases.type, filter.type) : undefined, filter.overdueOnly ? overdueCondition(now) : undefined)
 }
 
-/** The legal department's queue; sorted by the service (overdue first needs today's date). */
-export async function queueCases(db: Queryable, filter: QueueFilter, limit = 500): Promise<CaseWithPeople[]> {
+/** One page of a queue tab. */
+export async function queuePage(db: Queryable, tab: QueueTab, filter: QueueFilter, query: { cursor?: string; limit?: string }, now: Date) {
+  const page = keyset(queueOrder(now), query)
+  const statuses = tabStatuses(tab)
   const rows = await db
-    .select(caseColumns)
+    .select({ ...caseColumns, cursorKey: page.cursorKey })
     .from(legalAidCases)
     .leftJoin(legalAidLawyers, eq(legalAidLawyers.id, legalAidCases.lawyerId))
     .leftJoin(users, eq(users.id, legalAidCases.applicantId))
-    .where(
-      and(
-        filter.statuses ? inArray(legalAidCases.status, filter.statuses) : undefined,
-        filter.type ? eq(legalAidCases.type, filter.type) : undefined,
-        filter.overdueAsOf ? overdueCondition(filter.overdueAsOf) : undefined,
-      ),
-    )
-    .orderBy(asc(legalAidCases.seq))
-    .limit(limit)
-  return withPeople(rows)
+    .where(and(statuses ? inArray(legalAidCases.status, statuses) : undefined, filterCondition(filter, now), page.after))
+    .orderBy(...page.orderBy)
+    .limit(page.limit)
+  return page.page(rows, withPeople)
 }
 
-export async function countQueue(db: Queryable, today: string) {
+/** How many cases each tab holds, with the same filters, in one query. */
+export async function queueCounts(db: Queryable, filter: QueueFilter, now: Date): Promise<QueueCounts> {
+  const perStatus = await db
+    .select({ status: legalAidCases.status, value: sql<number>`count(*)::int` })
+    .from(legalAidCases)
+    .where(filterCondition(filter, now))
+    .groupBy(legalAidCases.status)
+  const of = (status: CaseStatus) => Number(perStatus.find((row) => row.status === status)?.value ?? 0)
+  return {
+    waiting: of('submitted') + of('accepted'),
+    all: perStatus.reduce((sum, row) => sum + Number(row.value), 0),
+    submitted: of('submitted'),
+    accepted: of('accepted'),
+    declined: of('declined'),
+    assigned: of('assigned'),
+    in_progress: of('in_progress'),
+    closed: of('closed'),
+    withdrawn: of('withdrawn'),
+  }
+}
+
+/** What the workbench badge and the summary show. */
+export async function countWaiting(db: Queryable, now: Date) {
   const [row] = await db
     .select({
       undecided: sql<number>`count(*) filter (where ${legalAidCases.status} = 'submitted')::int`,
       unassigned: sql<number>`count(*) filter (where ${legalAidCases.status} = 'accepted')::int`,
-      overdue: sql<number>`count(*) filter (where ${overdueCondition(today)})::int`,
+      overdue: sql<number>`count(*) filter (where ${overdueCondition(now)})::int`,
       awaitingReply: sql<number>`count(*) filter (where ${legalAidCases.awaitingReply} and ${legalAidCases.status} in ('submitted', 'accepted', 'assigned', 'in_progress'))::int`,
     })
     .from(legalAidCases)

@@ -1,10 +1,11 @@
 import { inArray } from 'drizzle-orm'
-import { chinaDate, addWorkingDays, workingCalendar } from '@contract/rules/working-days'
+import { chinaDate, addWorkingDays } from '@contract/rules/working-days'
 import { ASSIGN_WITHIN_WORKING_DAYS, DECIDE_WITHIN_WORKING_DAYS, type CaseStatus, type CaseType } from '@contract/lines/legal-aid'
+import { grantSubscribeCredits } from '../../core/notify'
 import { appendTimelineEvent } from '../../core/timeline'
-import type { SeedContext } from '../../seed/demo'
+import type { SystemContext } from '../../core/context'
 import { findUserByOpenid } from '../../platform/auth/auth.repository'
-import { CASE_SUBJECT } from './legal-aid.service'
+import { CASE_SUBJECT } from './legal-aid.views'
 import { legalAidCases, legalAidLawyers, legalAidMessages } from './legal-aid.tables'
 
 /** 工会阳光法律援助志愿者 for the demo: invented names, firms and numbers. */
@@ -90,13 +91,21 @@ const demoCases: DemoCase[] = [
 ]
 
 const STAGES: CaseStatus[] = ['submitted', 'accepted', 'assigned', 'in_progress', 'closed']
+/** The action that reaches each stage, for the timeline. */
+const stepAction: Partial<Record<CaseStatus, string>> = {
+  submitted: 'submit',
+  accepted: 'accept',
+  assigned: 'assign',
+  in_progress: 'start',
+  closed: 'close',
+}
 
 /**
  * The legal-aid demo: the volunteer lawyers and a few cases of 王小明 (demo-worker) in different
  * states, one of them past its deadline so that the legal queue has something to show.
  * Safe to run at every start: nothing is added twice.
  */
-export async function seedLegalAidDemo({ db, cipher, config }: SeedContext): Promise<void> {
+export async function seedLegalAidDemo({ db, cipher, calendar, now }: SystemContext): Promise<void> {
   await db
     .insert(legalAidLawyers)
     .values(demoLawyers.map((lawyer, index) => ({ ...lawyer, sortOrder: index })))
@@ -114,11 +123,10 @@ export async function seedLegalAidDemo({ db, cipher, config }: SeedContext): Pro
         demoCases.map((item) => item.id),
       ),
     )
-  const calendar = workingCalendar(config.legalAid.holidays, config.legalAid.extraWorkdays)
 
   for (const demo of demoCases.filter((item) => !existing.some((row) => row.id === item.id))) {
     await db.transaction(async (tx) => {
-      const createdAt = new Date(Date.now() - demo.daysAgo * 24 * 3600_000)
+      const createdAt = new Date(now.getTime() - demo.daysAgo * 24 * 3600_000)
       const at = (hours: number) => new Date(createdAt.getTime() + hours * 3600_000)
       const reached = STAGES.indexOf(demo.status)
       await tx.insert(legalAidCases).values({
@@ -165,6 +173,7 @@ export async function seedLegalAidDemo({ db, cipher, config }: SeedContext): Pro
       let from: CaseStatus | null = null
       for (const event of events) {
         await appendTimelineEvent(tx, {
+          action: stepAction[event.to],
           subjectType: CASE_SUBJECT,
           subjectId: demo.id,
           actorId: event.to === 'submitted' ? worker.id : legal.id,
@@ -176,6 +185,7 @@ export async function seedLegalAidDemo({ db, cipher, config }: SeedContext): Pro
         })
         from = event.to
       }
+      await grantSubscribeCredits(tx, { userId: worker.id, subject: { type: CASE_SUBJECT, id: demo.id }, accepted: 0, now })
       if (demo.staffMessage) {
         await tx.insert(legalAidMessages).values({
           caseId: demo.id,

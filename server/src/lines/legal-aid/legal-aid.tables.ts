@@ -39,8 +39,6 @@ export const legalAidCases = pgTable(
     monthlyIncomeEnc: text('monthly_income_enc').notNull(),
     contactName: text('contact_name').notNull(),
     contactPhone: text('contact_phone').notNull(),
-    /** Subscribe messages the worker allowed and we have not sent yet (one per acceptance). */
-    subscribeCredits: integer('subscribe_credits').notNull().default(0),
     /** Working-day deadlines, China dates. */
     decideBy: date('decide_by', { mode: 'string' }).notNull(),
     assignBy: date('assign_by', { mode: 'string' }),
@@ -56,8 +54,14 @@ export const legalAidCases = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     assignedAt: timestamp('assigned_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** Set when the worker deleted their account: the case stays as an anonymous record, no longer theirs to see. */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
   },
-  (table) => [index('legal_aid_cases_applicant').on(table.applicantId, table.createdAt), index('legal_aid_cases_status').on(table.status)],
+  (table) => [
+    index('legal_aid_cases_applicant').on(table.applicantId, table.seq),
+    index('legal_aid_cases_status').on(table.status),
+    index('legal_aid_cases_updated').on(table.updatedAt),
+  ],
 )
 
 /** The thread between the worker and the people handling the case. Bodies are encrypted. */

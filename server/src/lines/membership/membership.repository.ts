@@ -1,4 +1,6 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, sql } from 'drizzle-orm'
+import { and, count, desc, eq, ilike, inArray, ne, sql } from 'drizzle-orm'
+import type { ReviewTab } from '@contract/lines/membership'
+import { keyset } from '../../core/paging'
 import type { Queryable } from '../../db/client'
 import { scopeCondition, type StaffScope } from '../../core/access'
 import { auditLog } from '../../core/core.tables'
@@ -81,15 +83,6 @@ export async function findPendingApplicationByIdHash(db: Queryable, idNumberHash
   return row
 }
 
-/** How many other live accounts have this phone number. */
-export async function otherAccountsWithPhone(db: Queryable, phone: string, exceptUserId: string): Promise<number> {
-  const [row] = await db
-    .select({ value: count() })
-    .from(users)
-    .where(and(eq(users.phone, phone), ne(users.id, exceptUserId), isNull(users.deletedAt)))
-  return Number(row?.value ?? 0)
-}
-
 export async function nextMemberSequence(db: Queryable): Promise<number> {
   const result = (await db.execute(sql`select nextval(${memberNumberSequence.seqName})::int as value`)) as unknown as {
     rows: Array<{ value: number | string }>
@@ -97,15 +90,13 @@ export async function nextMemberSequence(db: Queryable): Promise<number> {
   return Number(result.rows[0]?.value)
 }
 
-export type QueueStatus = 'submitted' | 'approved' | 'rejected'
+export type QueueStatus = ReviewTab
 
 export interface QueueFilter {
   scope: Exclude<StaffScope, { kind: 'none' }>
   status: QueueStatus
   sort: 'oldest' | 'newest'
   q?: string
-  offset: number
-  limit: number
 }
 
 function nameLike(q: string | undefined) {
@@ -113,19 +104,24 @@ function nameLike(q: string | undefined) {
   return ilike(membershipApplications.name, `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`)
 }
 
-/** A page of the review queue within the caller's scope. */
-export async function queuePage(db: Queryable, filter: QueueFilter) {
-  return db
-    .select({ application: membershipApplications, org: orgRef })
+/** A page of the review queue within the caller's scope: longest waiting first, or the latest. */
+export async function queuePage(db: Queryable, filter: QueueFilter, query: { cursor?: string; limit?: string }) {
+  const submitted = sql`extract(epoch from ${membershipApplications.submittedAt})`
+  const page = keyset(
+    [
+      { expr: filter.sort === 'oldest' ? submitted : sql`-${submitted}`, type: 'float8' },
+      { expr: sql`${membershipApplications.id}`, type: 'uuid' },
+    ],
+    query,
+  )
+  const rows = await db
+    .select({ application: membershipApplications, org: orgRef, cursorKey: page.cursorKey })
     .from(membershipApplications)
     .innerJoin(orgs, eq(orgs.id, membershipApplications.orgId))
-    .where(and(eq(membershipApplications.status, filter.status), scopeCondition(filter.scope, orgs.path), nameLike(filter.q)))
-    .orderBy(
-      filter.sort === 'oldest' ? asc(membershipApplications.submittedAt) : desc(membershipApplications.submittedAt),
-      asc(membershipApplications.id),
-    )
-    .limit(filter.limit)
-    .offset(filter.offset)
+    .where(and(eq(membershipApplications.status, filter.status), scopeCondition(filter.scope, orgs.path), nameLike(filter.q), page.after))
+    .orderBy(...page.orderBy)
+    .limit(page.limit)
+  return page.page(rows, ({ application, org }) => ({ application, org }))
 }
 
 /** How many applications per status within the scope (and search). */

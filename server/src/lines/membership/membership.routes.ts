@@ -5,34 +5,37 @@ import {
   ApplicationBody,
   CardVerifyBody,
   CardVerifyResult,
-  DeleteAccountBody,
-  DeleteAccountResult,
   MemberCard,
   MyApplication,
-  MyData,
   MyMembership,
-  PhoneResult,
   ResubmitBody,
-  UpdateContactBody,
-  WechatPhoneBody,
 } from '@contract/lines/membership'
-import { runIdempotentRequest } from '../../core/idempotency'
+import { runSubmission } from '../../core/submission'
 import { currentUser } from '../../plugins/app/authentication'
-import { memberCard, myMembership, resubmitApplication, submitApplication, verifyCard } from './membership.service'
-import { bindVerifiedPhone, deleteAccount, myData, phoneFromWechat, updateContactPhone } from './my-data.service'
+import { myMembership, resubmitApplication, submitApplication } from './membership.apply'
+import { memberCard, verifyCard } from './membership.card'
 
-const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 404: ApiErrorBody, 409: ApiErrorBody, 422: ApiErrorBody, 429: ApiErrorBody }
+export const errors = {
+  400: ApiErrorBody,
+  401: ApiErrorBody,
+  403: ApiErrorBody,
+  404: ApiErrorBody,
+  409: ApiErrorBody,
+  422: ApiErrorBody,
+  429: ApiErrorBody,
+}
 
 /**
- * The worker's side of membership: apply, follow, show the card; and their own data.
- * Authentication runs on request, before the body is validated: someone not logged in learns
- * nothing about what a valid body looks like, only that they must log in (401).
+ * The worker's side of membership: apply, follow, show the card. Authentication runs on request,
+ * before the body is validated: someone not logged in learns nothing about what a valid body looks
+ * like, only that they must log in (401).
  */
-export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
+export const membershipWorkerRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addHook('onRequest', app.authenticate)
+
   app.post(
     '/membership/applications',
     {
-      onRequest: app.authenticate,
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['membership'],
@@ -42,8 +45,8 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await runIdempotentRequest(app.db, request, { scope: 'membership.apply', statusCode: 201 }, (tx) =>
-        submitApplication(tx, app.cipher, currentUser(request), request.body),
+      const result = await runSubmission(app, request, { scope: 'membership.apply', statusCode: 201 }, (context) =>
+        submitApplication(context, request.body),
       )
       return reply.status(result.statusCode).send(result.body)
     },
@@ -52,20 +55,18 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/membership/applications/mine',
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['membership'],
         summary: 'My application (with its timeline) and my membership',
         response: { 200: MyMembership, 401: ApiErrorBody },
       },
     },
-    async (request) => myMembership(app.db, currentUser(request).id),
+    async (request) => myMembership(app.serviceContext(request)),
   )
 
   app.put(
     '/membership/applications/:id',
     {
-      onRequest: app.authenticate,
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['membership'],
@@ -76,11 +77,8 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await runIdempotentRequest(
-        app.db,
-        request,
-        { scope: `membership.resubmit:${request.params.id}`, statusCode: 200 },
-        (tx) => resubmitApplication(tx, app.cipher, currentUser(request), request.params.id, request.body),
+      const result = await runSubmission(app, request, { scope: `membership.resubmit:${request.params.id}`, statusCode: 200 }, (context) =>
+        resubmitApplication(context, request.params.id, request.body),
       )
       return reply.status(result.statusCode).send(result.body)
     },
@@ -89,7 +87,6 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/membership/card',
     {
-      onRequest: app.authenticate,
       // The page asks once a minute; more than this is a loop, not a person.
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
@@ -101,14 +98,13 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       // A QR code must never be served from a cache: it is only good for a minute.
       reply.header('cache-control', 'no-store')
-      return memberCard(app.db, app.config.authSecret, currentUser(request).id)
+      return memberCard(app.systemContext(), currentUser(request).id)
     },
   )
 
   app.post(
     '/cards/verify',
     {
-      onRequest: app.authenticate,
       config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
       schema: {
         tags: ['membership'],
@@ -117,72 +113,6 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CardVerifyResult, 400: ApiErrorBody, 401: ApiErrorBody, 429: ApiErrorBody },
       },
     },
-    async (request) => verifyCard(app.db, app.config.authSecret, request.body.token),
-  )
-
-  // ── My data: see it, correct it, delete it ──
-
-  app.get(
-    '/me/data',
-    {
-      onRequest: app.authenticate,
-      schema: { tags: ['me'], summary: 'Everything we hold about me (ID number masked)', response: { 200: MyData, 401: ApiErrorBody } },
-    },
-    async (request) => myData(app.db, currentUser(request)),
-  )
-
-  app.put(
-    '/me/contact',
-    {
-      onRequest: app.authenticate,
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: {
-        tags: ['me'],
-        summary: 'Correct my contact phone (typed)',
-        body: UpdateContactBody,
-        response: { 200: PhoneResult, ...errors },
-      },
-    },
-    async (request) => {
-      const user = currentUser(request)
-      return app.db.transaction((tx) => updateContactPhone(tx, user, request.body.phone))
-    },
-  )
-
-  app.post(
-    '/me/phone/wechat',
-    {
-      onRequest: app.authenticate,
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: {
-        tags: ['me'],
-        summary: "Bind the phone WeChat verified (getPhoneNumber button's code)",
-        body: WechatPhoneBody,
-        response: { 200: PhoneResult, ...errors, 503: ApiErrorBody },
-      },
-    },
-    async (request) => {
-      const user = currentUser(request)
-      // WeChat is asked outside the transaction: no database connection waits on the network.
-      const phone = await phoneFromWechat(app.wechat, request.body.code)
-      return app.db.transaction((tx) => bindVerifiedPhone(tx, user, phone))
-    },
-  )
-
-  app.post(
-    '/me/delete',
-    {
-      onRequest: app.authenticate,
-      schema: {
-        tags: ['me'],
-        summary: 'Delete my account and withdraw consent (ends a membership; the session stops working)',
-        body: DeleteAccountBody,
-        response: { 200: DeleteAccountResult, 400: ApiErrorBody, 401: ApiErrorBody },
-      },
-    },
-    async (request) => {
-      const user = currentUser(request)
-      return app.db.transaction((tx) => deleteAccount(tx, user))
-    },
+    async (request) => verifyCard(app.systemContext(), request.body.token),
   )
 }

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm'
-import { boolean, date, index, integer, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { boolean, date, index, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+// Relative, not @contract: drizzle-kit and Jest's global setup load this file without path aliases.
+import { APPLICATION_STATUSES } from '../../../../contract/lines/membership'
 import { users } from '../../platform/auth/auth.tables'
 import { orgs } from '../../platform/orgs/orgs.tables'
 
@@ -22,7 +24,7 @@ export const membershipApplications = pgTable(
     orgId: text('org_id')
       .notNull()
       .references(() => orgs.id),
-    status: text('status', { enum: ['submitted', 'approved', 'rejected', 'withdrawn'] }).notNull(),
+    status: text('status', { enum: APPLICATION_STATUSES }).notNull(),
     name: text('name'),
     gender: text('gender', { enum: ['male', 'female'] }),
     ethnicity: text('ethnicity'),
@@ -44,8 +46,6 @@ export const membershipApplications = pgTable(
     /** When the worker last gave the notice consent and the separate consent for the ID number. */
     consentAt: timestamp('consent_at', { withTimezone: true }),
     rejectionReason: text('rejection_reason'),
-    /** The worker allowed a WeChat message about the decision on this submission (0 or 1). */
-    subscribeCredits: integer('subscribe_credits').notNull().default(0),
     reviewedBy: uuid('reviewed_by').references(() => users.id),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),

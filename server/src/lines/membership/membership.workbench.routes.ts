@@ -11,24 +11,22 @@ import {
   ReviewQueueQuery,
   WaitingCount,
 } from '@contract/lines/membership'
-import { runIdempotentRequestWithMessages, type SubscribeMessageQueue } from '../../core/subscribe-messages'
-import { currentUser } from '../../plugins/app/authentication'
+import { runInTransaction, runSubmission } from '../../core/submission'
 import {
   approveApplication,
+  membershipAccess,
   rejectApplication,
   revealIdNumber,
-  REVIEWER_ROLES,
   reviewDetail,
   reviewQueue,
   waitingCount,
-} from './membership-review.service'
+} from './membership.review'
 
 const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody, 404: ApiErrorBody }
 
 /** Staff review of applications, limited to each reviewer's part of the organisation tree. */
 export const membershipWorkbenchRoutes: FastifyPluginAsyncZod = async (app) => {
-  const decisionMessages = (queue: SubscribeMessageQueue) => ({ templateId: app.config.subscribeTemplates.membership, queue })
-  app.addHook('onRequest', app.authorize(...REVIEWER_ROLES))
+  app.addHook('onRequest', app.authorize(...membershipAccess.act))
 
   app.get(
     '/workbench/membership/applications',
@@ -40,13 +38,13 @@ export const membershipWorkbenchRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ReviewQueue, ...errors },
       },
     },
-    async (request) => reviewQueue(app.db, currentUser(request), request.query),
+    async (request) => reviewQueue(app.serviceContext(request), request.query),
   )
 
   app.get(
     '/workbench/membership/waiting-count',
     { schema: { tags: ['workbench'], summary: 'How many applications wait for me', response: { 200: WaitingCount, ...errors } } },
-    async (request) => ({ waiting: await waitingCount(app.db, currentUser(request)) }),
+    async (request) => ({ waiting: await waitingCount(app.serviceContext(request)) }),
   )
 
   app.get(
@@ -59,7 +57,7 @@ export const membershipWorkbenchRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ReviewDetail, ...errors },
       },
     },
-    async (request) => reviewDetail(app.db, currentUser(request), request.params.id),
+    async (request) => reviewDetail(app.serviceContext(request), request.params.id),
   )
 
   app.post(
@@ -75,8 +73,7 @@ export const membershipWorkbenchRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store')
-      const user = currentUser(request)
-      return { idNumber: await app.db.transaction((tx) => revealIdNumber(tx, app.cipher, user, request.params.id)) }
+      return { idNumber: await runInTransaction(app, request, (context) => revealIdNumber(context, request.params.id)) }
     },
   )
 
@@ -92,11 +89,8 @@ export const membershipWorkbenchRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await runIdempotentRequestWithMessages(
-        app,
-        request,
-        { scope: `membership.approve:${request.params.id}`, statusCode: 200 },
-        (tx, queue) => approveApplication(tx, currentUser(request), request.params.id, request.body, decisionMessages(queue)),
+      const result = await runSubmission(app, request, { scope: `membership.approve:${request.params.id}`, statusCode: 200 }, (context) =>
+        approveApplication(context, request.params.id, request.body),
       )
       return reply.status(result.statusCode).send(result.body)
     },
@@ -114,11 +108,8 @@ export const membershipWorkbenchRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await runIdempotentRequestWithMessages(
-        app,
-        request,
-        { scope: `membership.reject:${request.params.id}`, statusCode: 200 },
-        (tx, queue) => rejectApplication(tx, currentUser(request), request.params.id, request.body, decisionMessages(queue)),
+      const result = await runSubmission(app, request, { scope: `membership.reject:${request.params.id}`, statusCode: 200 }, (context) =>
+        rejectApplication(context, request.params.id, request.body),
       )
       return reply.status(result.statusCode).send(result.body)
     },

@@ -11,6 +11,7 @@ export interface RoleGrantRow {
   orgId: string
   orgName: string
   orgPath: string
+  orgKind: string
 }
 
 export async function findActiveUserById(db: Queryable, id: string): Promise<UserRow | undefined> {
@@ -50,7 +51,7 @@ export async function upsertUserByOpenid(db: Queryable, openid: string, nickname
 
 export async function rolesOfUser(db: Queryable, userId: string): Promise<RoleGrantRow[]> {
   return db
-    .select({ role: staffRoles.role, orgId: staffRoles.orgId, orgName: orgs.name, orgPath: orgs.path })
+    .select({ role: staffRoles.role, orgId: staffRoles.orgId, orgName: orgs.name, orgPath: orgs.path, orgKind: orgs.kind })
     .from(staffRoles)
     .innerJoin(orgs, eq(orgs.id, staffRoles.orgId))
     .where(eq(staffRoles.userId, userId))
@@ -61,7 +62,14 @@ export async function rolesOfUsers(db: Queryable, userIds: string[]): Promise<Ma
   const byUser = new Map<string, RoleGrantRow[]>()
   if (userIds.length === 0) return byUser
   const rows = await db
-    .select({ userId: staffRoles.userId, role: staffRoles.role, orgId: staffRoles.orgId, orgName: orgs.name, orgPath: orgs.path })
+    .select({
+      userId: staffRoles.userId,
+      role: staffRoles.role,
+      orgId: staffRoles.orgId,
+      orgName: orgs.name,
+      orgPath: orgs.path,
+      orgKind: orgs.kind,
+    })
     .from(staffRoles)
     .innerJoin(orgs, eq(orgs.id, staffRoles.orgId))
     .where(inArray(staffRoles.userId, userIds))

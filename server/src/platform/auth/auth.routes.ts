@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { DevLoginBody, DevPersonaList, LoginResult, User, WechatLoginBody } from '@contract/auth'
 import { ApiErrorBody } from '@contract/errors'
 import { currentUser } from '../../plugins/app/authentication'
-import { listDemoPersonas } from './demo-personas'
+import { demoPersonaSeeds, listDemoPersonas } from './demo-personas'
 import { loginWithOpenid, loginWithWechatCode, toUserView } from './auth.service'
 
 const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 429: ApiErrorBody, 503: ApiErrorBody }
@@ -21,7 +21,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: LoginResult, ...errors },
       },
     },
-    async (request) => loginWithWechatCode(app.db, app.config, app.wechat, request.body.code),
+    async (request) => loginWithWechatCode(app.db, app.config, app.roles, app.wechat, request.body.code),
   )
 
   // Browser and demo login: whatever identifier is given makes or finds that user. Only exists in dev mode,
@@ -39,8 +39,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request) => {
-        const persona = (await listDemoPersonas(app.db)).find((item) => item.openid === request.body.openid)
-        return loginWithOpenid(app.db, app.config, request.body.openid, persona?.nickname ?? '')
+        const persona = demoPersonaSeeds(app.lines).find((item) => item.openid === request.body.openid)
+        return loginWithOpenid(app.db, app.config, app.roles, request.body.openid, persona?.nickname ?? '')
       },
     )
 
@@ -53,7 +53,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
           response: { 200: DevPersonaList },
         },
       },
-      async () => ({ personas: await listDemoPersonas(app.db) }),
+      async () => ({ personas: await listDemoPersonas(app.db, app.roles, demoPersonaSeeds(app.lines)) }),
     )
   }
 
@@ -63,6 +63,6 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: app.authenticate,
       schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: User, 401: ApiErrorBody } },
     },
-    async (request) => toUserView(currentUser(request)),
+    async (request) => toUserView(currentUser(request), app.roles),
   )
 }

@@ -1,4 +1,5 @@
-import type { LoginResult, User } from '@contract/auth'
+import type { LoginResult, RoleGrant, User } from '@contract/auth'
+import type { RoleCatalogue } from '../../core/roles'
 import { maskPhone } from '@contract/rules/mask'
 import type { Config } from '../../config'
 import type { Queryable } from '../../db/client'
@@ -75,28 +76,45 @@ export function toAuthUser(row: UserRow, roles: RoleGrantRow[]): AuthUser {
   }
 }
 
-export function toUserView(user: AuthUser): User {
+/** A user's role grants as people read them (the label depends on the org's level). */
+export function roleGrantViews(roles: RoleCatalogue, grants: readonly RoleGrantRow[]): RoleGrant[] {
+  return grants.map(({ role, orgId, orgName, orgKind }) => ({ role, roleLabel: roles.labelAt(role, orgKind), orgId, orgName }))
+}
+
+export function toUserView(user: AuthUser, roles: RoleCatalogue): User {
   return {
     id: user.id,
     nickname: user.nickname || '微信用户',
     phoneMasked: user.phone ? maskPhone(user.phone) : null,
-    roles: user.roles.map(({ role, orgId, orgName }) => ({ role, orgId, orgName })),
+    roles: roleGrantViews(roles, user.roles),
     createdAt: user.createdAt.toISOString(),
   }
 }
 
-export async function loginWithOpenid(db: Queryable, config: Config, openid: string, nickname = ''): Promise<LoginResult> {
+export async function loginWithOpenid(
+  db: Queryable,
+  config: Config,
+  roles: RoleCatalogue,
+  openid: string,
+  nickname = '',
+): Promise<LoginResult> {
   const row = await upsertUserByOpenid(db, openid, nickname)
   const user = toAuthUser(row, await rolesOfUser(db, row.id))
-  return { ...issueSession(config, row.id), user: toUserView(user) }
+  return { ...issueSession(config, row.id), user: toUserView(user, roles) }
 }
 
 /** `Taro.login` code → WeChat openid → our user and a session token. */
-export async function loginWithWechatCode(db: Queryable, config: Config, wechat: WechatClient, code: string): Promise<LoginResult> {
+export async function loginWithWechatCode(
+  db: Queryable,
+  config: Config,
+  roles: RoleCatalogue,
+  wechat: WechatClient,
+  code: string,
+): Promise<LoginResult> {
   if (!wechat.configured) throw new AppError(503, 'WECHAT_UNAVAILABLE', '服务器未配置微信登录，请联系管理员')
   try {
     const session = await wechat.code2Session(code)
-    return await loginWithOpenid(db, config, session.openid)
+    return await loginWithOpenid(db, config, roles, session.openid)
   } catch (error) {
     if (error instanceof WechatError) throw wechatErrorToAppError(error)
     throw error

@@ -29,7 +29,8 @@ export const staffRoles = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
-    role: text('role', { enum: ['union_staff', 'city_admin', 'legal_staff'] }).notNull(),
+    /** A platform role or one a service line registers (see core/roles.ts). */
+    role: text('role').notNull(),
     orgId: text('org_id')
       .notNull()
       .references(() => orgs.id),

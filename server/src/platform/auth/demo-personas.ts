@@ -1,18 +1,20 @@
 import { inArray } from 'drizzle-orm'
 import type { DevPersona, StaffRole } from '@contract/auth'
+import type { RoleCatalogue } from '../../core/roles'
 import type { Queryable } from '../../db/client'
 import { grantRole, rolesOfUsers, upsertUserByOpenid } from './auth.repository'
+import { roleGrantViews } from './auth.service'
 import { users } from './auth.tables'
 
-interface PersonaSeed {
+export interface PersonaSeed {
   openid: string
   nickname: string
   description: string
   roles: Array<{ role: StaffRole; orgId: string }>
 }
 
-/** Demo users for trying both sides of the app; seeded only when SEED_DEMO is on. */
-export const demoPersonas: PersonaSeed[] = [
+/** Demo users for trying both sides of the app; seeded only when SEED_DEMO is on. Lines add their staff. */
+export const platformPersonas: PersonaSeed[] = [
   {
     openid: 'demo-worker',
     nickname: '王小明',
@@ -43,37 +45,36 @@ export const demoPersonas: PersonaSeed[] = [
     description: '市总工会管理员：全市审核、邀请工作人员',
     roles: [{ role: 'city_admin', orgId: 'lyg' }],
   },
-  {
-    openid: 'demo-legal',
-    nickname: '赵敏',
-    description: '市总工会法律工作部：受理、指派法律援助案件',
-    roles: [{ role: 'legal_staff', orgId: 'lyg' }],
-  },
 ]
 
-export async function seedDemoPersonas(db: Queryable): Promise<void> {
-  for (const persona of demoPersonas) {
+/** The platform's personas and every line's, in that order. */
+export function demoPersonaSeeds(lines: ReadonlyArray<{ demoPersonas?: readonly PersonaSeed[] }>): PersonaSeed[] {
+  return [...platformPersonas, ...lines.flatMap((line) => line.demoPersonas ?? [])]
+}
+
+export async function seedDemoPersonas(db: Queryable, personas: readonly PersonaSeed[]): Promise<void> {
+  for (const persona of personas) {
     const user = await upsertUserByOpenid(db, persona.openid, persona.nickname)
     for (const grant of persona.roles) await grantRole(db, { userId: user.id, ...grant })
   }
 }
 
 /** The personas as they are in the database now (roles may have changed since seeding). */
-export async function listDemoPersonas(db: Queryable): Promise<DevPersona[]> {
+export async function listDemoPersonas(db: Queryable, roles: RoleCatalogue, personas: readonly PersonaSeed[]): Promise<DevPersona[]> {
   const rows = await db
     .select({ id: users.id, openid: users.openid, nickname: users.nickname })
     .from(users)
     .where(
       inArray(
         users.openid,
-        demoPersonas.map((persona) => persona.openid),
+        personas.map((persona) => persona.openid),
       ),
     )
-  const roles = await rolesOfUsers(
+  const grants = await rolesOfUsers(
     db,
     rows.map((row) => row.id),
   )
-  return demoPersonas.flatMap((persona) => {
+  return personas.flatMap((persona) => {
     const row = rows.find((candidate) => candidate.openid === persona.openid)
     if (!row) return []
     return [
@@ -81,7 +82,7 @@ export async function listDemoPersonas(db: Queryable): Promise<DevPersona[]> {
         openid: persona.openid,
         nickname: row.nickname || persona.nickname,
         description: persona.description,
-        roles: (roles.get(row.id) ?? []).map(({ role, orgId, orgName }) => ({ role, orgId, orgName })),
+        roles: roleGrantViews(roles, grants.get(row.id) ?? []),
       },
     ]
   })

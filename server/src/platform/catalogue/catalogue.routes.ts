@@ -1,6 +1,7 @@
 import { asc, desc } from 'drizzle-orm'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { NoticeList, ServiceLineList } from '@contract/catalogue'
+import { MyLines, NoticeList, ServiceLineList } from '@contract/catalogue'
+import { ApiErrorBody } from '@contract/errors'
 import { TtlCache } from '../../lib/ttl-cache'
 import { notices, serviceLines } from './catalogue.tables'
 
@@ -36,5 +37,30 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
           notices: rows.map((row) => ({ id: row.id, title: row.title, body: row.body, publishedAt: row.publishedAt.toISOString() })),
         }
       }),
+  )
+
+  app.get(
+    '/me/lines',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['catalogue'],
+        summary: 'The lines with a list of mine (for 我的), each with where I stand',
+        response: { 200: MyLines, 401: ApiErrorBody },
+      },
+    },
+    async (request) => {
+      const context = app.serviceContext(request)
+      const lines = app.lines.filter((line) => line.mine)
+      const statuses = await Promise.all(lines.map((line) => line.mine?.status?.(context) ?? Promise.resolve(null)))
+      return {
+        lines: lines.map((line, index) => ({
+          key: line.key,
+          label: line.mine!.label,
+          path: line.mine!.path,
+          status: statuses[index] ?? null,
+        })),
+      }
+    },
   )
 }

@@ -21,7 +21,7 @@ export const inboxRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: InboxPage, ...errors },
       },
     },
-    async (request) => listInbox(app.db, currentUser(request).id, request.query.before),
+    async (request) => listInbox(app.db, currentUser(request).id, request.query),
   )
 
   app.get(

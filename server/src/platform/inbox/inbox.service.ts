@@ -1,5 +1,6 @@
-import { and, count, desc, eq, isNull, lt } from 'drizzle-orm'
-import type { InboxPage } from '@contract/inbox'
+import { and, count, eq, isNull, sql } from 'drizzle-orm'
+import type { InboxPage, InboxQuery } from '@contract/inbox'
+import { keyset, type SortKey } from '../../core/paging'
 import type { Queryable } from '../../db/client'
 import { inboxMessages } from './inbox.tables'
 
@@ -23,30 +24,27 @@ export async function unreadCount(db: Queryable, userId: string): Promise<number
   return Number(row?.value ?? 0)
 }
 
-const PAGE_SIZE = 20
+/** Newest first, in insertion order (clocks are too coarse to order by time alone). */
+const newestFirst: SortKey[] = [{ expr: sql`-${inboxMessages.seq}`, type: 'int' }]
 
-/** Newest first; the cursor is the position of the last message of the previous page. */
-export async function listInbox(db: Queryable, userId: string, before?: string): Promise<InboxPage> {
-  const cursor = before && /^\d{1,10}$/.test(before) ? Number(before) : undefined
+export async function listInbox(db: Queryable, userId: string, query: InboxQuery): Promise<InboxPage> {
+  const page = keyset(newestFirst, query)
   const rows = await db
-    .select()
+    .select({ message: inboxMessages, cursorKey: page.cursorKey })
     .from(inboxMessages)
-    .where(and(eq(inboxMessages.userId, userId), cursor === undefined ? undefined : lt(inboxMessages.seq, cursor)))
-    .orderBy(desc(inboxMessages.seq))
-    .limit(PAGE_SIZE + 1)
-  const page = rows.slice(0, PAGE_SIZE)
-  const last = page.at(-1)
+    .where(and(eq(inboxMessages.userId, userId), page.after))
+    .orderBy(...page.orderBy)
+    .limit(page.limit)
   return {
-    messages: page.map((row) => ({
-      id: row.id,
-      title: row.title,
-      body: row.body,
-      link: row.link,
-      createdAt: row.createdAt.toISOString(),
-      read: row.readAt !== null,
+    ...page.page(rows, ({ message }) => ({
+      id: message.id,
+      title: message.title,
+      body: message.body,
+      link: message.link,
+      createdAt: message.createdAt.toISOString(),
+      read: message.readAt !== null,
     })),
     unreadCount: await unreadCount(db, userId),
-    nextCursor: rows.length > PAGE_SIZE && last ? String(last.seq) : null,
   }
 }
 
@@ -54,7 +52,7 @@ export async function listInbox(db: Queryable, userId: string, before?: string):
 export async function markRead(db: Queryable, userId: string, messageId: string): Promise<boolean> {
   const updated = await db
     .update(inboxMessages)
-    .set({ readAt: new Date() })
+    .set({ readAt: sql`now()` })
     .where(and(eq(inboxMessages.id, messageId), eq(inboxMessages.userId, userId)))
     .returning({ id: inboxMessages.id })
   return updated.length > 0
@@ -63,6 +61,6 @@ export async function markRead(db: Queryable, userId: string, messageId: string)
 export async function markAllRead(db: Queryable, userId: string): Promise<void> {
   await db
     .update(inboxMessages)
-    .set({ readAt: new Date() })
+    .set({ readAt: sql`now()` })
     .where(and(eq(inboxMessages.userId, userId), isNull(inboxMessages.readAt)))
 }

@@ -13,6 +13,7 @@ const redeemer = alias(users, 'redeemer')
 const inviteWithNames = {
   invite: staffInvites,
   orgName: orgs.name,
+  orgKind: orgs.kind,
   createdByName: creator.nickname,
   redeemedByName: redeemer.nickname,
 }

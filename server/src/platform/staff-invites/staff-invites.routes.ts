@@ -1,14 +1,28 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import * as z from 'zod/mini'
 import { IdParams } from '@contract/common'
 import { ApiErrorBody } from '@contract/errors'
-import { CreatedInvite, CreateInviteBody, Invite, InviteList, RedeemInviteBody, RedeemResult } from '@contract/staff-invites'
-import { currentUser } from '../../plugins/app/authentication'
+import {
+  CreatedInvite,
+  CreateInviteBody,
+  Invite,
+  InviteList,
+  RedeemInviteBody,
+  RedeemResult,
+  RoleOptionList,
+} from '@contract/staff-invites'
+import { runInTransaction } from '../../core/submission'
 import { createInvite, inviteList, redeem, revoke } from './staff-invites.service'
 
 const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody, 404: ApiErrorBody }
 
 export const staffInviteRoutes: FastifyPluginAsyncZod = async (app) => {
   const cityAdmin = app.authorize('city_admin')
+  // The roles are the platform's and the lines': known once the app is built, checked with the rest of the body.
+  const InviteBody = z.object({
+    ...CreateInviteBody.shape,
+    role: z.string({ error: '请选择角色' }).check(z.refine((role) => app.roles.has(role), '请选择角色')),
+  })
 
   app.post(
     '/workbench/invites',
@@ -17,15 +31,14 @@ export const staffInviteRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['workbench'],
         summary: 'Make an invite code for one org and one role (the code is in this answer only)',
-        body: CreateInviteBody,
+        body: InviteBody,
         response: { 201: CreatedInvite, ...errors, 422: ApiErrorBody },
       },
     },
     async (request, reply) => {
-      const user = currentUser(request)
       // Deliberately not idempotent: a remembered answer would keep the code in the database. A
       // retry mints another code; one nobody saw stays unused, expires, and can be revoked.
-      const created = await app.db.transaction((tx) => createInvite(tx, app.cipher, user, request.body))
+      const created = await runInTransaction(app, request, (context) => createInvite(context, request.body))
       reply.header('cache-control', 'no-store')
       return reply.status(201).send(created)
     },
@@ -41,7 +54,22 @@ export const staffInviteRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: InviteList, ...errors },
       },
     },
-    async () => ({ invites: await inviteList(app.db) }),
+    async () => ({ invites: await inviteList(app.systemContext()) }),
+  )
+
+  app.get(
+    '/workbench/invites/roles',
+    {
+      onRequest: cityAdmin,
+      schema: {
+        tags: ['workbench'],
+        summary: 'The staff roles an invite can grant, with the org levels each fits',
+        response: { 200: RoleOptionList, ...errors },
+      },
+    },
+    async () => ({
+      roles: app.roles.all.map(({ role, label, description, orgKinds }) => ({ role, label, description, orgKinds: [...orgKinds] })),
+    }),
   )
 
   app.post(
@@ -56,8 +84,7 @@ export const staffInviteRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const user = currentUser(request)
-      return app.db.transaction((tx) => revoke(tx, user, request.params.id))
+      return runInTransaction(app, request, (context) => revoke(context, request.params.id))
     },
   )
 
@@ -75,8 +102,7 @@ export const staffInviteRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const user = currentUser(request)
-      return app.db.transaction((tx) => redeem(tx, app.cipher, user, request.body.code))
+      return runInTransaction(app, request, (context) => redeem(context, request.body.code))
     },
   )
 }

@@ -1,5 +1,4 @@
 import { randomInt } from 'node:crypto'
-import { staffRoleLabel } from '@contract/auth'
 import {
   INVITE_CODE_ALPHABET,
   type CreatedInvite,
@@ -9,11 +8,11 @@ import {
   type RedeemResult,
 } from '@contract/staff-invites'
 import { recordAudit } from '../../core/audit'
-import type { Queryable, Transaction } from '../../db/client'
+import type { ServiceContext, SystemContext } from '../../core/context'
 import type { FieldCipher } from '../../lib/crypto'
 import { AppError, notFound, validationFailed } from '../../lib/errors'
 import { grantRole } from '../auth/auth.repository'
-import { loadAuthUser, toUserView, type AuthUser } from '../auth/auth.service'
+import { loadAuthUser, toUserView } from '../auth/auth.service'
 import { findOrg } from '../orgs/orgs.repository'
 import {
   claimInvite,
@@ -50,17 +49,18 @@ function statusOf(invite: InviteRow, now: Date): InviteStatus {
 }
 
 function toInvite(
-  row: { invite: InviteRow; orgName: string; createdByName: string; redeemedByName: string | null },
-  now = new Date(),
+  context: SystemContext,
+  row: { invite: InviteRow; orgName: string; orgKind: string; createdByName: string; redeemedByName: string | null },
 ): Invite {
   const { invite } = row
   return {
     id: invite.id,
     role: invite.role,
+    roleLabel: context.roles.labelAt(invite.role, row.orgKind),
     orgId: invite.orgId,
     orgName: row.orgName,
     note: invite.note,
-    status: statusOf(invite, now),
+    status: statusOf(invite, context.now),
     createdAt: invite.createdAt.toISOString(),
     createdByName: row.createdByName || '管理员',
     expiresAt: invite.expiresAt.toISOString(),
@@ -69,13 +69,15 @@ function toInvite(
   }
 }
 
-export async function createInvite(tx: Transaction, cipher: FieldCipher, user: AuthUser, body: CreateInviteBody): Promise<CreatedInvite> {
+export async function createInvite(context: ServiceContext, body: CreateInviteBody): Promise<CreatedInvite> {
+  const { db: tx, cipher, user } = context
+  if (!context.roles.has(body.role)) throw validationFailed({ role: '请选择角色' })
   const org = await findOrg(tx, body.orgId)
   if (!org) throw validationFailed({ orgId: '请选择工会组织' })
   // A city administrator acts for the whole city; the grant belongs to the city federation.
   if (body.role === 'city_admin' && org.kind !== 'city') throw validationFailed({ orgId: '市总工会管理员只能设在市总工会' })
   const code = newInviteCode()
-  const now = new Date()
+  const now = context.now
   const [row] = await tx
     .insert(staffInvites)
     .values({
@@ -96,35 +98,36 @@ export async function createInvite(tx: Transaction, cipher: FieldCipher, user: A
     detail: { role: body.role, orgId: org.id, validDays: body.validDays },
   })
   const created = await findInviteWithNames(tx, row!.id)
-  return { invite: toInvite(created!, now), code: formatInviteCode(code) }
+  return { invite: toInvite(context, created!), code: formatInviteCode(code) }
 }
 
-export async function inviteList(db: Queryable): Promise<Invite[]> {
-  const now = new Date()
-  return (await listInvites(db)).map((row) => toInvite(row, now))
+export async function inviteList(context: SystemContext): Promise<Invite[]> {
+  return (await listInvites(context.db)).map((row) => toInvite(context, row))
 }
 
-export async function revoke(tx: Transaction, user: AuthUser, id: string): Promise<Invite> {
+export async function revoke(context: ServiceContext, id: string): Promise<Invite> {
+  const { db: tx, user } = context
   const found = await findInviteWithNames(tx, id)
   if (!found) throw notFound()
-  if (!(await revokeInvite(tx, id, user.id, new Date()))) throw new AppError(409, 'WRONG_STATUS', '邀请码已被使用或已作废')
+  if (!(await revokeInvite(tx, id, user.id, context.now))) throw new AppError(409, 'WRONG_STATUS', '邀请码已被使用或已作废')
   await recordAudit(tx, { actorId: user.id, action: 'staff_invite.revoke', subjectType: 'staff_invite', subjectId: id })
-  return toInvite((await findInviteWithNames(tx, id))!)
+  return toInvite(context, (await findInviteWithNames(tx, id))!)
 }
 
 const invalid = (message: string) => new AppError(400, 'INVITE_INVALID', message, { code: message })
 
 /** Whoever holds a valid code gets its role, once. Each refusal says why, so people know what to ask for. */
-export async function redeem(tx: Transaction, cipher: FieldCipher, user: AuthUser, code: string): Promise<RedeemResult> {
+export async function redeem(context: ServiceContext, code: string): Promise<RedeemResult> {
+  const { db: tx, cipher, user } = context
   const invite = await findInviteByCodeHash(tx, codeHash(cipher, code))
-  const now = new Date()
+  const now = context.now
   if (!invite) throw invalid('邀请码不正确，请核对后重试')
   const status = statusOf(invite, now)
   if (status === 'redeemed') throw invalid('这个邀请码已经被使用过了，请向管理员重新索取')
   if (status === 'revoked') throw invalid('这个邀请码已被管理员作废')
   if (status === 'expired') throw invalid('这个邀请码已过期，请向管理员重新索取')
   if (user.roles.some((grant) => grant.role === invite.role && grant.orgId === invite.orgId)) {
-    throw new AppError(409, 'ALREADY_STAFF', `您已经是该组织的${staffRoleLabel[invite.role]}，无需再使用邀请码`)
+    throw new AppError(409, 'ALREADY_STAFF', `您已经是该组织的${context.roles.label(invite.role)}，无需再使用邀请码`)
   }
   if (!(await claimInvite(tx, invite.id, user.id, now))) throw invalid('这个邀请码已经被使用过了，请向管理员重新索取')
   await grantRole(tx, { userId: user.id, role: invite.role, orgId: invite.orgId, grantedBy: invite.createdBy })
@@ -137,5 +140,11 @@ export async function redeem(tx: Transaction, cipher: FieldCipher, user: AuthUse
   })
   const org = await findOrg(tx, invite.orgId)
   const updated = await loadAuthUser(tx, user.id)
-  return { role: invite.role, orgId: invite.orgId, orgName: org?.name ?? '', user: toUserView(updated!) }
+  return {
+    role: invite.role,
+    roleLabel: context.roles.labelAt(invite.role, org?.kind ?? ''),
+    orgId: invite.orgId,
+    orgName: org?.name ?? '',
+    user: toUserView(updated!, context.roles),
+  }
 }

@@ -11,7 +11,7 @@ export const staffInvites = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     codeHash: text('code_hash').notNull().unique(),
-    role: text('role', { enum: ['union_staff', 'city_admin', 'legal_staff'] }).notNull(),
+    role: text('role').notNull(),
     orgId: text('org_id')
       .notNull()
       .references(() => orgs.id),

@@ -3,14 +3,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import * as z from 'zod/mini'
 import { IdParams } from '@contract/common'
 import { ApiErrorBody } from '@contract/errors'
-import { MAX_UPLOAD_BYTES, UploadedFile } from '@contract/lines/legal-aid'
+import { MAX_UPLOAD_BYTES, UploadedFile } from '@contract/uploads'
 import { AppError, notFound } from '../../lib/errors'
 import { currentUser } from '../../plugins/app/authentication'
-import { fileTokenAllows, findAttachedUpload, storeUpload, sweepUnattachedUploads } from './uploads.service'
-
-/** A file nobody attached within this long is removed. */
-export const PENDING_UPLOAD_TTL_MS = 24 * 60 * 60 * 1000
-const SWEEP_EVERY_MS = 60 * 60 * 1000
+import { fileTokenAllows, findAttachedUpload, storeUpload } from './uploads.service'
 
 const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 413: ApiErrorBody, 415: ApiErrorBody, 429: ApiErrorBody }
 
@@ -66,19 +62,4 @@ export const uploadsRoutes: FastifyPluginAsyncZod = async (app) => {
         .send(app.fileStorage.read(row.storageKey))
     },
   )
-
-  const sweep = async () => {
-    try {
-      const removed = await sweepUnattachedUploads(app.db, app.fileStorage, new Date(Date.now() - PENDING_UPLOAD_TTL_MS))
-      if (removed > 0) app.log.info({ removed }, 'removed unattached uploads')
-    } catch (error) {
-      app.log.error({ err: error }, 'upload sweep failed')
-    }
-  }
-  let timer: NodeJS.Timeout | undefined
-  app.addHook('onReady', async () => {
-    timer = setInterval(() => void sweep(), SWEEP_EVERY_MS)
-    timer.unref()
-  })
-  app.addHook('onClose', async () => clearInterval(timer))
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Readable } from 'node:stream'
-import { and, eq, inArray, isNull, lt } from 'drizzle-orm'
-import type { CaseAttachment, UploadedFile } from '@contract/lines/legal-aid'
+import { and, eq, inArray, isNull, lt, or, type SQL } from 'drizzle-orm'
+import type { Attachment, UploadedFile } from '@contract/uploads'
 import type { Queryable } from '../../db/client'
 import { createSignedToken, readSignedToken } from '../../lib/crypto'
 import { AppError, validationFailed } from '../../lib/errors'
@@ -133,7 +133,7 @@ export function fileTokenAllows(secret: string, token: string, uploadId: string,
   return check.ok && check.payload.f === uploadId && typeof check.payload.exp === 'number' && check.payload.exp * 1000 > now
 }
 
-export function toAttachment(secret: string, row: UploadRow, now = Date.now()): CaseAttachment {
+export function toAttachment(secret: string, row: UploadRow, now = Date.now()): Attachment {
   return { ...toUploadedFile(row), url: signedFileUrl(secret, row.id, now) }
 }
 
@@ -163,4 +163,28 @@ export async function sweepUnattachedUploads(db: Queryable, storage: FileStorage
     for (const key of batch) if (!known.has(key)) await storage.remove(key)
   }
   return stale.length
+}
+
+/**
+ * Forgets uploads (rows) — the ones a user owns, or those attached to given records — and returns
+ * their storage keys: the caller removes the bytes once its transaction has committed (a crash in
+ * between leaves bytes no row names, which the daily sweep removes).
+ */
+export async function forgetUploads(
+  db: Queryable,
+  which: { ownerId?: string; attachedTo?: { subjectType: string; subjectIds: readonly string[] } },
+): Promise<string[]> {
+  const conditions: SQL[] = []
+  if (which.ownerId) conditions.push(eq(uploads.ownerId, which.ownerId))
+  if (which.attachedTo && which.attachedTo.subjectIds.length > 0) {
+    conditions.push(
+      and(eq(uploads.subjectType, which.attachedTo.subjectType), inArray(uploads.subjectId, [...which.attachedTo.subjectIds]))!,
+    )
+  }
+  if (conditions.length === 0) return []
+  const removed = await db
+    .delete(uploads)
+    .where(or(...conditions))
+    .returning({ storageKey: uploads.storageKey })
+  return removed.map((row) => row.storageKey)
 }

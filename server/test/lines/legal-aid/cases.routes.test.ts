@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm'
-import { auditLog } from '../../../src/core/core.tables'
+import { auditLog, subscribeCredits } from '../../../src/core/core.tables'
 import { legalAidCases } from '../../../src/lines/legal-aid/legal-aid.tables'
 import { uploads } from '../../../src/platform/uploads/uploads.tables'
 import { createTestApp, type TestApp } from '../../helpers/test-app'
@@ -67,7 +67,7 @@ describe('legal aid: the worker’s cases', () => {
       expect(image.headers['content-type']).toBe('image/png')
 
       const inbox = (await t.as('worker-a')({ method: 'GET', url: '/api/messages' })).json()
-      expect(inbox.messages[0]).toMatchObject({ title: '法律援助申请已提交', link: `/legal-aid/pages/case/index?id=${created.id}` })
+      expect(inbox.items[0]).toMatchObject({ title: '法律援助申请已提交', link: `/legal-aid/pages/case/index?id=${created.id}` })
     })
 
     it('when the same submission is sent twice with one Idempotency-Key, then one case; a different body with that key is 422', async () => {
@@ -127,8 +127,8 @@ describe('legal aid: the worker’s cases', () => {
       const second = await submitCase(t, 'worker-list', { employerName: '第二家' })
       await submitCase(t, 'worker-other', { employerName: '别人家' })
       const list = (await t.as('worker-list')({ method: 'GET', url: '/api/legal-aid/cases' })).json()
-      expect(list.cases.map((item: { id: string }) => item.id)).toEqual([second, first])
-      expect(list.cases[0]).toMatchObject({
+      expect(list.items.map((item: { id: string }) => item.id)).toEqual([second, first])
+      expect(list.items[0]).toMatchObject({
         employerName: '第二家',
         status: 'submitted',
         nextStep: expect.stringContaining('决定是否受理'),
@@ -147,7 +147,7 @@ describe('legal aid: the worker’s cases', () => {
       expect(mine.statusCode).toBe(201)
       expect(mine.json()).toMatchObject({ from: 'worker', authorName: '我', body: '请问还需要什么材料？' })
       const queue = (await t.as('demo-legal')({ method: 'GET', url: '/api/workbench/legal-aid/cases' })).json()
-      expect(queue.cases.find((item: { id: string }) => item.id === id).awaitingReply).toBe(true)
+      expect(queue.items.find((item: { id: string }) => item.id === id).awaitingReply).toBe(true)
 
       const fileId = await uploadPng(t, 'demo-legal', '材料清单.png')
       const reply = await t.as('demo-legal')({
@@ -167,9 +167,9 @@ describe('legal aid: the worker’s cases', () => {
         }),
       ])
       const inbox = (await t.as('worker-chat')({ method: 'GET', url: '/api/messages' })).json()
-      expect(inbox.messages[0]).toMatchObject({ title: '法律援助案件有新消息', read: false })
+      expect(inbox.items[0]).toMatchObject({ title: '法律援助案件有新消息', read: false })
       const queueAfter = (await t.as('demo-legal')({ method: 'GET', url: '/api/workbench/legal-aid/cases' })).json()
-      expect(queueAfter.cases.find((item: { id: string }) => item.id === id).awaitingReply).toBe(false)
+      expect(queueAfter.items.find((item: { id: string }) => item.id === id).awaitingReply).toBe(false)
     })
 
     it('the worker may withdraw an open case, and then can no longer write or withdraw again (409)', async () => {
@@ -183,7 +183,7 @@ describe('legal aid: the worker’s cases', () => {
       expect(withdrawn.json().status).toBe('withdrawn')
       const again = await t.as('worker-withdraw')({ method: 'POST', url: `/api/legal-aid/cases/${id}/withdraw`, payload: {} })
       expect(again.statusCode).toBe(409)
-      expect(again.json()).toEqual({ code: 'CONFLICT', message: '案件当前为“已撤回”，不能撤回申请' })
+      expect(again.json()).toEqual({ code: 'WRONG_STATUS', message: '案件当前为“已撤回”，不能撤回申请' })
       const write = await t.as('worker-withdraw')({
         method: 'POST',
         url: `/api/legal-aid/cases/${id}/messages`,
@@ -220,7 +220,7 @@ describe('legal aid: the worker’s cases', () => {
         expect.arrayContaining([expect.objectContaining({ note: '申请人情绪激动，注意沟通方式', internal: true })]),
       )
       const inbox = (await t.as('worker-notes')({ method: 'GET', url: '/api/messages' })).json()
-      expect(inbox.messages[0]).toMatchObject({ title: '案件有新进展', body: expect.stringContaining('已调取用人单位工商信息') })
+      expect(inbox.items[0]).toMatchObject({ title: '案件有新进展', body: expect.stringContaining('已调取用人单位工商信息') })
     })
   })
 
@@ -269,12 +269,14 @@ describe('legal aid: the worker’s cases', () => {
       for (const [url, payload] of [
         [`/api/legal-aid/cases/${caseId}/messages`, { body: '你好' }],
         [`/api/legal-aid/cases/${caseId}/withdraw`, {}],
-        [`/api/legal-aid/cases/${caseId}/subscriptions`, { accepted: 1 }],
+        ['/api/subscriptions', { subjectType: 'legal_aid_case', subjectId: caseId, accepted: 1 }],
       ] as const) {
         expect((await stranger({ method: 'POST', url, payload })).statusCode).toBe(404)
       }
       const [row] = await t.database.db.select().from(legalAidCases).where(eq(legalAidCases.id, caseId))
-      expect(row).toMatchObject({ status: 'submitted', subscribeCredits: 0, awaitingReply: false })
+      expect(row).toMatchObject({ status: 'submitted', awaitingReply: false })
+      const [credits] = await t.database.db.select().from(subscribeCredits).where(eq(subscribeCredits.subjectId, caseId))
+      expect(credits!.credits).toBe(0)
     })
 
     it('only legal staff act: the city admin gets 403, union staff and workers 404', async () => {

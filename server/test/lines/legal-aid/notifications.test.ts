@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm'
+import { outbox, subscribeCredits } from '../../../src/core/core.tables'
 import { WechatClient } from '../../../src/lib/wechat'
 import { legalAidCases } from '../../../src/lines/legal-aid/legal-aid.tables'
 import type { FakeWechat } from '../../helpers/fake-wechat'
@@ -28,14 +29,14 @@ describe('legal-aid notifications: in-app always, WeChat subscribe messages when
     return response.json().id as string
   }
   const credits = async (id: string) =>
-    (await t.database.db.select({ credits: legalAidCases.subscribeCredits }).from(legalAidCases).where(eq(legalAidCases.id, id)))[0]!
-      .credits
+    (await t.database.db.select({ credits: subscribeCredits.credits }).from(subscribeCredits).where(eq(subscribeCredits.subjectId, id)))[0]
+      ?.credits ?? 0
 
   it('one acceptance at submit allows one message: acceptance is sent, assignment is in-app only', async () => {
     const id = await submit('worker-sub', 1)
     expect(await credits(id)).toBe(1)
     expect((await staffAction(t, 'demo-legal', id, 'accept')).statusCode).toBe(200)
-    await t.app.subscribeMessages.idle()
+    await t.app.outbox.drain()
     expect(sends()).toHaveLength(1)
     expect(sends()[0]!.body).toMatchObject({
       touser: 'worker-sub',
@@ -46,10 +47,10 @@ describe('legal-aid notifications: in-app always, WeChat subscribe messages when
     expect(await credits(id)).toBe(0)
 
     expect((await staffAction(t, 'demo-legal', id, 'assign')).statusCode).toBe(200)
-    await t.app.subscribeMessages.idle()
+    await t.app.outbox.drain()
     expect(sends()).toHaveLength(1)
     const inbox = (await t.as('worker-sub')({ method: 'GET', url: '/api/messages' })).json()
-    expect(inbox.messages.map((message: { title: string }) => message.title).slice(0, 3)).toEqual([
+    expect(inbox.items.map((message: { title: string }) => message.title).slice(0, 3)).toEqual([
       '已为您指派律师',
       '法律援助申请已受理',
       '法律援助申请已提交',
@@ -59,12 +60,16 @@ describe('legal-aid notifications: in-app always, WeChat subscribe messages when
   it('without acceptance, nothing goes to WeChat; accepting later on the case page adds one', async () => {
     const id = await submit('worker-nosub', 0)
     await staffAction(t, 'demo-legal', id, 'accept')
-    await t.app.subscribeMessages.idle()
+    await t.app.outbox.drain()
     expect(sends()).toHaveLength(0)
-    const added = await t.as('worker-nosub')({ method: 'POST', url: `/api/legal-aid/cases/${id}/subscriptions`, payload: { accepted: 1 } })
+    const added = await t.as('worker-nosub')({
+      method: 'POST',
+      url: '/api/subscriptions',
+      payload: { subjectType: 'legal_aid_case', subjectId: id, accepted: 1 },
+    })
     expect(added.json()).toEqual({ subscribeCredits: 1 })
     await t.as('demo-legal')({ method: 'POST', url: `/api/workbench/legal-aid/cases/${id}/messages`, payload: { body: '请带上身份证' } })
-    await t.app.subscribeMessages.idle()
+    await t.app.outbox.drain()
     expect(sends()).toHaveLength(1)
     expect(sends()[0]!.body).toMatchObject({ data: { phrase2: { value: '新消息' } } })
   })
@@ -76,7 +81,7 @@ describe('legal-aid notifications: in-app always, WeChat subscribe messages when
       url: `/api/workbench/legal-aid/cases/${id}/notes`,
       payload: { note: '内部备注', visibility: 'internal' },
     })
-    await t.app.subscribeMessages.idle()
+    await t.app.outbox.drain()
     expect(sends()).toHaveLength(0)
     expect(await credits(id)).toBe(2)
   })
@@ -86,12 +91,12 @@ describe('legal-aid notifications: in-app always, WeChat subscribe messages when
     const id = await submit('worker-refused', 1)
     const response = await staffAction(t, 'demo-legal', id, 'decline')
     expect(response.statusCode).toBe(200)
-    await t.app.subscribeMessages.idle()
+    await t.app.outbox.drain()
     expect(sends()).toHaveLength(1)
     const [row] = await t.database.db.select().from(legalAidCases).where(eq(legalAidCases.id, id))
     expect(row!.status).toBe('declined')
     const inbox = (await t.as('worker-refused')({ method: 'GET', url: '/api/messages' })).json()
-    expect(inbox.messages[0]).toMatchObject({ title: '法律援助申请不予受理', body: expect.stringContaining('不属于劳动争议') })
+    expect(inbox.items[0]).toMatchObject({ title: '法律援助申请不予受理', body: expect.stringContaining('不属于劳动争议') })
     const warning = t.logs.find((line) => line.includes('subscribe message not sent'))
     expect(warning).toBeDefined()
     expect(JSON.parse(warning!)).toMatchObject({ event: 'legal_aid.declined', errcode: 43101 })
@@ -115,8 +120,13 @@ describe('legal-aid notifications: in-app always, WeChat subscribe messages when
       })
       const response = await staffAction(down, 'demo-legal', created.json().id, 'accept')
       expect(response.statusCode).toBe(200)
-      await down.app.subscribeMessages.idle()
-      expect(down.logs.some((line) => line.includes('subscribe message not sent') && line.includes('"errcode":"network"'))).toBe(true)
+      await down.app.outbox.drain()
+      // Not lost: it waits in the outbox to be tried again later.
+      expect(down.logs.some((line) => line.includes('subscribe message will be retried') && line.includes('"errcode":"network"'))).toBe(
+        true,
+      )
+      const [pending] = await down.database.db.select().from(outbox).where(eq(outbox.event, 'legal_aid.accepted'))
+      expect(pending).toMatchObject({ status: 'pending', attempts: 1, lastError: 'network' })
     } finally {
       await down.close()
     }

@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm'
 import {
-  CASE_ACTIONS,
   CASE_STATUSES,
   caseActionLabel,
   caseStatusLabel,
-  nextCaseStatus,
-  type CaseAction,
+  legalAidWorkflow,
+  STAFF_CASE_ACTIONS,
   type CaseStatus,
+  type StaffCaseAction,
 } from '@contract/lines/legal-aid'
 import { legalAidCases } from '../../../src/lines/legal-aid/legal-aid.tables'
 import { createTestApp, type TestApp } from '../../helpers/test-app'
@@ -23,6 +23,9 @@ describe('legal-aid state machine through the API', () => {
   })
   afterAll(() => t.close())
 
+  /** Every step a person takes with a form: the staff decisions and the worker's withdrawal. */
+  type CaseAction = StaffCaseAction | 'withdraw'
+  const CASE_ACTIONS: CaseAction[] = [...STAFF_CASE_ACTIONS, 'withdraw']
   const act = (caseId: string, action: CaseAction) =>
     action === 'withdraw'
       ? t.as('worker-sm')({ method: 'POST', url: `/api/legal-aid/cases/${caseId}/withdraw`, payload: {} })
@@ -32,7 +35,7 @@ describe('legal-aid state machine through the API', () => {
 
   it.each(pairs)('from %s, %s', async (status, action) => {
     const id = await caseIn(t, status)
-    const expected = nextCaseStatus(status, action)
+    const expected = legalAidWorkflow.next(status, action)
     const response = await act(id, action)
     const [row] = await t.database.db.select().from(legalAidCases).where(eq(legalAidCases.id, id))
     if (expected.ok) {
@@ -44,7 +47,7 @@ describe('legal-aid state machine through the API', () => {
     } else {
       expect(response.statusCode).toBe(409)
       expect(response.json()).toEqual({
-        code: 'CONFLICT',
+        code: 'WRONG_STATUS',
         message: `案件当前为“${caseStatusLabel[status]}”，不能${caseActionLabel[action]}`,
       })
       expect(row!.status).toBe(status)
@@ -55,9 +58,20 @@ describe('legal-aid state machine through the API', () => {
     for (const status of CASE_STATUSES) {
       const id = await caseIn(t, status)
       const detail = (await t.as('demo-legal')({ method: 'GET', url: `/api/workbench/legal-aid/cases/${id}` })).json()
-      const allowed = CASE_ACTIONS.filter((action) => action !== 'withdraw' && nextCaseStatus(status, action).ok)
+      const allowed = STAFF_CASE_ACTIONS.filter((action) => legalAidWorkflow.next(status, action).ok)
       expect(detail.actions).toEqual(allowed)
     }
+  })
+
+  it('legal staff cannot act on a case they asked for themselves: it takes a colleague', async () => {
+    const own = await caseIn(t, 'submitted', 'demo-legal')
+    const detail = (await t.as('demo-legal')({ method: 'GET', url: `/api/workbench/legal-aid/cases/${own}` })).json()
+    expect(detail).toMatchObject({ actions: [], canAct: false })
+    const refused = await staffAction(t, 'demo-legal', own, 'accept')
+    expect(refused.statusCode).toBe(403)
+    expect(refused.json().message).toBe('不能办理自己提交的申请，请由其他工作人员办理')
+    const [row] = await t.database.db.select().from(legalAidCases).where(eq(legalAidCases.id, own))
+    expect(row!.status).toBe('submitted')
   })
 
   it('two staff accepting at once: one wins, the other gets 409, one timeline entry', async () => {
@@ -109,7 +123,7 @@ describe('legal-aid state machine through the API', () => {
       note: '改由孙慧律师（连云港明法律师事务所）承办。原因：周律师出差一个月',
     })
     const inbox = (await t.as('worker-sm')({ method: 'GET', url: '/api/messages' })).json()
-    expect(inbox.messages[0]).toMatchObject({ title: '承办律师已更换', body: expect.stringContaining('0518-85550102') })
+    expect(inbox.items[0]).toMatchObject({ title: '承办律师已更换', body: expect.stringContaining('0518-85550102') })
   })
 
   it('closing records the outcome and the amount recovered, shown to the worker', async () => {

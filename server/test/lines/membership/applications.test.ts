@@ -226,7 +226,8 @@ describe('membership applications', () => {
       })
       const worker = await findUserByOpenid(t.database.db, 'applicant-d')
       const messages = await t.database.db.select().from(inboxMessages).where(eq(inboxMessages.userId, worker!.id))
-      expect(messages).toEqual([expect.objectContaining({ title: '入会申请未通过', link: '/membership/pages/status/index' })])
+      expect(messages.map((message) => message.title)).toEqual(['入会申请已提交', '入会申请未通过'])
+      expect(messages[1]).toMatchObject({ link: '/membership/pages/status/index' })
     })
 
     it('when a decided application is reviewed again, then 409 WRONG_STATUS', async () => {
@@ -328,7 +329,7 @@ describe('membership applications', () => {
 
       const stale = await decide(submitted.id, seen.updatedAt)
       expect(stale.statusCode).toBe(409)
-      expect(stale.json()).toEqual({ code: 'APPLICATION_CHANGED', message: '申请人刚刚修改了申请，请查看最新内容后再审核' })
+      expect(stale.json()).toEqual({ code: 'WRONG_STATUS', message: '申请人刚刚修改了申请，请查看最新内容后再审核' })
       expect((await mine('applicant-edit')).application.status).toBe('submitted')
 
       const fresh = await detailOf(submitted.id)

@@ -2,7 +2,8 @@ import { count, eq } from 'drizzle-orm'
 import { seedDemoData } from '../../../src/seed/demo'
 import { membershipApplications, memberships } from '../../../src/lines/membership/membership.tables'
 import { timelineEvents } from '../../../src/core/core.tables'
-import { APPLICATION_SUBJECT } from '../../../src/lines/membership/membership.service'
+import { APPLICATION_SUBJECT } from '../../../src/lines/membership/membership.apply'
+import { serviceLines } from '../../../src/lines/registry'
 import { createTestApp, type TestApp } from '../../helpers/test-app'
 
 describe('membership demo data', () => {
@@ -34,7 +35,7 @@ describe('membership demo data', () => {
       payload: { reason: '演示：请补充工作单位' },
     })
     const before = await counts()
-    await seedDemoData({ db: t.database.db, cipher: t.app.cipher, config: t.config })
+    await seedDemoData(t.app.systemContext(), serviceLines)
     expect(await counts()).toEqual(before)
     const after = (await t.as('demo-city-admin')({ method: 'GET', url: '/api/workbench/membership/applications' })).json()
     expect(after.counts).toEqual({ submitted: 5, approved: 1, rejected: 1 })

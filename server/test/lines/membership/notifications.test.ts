@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { membershipApplications } from '../../../src/lines/membership/membership.tables'
+import { subscribeCredits } from '../../../src/core/core.tables'
 import type { FakeWechat } from '../../helpers/fake-wechat'
 import { createTestAppWithFakeWechat, type TestApp } from '../../helpers/test-app'
 import { applicationBody, idempotency, validIdNumber } from './membership-fixtures'
@@ -41,19 +41,15 @@ describe('membership decisions: in-app always, a WeChat message when the worker 
       headers: idempotency(),
     })
   const credits = async (id: string) =>
-    (
-      await t.database.db
-        .select({ credits: membershipApplications.subscribeCredits })
-        .from(membershipApplications)
-        .where(eq(membershipApplications.id, id))
-    )[0]!.credits
+    (await t.database.db.select({ credits: subscribeCredits.credits }).from(subscribeCredits).where(eq(subscribeCredits.subjectId, id)))[0]
+      ?.credits ?? 0
 
   it('an approval sends one message that opens the card, naming the union and the member number', async () => {
     const id = await apply('applicant-sub', '32070619910101001', '13900000101', 1)
     expect(await credits(id)).toBe(1)
     const response = await decide(id, 'approve')
     expect(response.statusCode).toBe(200)
-    await t.app.subscribeMessages.idle()
+    await t.app.outbox.drain()
     expect(sends()).toHaveLength(1)
     expect(sends()[0]!.body).toMatchObject({
       touser: 'applicant-sub',
@@ -72,7 +68,7 @@ describe('membership decisions: in-app always, a WeChat message when the worker 
   it('a rejection spends the permission; a resubmission with a new one gets the next decision', async () => {
     const id = await apply('applicant-resub', '32070619920202003', '13900000102', 1)
     await decide(id, 'reject')
-    await t.app.subscribeMessages.idle()
+    await t.app.outbox.drain()
     expect(sends().map((call) => call.body.data.phrase2!.value)).toEqual(['未通过'])
     expect(sends()[0]!.body.page).toBe('membership/pages/status/index')
 
@@ -90,24 +86,24 @@ describe('membership decisions: in-app always, a WeChat message when the worker 
     expect(resubmitted.statusCode).toBe(200)
     expect(await credits(id)).toBe(1)
     await decide(id, 'approve')
-    await t.app.subscribeMessages.idle()
+    await t.app.outbox.drain()
     expect(sends().map((call) => call.body.data.phrase2!.value)).toEqual(['未通过', '已通过'])
   })
 
   it('without permission nothing goes to WeChat, and the in-app message still tells the result', async () => {
     const id = await apply('applicant-nosub', '32070619930303005', '13900000103', 0)
     await decide(id, 'approve')
-    await t.app.subscribeMessages.idle()
+    await t.app.outbox.drain()
     expect(sends()).toHaveLength(0)
     const inbox = (await t.as('applicant-nosub')({ method: 'GET', url: '/api/messages' })).json()
-    expect(inbox.messages[0]).toMatchObject({ title: '入会申请已通过' })
+    expect(inbox.items[0]).toMatchObject({ title: '入会申请已通过' })
   })
 
   it('when WeChat refuses the send, the approval stands and the log names only the event', async () => {
     fake.failSubscribeWith = 43101
     const id = await apply('applicant-refused', '32070619940404007', '13900000104', 1)
     expect((await decide(id, 'approve')).statusCode).toBe(200)
-    await t.app.subscribeMessages.idle()
+    await t.app.outbox.drain()
     expect(sends()).toHaveLength(1)
     const mine = (await t.as('applicant-refused')({ method: 'GET', url: '/api/membership/applications/mine' })).json()
     expect(mine.membership).not.toBeNull()

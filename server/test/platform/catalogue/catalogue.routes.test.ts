@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { serviceLines } from '../../../src/platform/catalogue/catalogue.tables'
 import { seedReferenceData } from '../../../src/seed/reference'
+import { serviceLines as registry } from '../../../src/lines/registry'
 import { serviceCatalogue } from '../../../src/seed/catalogue'
 import { createTestApp, type TestApp } from '../../helpers/test-app'
 
@@ -16,7 +17,7 @@ describe('catalogue', () => {
       const response = await t.app.inject({ method: 'GET', url: '/api/services' })
       expect(response.statusCode).toBe(200)
       const services = response.json().services as Array<{ key: string; name: string; status: string; entryPath: string | null }>
-      expect(services.map((line) => line.key)).toEqual(serviceCatalogue.map((line) => line.key))
+      expect(services.map((line) => line.key)).toEqual(serviceCatalogue(registry).map((line) => line.key))
       expect(services.map((line) => line.name)).toEqual(expect.arrayContaining(['入会', '法律援助', '困难帮扶', '教育培训', '会员卡·优惠']))
     })
 
@@ -35,7 +36,7 @@ describe('catalogue', () => {
 
     it('when the catalogue in code changes, then the next start brings the table in line', async () => {
       await t.database.db.update(serviceLines).set({ name: 'stale name' }).where(eq(serviceLines.key, 'hardship'))
-      await seedReferenceData(t.database.db)
+      await seedReferenceData(t.database.db, registry)
       const services = (await t.app.inject({ method: 'GET', url: '/api/services' })).json().services as Array<{ key: string; name: string }>
       expect(services.find((line) => line.key === 'hardship')?.name).toBe('困难帮扶')
     })

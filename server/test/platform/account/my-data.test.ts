@@ -6,7 +6,7 @@ import { issueCardToken } from '../../../src/lines/membership/card-token'
 import { membershipApplications, memberships } from '../../../src/lines/membership/membership.tables'
 import { createTestApp, type TestApp } from '../../helpers/test-app'
 import { storedTexts } from '../../helpers/test-database'
-import { applicationBody, DEMO_MEMBER_ID_NUMBER, idempotency, validIdNumber } from './membership-fixtures'
+import { applicationBody, DEMO_MEMBER_ID_NUMBER, idempotency, validIdNumber } from '../../lines/membership/membership-fixtures'
 
 describe('my data: see, correct, delete', () => {
   let t: TestApp
@@ -21,25 +21,22 @@ describe('my data: see, correct, delete', () => {
   it('GET /api/me/data shows what we hold, the ID number masked', async () => {
     const response = await t.as('demo-member')({ method: 'GET', url: '/api/me/data' })
     expect(response.statusCode).toBe(200)
-    expect(response.json()).toMatchObject({
-      account: { nickname: '李秀英', phoneMasked: '139****0010', phoneVerified: false },
-      application: {
-        status: 'approved',
-        name: '李秀英',
-        gender: 'female',
-        birthDate: '1985-02-14',
-        idNumberMasked: `3207**********${DEMO_MEMBER_ID_NUMBER.slice(-4)}`,
-        orgName: '连云港市第一人民医院工会',
-        consentAt: expect.any(String),
-      },
-      membership: { orgName: '连云港市第一人民医院工会', memberNumber: expect.stringMatching(/^LG/) },
-      staffRoles: [],
-    })
+    const data = response.json()
+    expect(data).toMatchObject({ account: { nickname: '李秀英', phoneMasked: '139****0010', phoneVerified: false }, staffRoles: [] })
+    expect(data.sections.map((section: { line: string }) => section.line)).toEqual(['membership'])
+    const [application, membership] = data.sections[0].records
+    const fact = (record: { facts: Array<{ label: string; value: string }> }, label: string) =>
+      record.facts.find((item) => item.label === label)?.value
+    expect(application.title).toBe('入会申请')
+    expect(fact(application, '姓名')).toBe('李秀英')
+    expect(fact(application, '身份证号')).toBe(`3207**********${DEMO_MEMBER_ID_NUMBER.slice(-4)}`)
+    expect(fact(application, '工会')).toBe('连云港市第一人民医院工会')
+    expect(fact(membership, '会员号')).toMatch(/^LG/)
+    expect(data.sections[0].onDelete).toContain('会员资格立即终止')
     expect(response.body).not.toContain(DEMO_MEMBER_ID_NUMBER)
-    expect((await t.as('demo-worker')({ method: 'GET', url: '/api/me/data' })).json()).toMatchObject({
-      application: null,
-      membership: null,
-    })
+    // The demo worker has legal-aid cases and no application: only that line speaks.
+    const worker = (await t.as('demo-worker')({ method: 'GET', url: '/api/me/data' })).json()
+    expect(worker.sections.map((section: { line: string }) => section.line)).toEqual(['legal_aid'])
   })
 
   describe('PUT /api/me/contact', () => {
@@ -80,7 +77,7 @@ describe('my data: see, correct, delete', () => {
 
       const response = await t.as('demo-member')({ method: 'POST', url: '/api/me/delete', payload: { confirm: true } })
       expect(response.statusCode).toBe(200)
-      expect(response.json()).toEqual({ deleted: true, retiredMemberNumber: membership!.memberNumber })
+      expect(response.json()).toEqual({ deleted: true, outcomes: [`会员资格已终止，会员号 ${membership!.memberNumber} 已停用`] })
 
       // The session no longer works, and nothing of the user is returned.
       const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } })
@@ -108,7 +105,7 @@ describe('my data: see, correct, delete', () => {
         .select()
         .from(auditLog)
         .where(and(eq(auditLog.action, 'account.delete'), eq(auditLog.subjectId, member!.id)))
-      expect(audit).toMatchObject({ actorId: member!.id, detail: { membershipEnded: true, applicationWithdrawn: true } })
+      expect(audit).toMatchObject({ actorId: member!.id, detail: { lines: ['membership', 'legal_aid'] } })
 
       // Staff still see that the membership ended and why, but not who it was.
       const approved = (
@@ -135,7 +132,7 @@ describe('my data: see, correct, delete', () => {
       expect(stale.statusCode).toBe(401)
       expect((await t.app.inject({ method: 'GET', url: '/api/me', headers })).statusCode).toBe(200)
       const data = (await t.app.inject({ method: 'GET', url: '/api/me/data', headers })).json()
-      expect(data).toMatchObject({ application: null, membership: null, account: { phoneMasked: null } })
+      expect(data).toMatchObject({ sections: [], account: { phoneMasked: null } })
       const again = await t.app.inject({
         method: 'POST',
         url: '/api/membership/applications',
@@ -148,7 +145,7 @@ describe('my data: see, correct, delete', () => {
     it('for an applicant waiting for review: the application leaves the queue', async () => {
       const before = (await t.as('demo-staff-district')({ method: 'GET', url: '/api/workbench/membership/waiting-count' })).json()
       const response = await t.as('demo-applicant-2')({ method: 'POST', url: '/api/me/delete', payload: { confirm: true } })
-      expect(response.json()).toEqual({ deleted: true, retiredMemberNumber: null })
+      expect(response.json()).toEqual({ deleted: true, outcomes: ['入会申请已撤回，个人信息已删除'] })
       const after = (await t.as('demo-staff-district')({ method: 'GET', url: '/api/workbench/membership/waiting-count' })).json()
       expect(after.waiting).toBe(before.waiting - 1)
     })

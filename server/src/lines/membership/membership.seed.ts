@@ -2,14 +2,16 @@ import { eq } from 'drizzle-orm'
 import type { ApplicationBody } from '@contract/lines/membership'
 import { checkIdNumber, idNumberCheckCharacter } from '@contract/rules/id-number'
 import { maskIdNumber } from '@contract/rules/mask'
+import { grantSubscribeCredits } from '../../core/notify'
 import { appendTimelineEvent } from '../../core/timeline'
+import type { SystemContext } from '../../core/context'
 import type { Queryable } from '../../db/client'
 import type { FieldCipher } from '../../lib/crypto'
 import { findUserByOpenid, upsertUserByOpenid } from '../../platform/auth/auth.repository'
 import { users } from '../../platform/auth/auth.tables'
-import { memberNumbersFor } from './membership-review.service'
+import { memberNumbersFor } from './membership.review'
 import { nextMemberSequence } from './membership.repository'
-import { APPLICATION_SUBJECT } from './membership.service'
+import { APPLICATION_SUBJECT } from './membership.apply'
 import { membershipApplications, memberships } from './membership.tables'
 
 type DemoForm = Omit<ApplicationBody, 'consentNotice' | 'consentSensitive' | 'phoneSource' | 'idNumber'> & {
@@ -166,6 +168,7 @@ const demoMember: DemoApplicant = {
 async function insertApplication(
   db: Queryable,
   cipher: FieldCipher,
+  now: Date,
   applicant: DemoApplicant,
   decision?: { reviewerId: string },
 ): Promise<void> {
@@ -180,7 +183,7 @@ async function insertApplication(
   const { idNumber17, phone, ...form } = applicant.form
   const check = checkIdNumber(`${idNumber17}${idNumberCheckCharacter(idNumber17)}`)
   if (!check.ok) throw new Error(`demo ID number for ${applicant.openid} is invalid: ${check.problem}`)
-  const submittedAt = new Date(Date.now() - applicant.daysAgo * DAY_MS)
+  const submittedAt = new Date(now.getTime() - applicant.daysAgo * DAY_MS)
   const reviewedAt = decision ? new Date(submittedAt.getTime() + DAY_MS) : null
   if (!user.phone) await db.update(users).set({ phone }).where(eq(users.id, user.id))
 
@@ -204,12 +207,20 @@ async function insertApplication(
     })
     .returning({ id: membershipApplications.id })
   const subject = { subjectType: APPLICATION_SUBJECT, subjectId: application!.id }
+  await grantSubscribeCredits(db, {
+    userId: user.id,
+    subject: { type: APPLICATION_SUBJECT, id: application!.id },
+    accepted: 0,
+    max: 1,
+    now,
+  })
   await appendTimelineEvent(db, {
     ...subject,
     actorId: user.id,
     actorRole: 'applicant',
     fromStatus: null,
     toStatus: 'submitted',
+    action: 'submit',
     note: '提交入会申请',
     at: submittedAt,
   })
@@ -232,16 +243,17 @@ async function insertApplication(
     actorRole: 'union_staff',
     fromStatus: 'submitted',
     toStatus: 'approved',
+    action: 'approve',
     note: `会员号 ${numbers.memberNumber}`,
     at: reviewedAt,
   })
 }
 
 /** Membership demo data; safe to run at every start (each applicant is seeded once). */
-export async function seedMembershipDemo(db: Queryable, cipher: FieldCipher): Promise<void> {
+export async function seedMembershipDemo({ db, cipher, now }: SystemContext): Promise<void> {
   await db.transaction(async (tx) => {
     const reviewer = await findUserByOpenid(tx, 'demo-staff-grassroots')
-    if (reviewer) await insertApplication(tx, cipher, demoMember, { reviewerId: reviewer.id })
-    for (const applicant of waitingApplicants) await insertApplication(tx, cipher, applicant)
+    if (reviewer) await insertApplication(tx, cipher, now, demoMember, { reviewerId: reviewer.id })
+    for (const applicant of waitingApplicants) await insertApplication(tx, cipher, now, applicant)
   })
 }

@@ -1,0 +1,112 @@
+import { serviceLines } from '../../../src/lines/registry'
+import { loadAuthUser } from '../../../src/platform/auth/auth.service'
+import { findUserByOpenid } from '../../../src/platform/auth/auth.repository'
+import { platformPersonas } from '../../../src/platform/auth/demo-personas'
+import { createTestApp, type TestApp } from '../../helpers/test-app'
+import { storedTexts } from '../../helpers/test-database'
+import { submitCase, uploadPng } from '../../lines/legal-aid/helpers'
+import { applicationBody, idempotency, validIdNumber } from '../../lines/membership/membership-fixtures'
+
+/**
+ * Deleting an account erases what every registered line holds about the person — not only the
+ * line the deletion page was written for. The test walks the registry: a line that holds data of
+ * a person and does not erase it fails here, and so does a line whose hooks say nothing.
+ */
+describe('deleting an account, across every service line', () => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await createTestApp()
+  })
+  afterAll(() => t.close())
+
+  const contextOf = async (openid: string) => {
+    const user = (await loadAuthUser(t.database.db, (await findUserByOpenid(t.database.db, openid))!.id))!
+    return { ...t.app.systemContext(), user }
+  }
+  const holdings = async (openid: string) => {
+    const context = await contextOf(openid)
+    return Promise.all(serviceLines.map(async (line) => [line.key, await line.personalData.describe(context)] as const))
+  }
+
+  it('every line says what it holds and how to erase it', () => {
+    for (const line of serviceLines) {
+      expect(typeof line.personalData.describe).toBe('function')
+      expect(typeof line.personalData.erase).toBe('function')
+    }
+  })
+
+  it('a person with records in every line: after deletion no line holds anything, no file is served, no text remains', async () => {
+    const openid = 'person-everywhere'
+    const phone = '13611112222'
+    const name = '欧阳全线'
+    // Membership: an application, waiting.
+    const applied = await t.as(openid)({
+      method: 'POST',
+      url: '/api/membership/applications',
+      headers: idempotency(),
+      payload: applicationBody({ name, idNumber: validIdNumber('32070619900101001'), gender: 'male', phone }),
+    })
+    expect(applied.statusCode).toBe(201)
+    // Legal aid: a case with a photo, and a message with another.
+    const evidence = await uploadPng(t, openid)
+    const caseId = await submitCase(t, openid, {
+      contactName: name,
+      contactPhone: phone,
+      attachmentIds: [evidence],
+      description: `${name}的案情：老板拖欠工资三个月，一直不给，现在电话也打不通了。`,
+    })
+    const note = await uploadPng(t, openid, 'note.png')
+    expect(
+      (
+        await t.as(openid)({
+          method: 'POST',
+          url: `/api/legal-aid/cases/${caseId}/messages`,
+          payload: { body: `${name}补充说明`, attachmentIds: [note] },
+        })
+      ).statusCode,
+    ).toBe(201)
+    const detail = (await t.as(openid)({ method: 'GET', url: `/api/legal-aid/cases/${caseId}` })).json()
+    const fileUrls: string[] = [detail.attachments[0].url, detail.messages[0].attachments[0].url]
+
+    const before = await holdings(openid)
+    const holdingLines = before.filter(([, section]) => section !== null).map(([key]) => key)
+    // This person touches every line we have: when a new line lands, add its records above.
+    expect(holdingLines).toEqual(serviceLines.map((line) => line.key))
+
+    const deleted = await t.as(openid)({ method: 'POST', url: '/api/me/delete', payload: { confirm: true } })
+    expect(deleted.statusCode).toBe(200)
+    expect(deleted.json().outcomes).toHaveLength(serviceLines.length)
+
+    // Logging in again finds nothing in any line.
+    await t.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid } })
+    expect((await holdings(openid)).filter(([, section]) => section !== null)).toEqual([])
+    const again = (await t.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid } })).json()
+    const data = (await t.app.inject({ method: 'GET', url: '/api/me/data', headers: { authorization: `Bearer ${again.token}` } })).json()
+    expect(data.sections).toEqual([])
+    const cases = (
+      await t.app.inject({ method: 'GET', url: '/api/legal-aid/cases', headers: { authorization: `Bearer ${again.token}` } })
+    ).json()
+    expect(cases.items).toEqual([])
+
+    // The file links stop working, and the bytes are gone.
+    for (const url of fileUrls) expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(404)
+
+    // Nothing the person typed is left in any table.
+    const everything = (await storedTexts(t.database.db)).map((text) => text.value).join('\n')
+    expect(everything).not.toContain(name)
+    expect(everything).not.toContain(phone)
+    expect(everything).not.toContain('补充说明')
+  })
+
+  it('deleting every demo persona leaves no line holding anything of theirs', async () => {
+    const personas = platformPersonas
+      .map((persona) => persona.openid)
+      .concat(serviceLines.flatMap((line) => (line.demoPersonas ?? []).map((persona) => persona.openid)))
+    for (const openid of personas) {
+      await t.tokenFor(openid)
+      expect((await t.as(openid)({ method: 'POST', url: '/api/me/delete', payload: { confirm: true } })).statusCode).toBe(200)
+      await t.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid } })
+      expect((await holdings(openid)).filter(([, section]) => section !== null)).toEqual([])
+    }
+  })
+})
