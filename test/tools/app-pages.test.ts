@@ -11,9 +11,10 @@ interface AppConfig {
 const src = path.resolve(__dirname, '..', '..', 'src')
 
 /** src/app.config.ts as the build reads it (`defineAppConfig` is a global of Taro's build). */
-async function appConfig(): Promise<AppConfig> {
+function appConfig(): AppConfig {
   Object.assign(globalThis, { defineAppConfig: (config: AppConfig) => config })
-  return ((await import('../../src/app.config')) as unknown as { default: AppConfig }).default
+  // Through Jest's own module loader (Babel's CommonJS), with or without --experimental-vm-modules.
+  return jest.requireActual<{ default: AppConfig }>('../../src/app.config').default
 }
 
 /** Every route the app declares, as `/root/pages/x/index`. */

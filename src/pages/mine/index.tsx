@@ -1,7 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import { staffRoleLabel } from '@contract/auth'
 import { pages } from '@contract/pages'
 import { PageShell } from '@/components/page-shell'
 import { ErrorPanel, LoadingPanel } from '@/components/state-view'
@@ -82,7 +81,7 @@ export default function MinePage() {
           <View className='mine__roles'>
             {user.roles.map((grant) => (
               <Text key={`${grant.role}-${grant.orgId}`} className='lg-tag mine__role'>
-                {staffRoleLabel[grant.role]} · {grant.orgName}
+                {grant.roleLabel} · {grant.orgName}
               </Text>
             ))}
           </View>

@@ -1,4 +1,4 @@
-import type { CreatedInvite, CreateInviteBody, Invite, InviteList, RedeemResult } from '@contract/staff-invites'
+import type { CreatedInvite, CreateInviteBody, Invite, InviteList, RedeemResult, RoleOptionList } from '@contract/staff-invites'
 import type { WorkbenchHome } from '@contract/workbench'
 import { request } from '../request'
 
@@ -6,6 +6,8 @@ import { request } from '../request'
 export const getWorkbenchHome = () => request<WorkbenchHome>({ path: '/api/workbench' })
 export const createInvite = (body: CreateInviteBody) => request<CreatedInvite>({ method: 'POST', path: '/api/workbench/invites', body })
 export const listInvites = () => request<InviteList>({ path: '/api/workbench/invites' })
+/** The roles the caller may grant, each with the org levels it fits. */
+export const listInviteRoles = () => request<RoleOptionList>({ path: '/api/workbench/invites/roles' })
 export const revokeInvite = (id: string) => request<Invite>({ method: 'POST', path: `/api/workbench/invites/${id}/revoke` })
 export const redeemInvite = (code: string) =>
   request<RedeemResult>({ method: 'POST', path: '/api/workbench/invites/redeem', body: { code } })

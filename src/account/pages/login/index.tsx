@@ -1,7 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { staffRoleLabel } from '@contract/auth'
 import { pages } from '@contract/pages'
 import { Button } from '@/components/button'
 import { TextInput } from '@/components/form'
@@ -79,7 +78,7 @@ export default function LoginPage() {
               <Text className='lg-muted'>{persona.description}</Text>
               {persona.roles.map((grant) => (
                 <Text key={`${grant.role}-${grant.orgId}`} className='lg-tag ac-login__persona-role'>
-                  {staffRoleLabel[grant.role]} · {grant.orgName}
+                  {grant.roleLabel} · {grant.orgName}
                 </Text>
               ))}
             </View>

@@ -2,7 +2,6 @@ import Taro from '@tarojs/taro'
 import { Button as NativeButton, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { UpdateContactBody, type MyData } from '@contract/account'
-import { staffRoleLabel } from '@contract/auth'
 import { pages } from '@contract/pages'
 import { Button, buttonClass } from '@/components/button'
 import { FactList } from '@/components/fact-list'
@@ -102,7 +101,7 @@ function MyDataView({ data, reload, userId }: { data: MyData; reload: () => Prom
             { label: '注册时间', value: formatDate(account.createdAt) },
             ...data.staffRoles.map((grant) => ({
               label: '工作人员',
-              value: `${staffRoleLabel[grant.role]} · ${grant.orgName}`,
+              value: `${grant.roleLabel} · ${grant.orgName}`,
             })),
           ]}
         />

@@ -1,7 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { staffRoleLabel } from '@contract/auth'
 import { pages } from '@contract/pages'
 import { RedeemInviteBody, type RedeemResult } from '@contract/staff-invites'
 import { Button } from '@/components/button'
@@ -40,7 +39,7 @@ function Redeem() {
     return (
       <View className='lg-card ac-staff-invite__done' data-testid='invite-done'>
         <Text className='ac-staff-invite__title'>欢迎加入工作人员队伍</Text>
-        <Text>{`您现在是${done.orgName}的${staffRoleLabel[done.role]}。`}</Text>
+        <Text>{`您现在是${done.orgName}的${done.roleLabel}。`}</Text>
         <Button kind='primary' testId='open-workbench' onClick={() => void Taro.redirectTo({ url: pages.workbench.home.path })}>
           进入工作台
         </Button>

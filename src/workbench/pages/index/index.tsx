@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { staffRoleLabel } from '@contract/auth'
 import { pages } from '@contract/pages'
 import { Button } from '@/components/button'
 import { PageShell } from '@/components/page-shell'
@@ -40,7 +39,7 @@ export default function WorkbenchPage() {
                 <Text className='lg-title'>{me.nickname}</Text>
                 {me.roles.map((grant) => (
                   <Text key={`${grant.role}-${grant.orgId}`} className='lg-muted'>
-                    {staffRoleLabel[grant.role]} · {grant.orgName}
+                    {grant.roleLabel} · {grant.orgName}
                   </Text>
                 ))}
               </View>

@@ -1,9 +1,8 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { staffRoleLabel, type StaffRole } from '@contract/auth'
-import type { Org } from '@contract/orgs'
-import { CreateInviteBody, inviteStatusLabel, type CreatedInvite, type Invite } from '@contract/staff-invites'
+import type { StaffRole } from '@contract/auth'
+import { CreateInviteBody, inviteStatusLabel, type CreatedInvite, type Invite, type RoleOption } from '@contract/staff-invites'
 import { Button } from '@/components/button'
 import { checkWith, ChoiceChips, Field, TextInput } from '@/components/form'
 import { OrgPicker, type ChosenOrg } from '@/components/org-picker'
@@ -13,7 +12,7 @@ import { StateView } from '@/components/state-view'
 import { type ApiState, useApi } from '@/hooks/useApi'
 import { useUserDraft } from '@/hooks/useDraft'
 import { useSubmission } from '@/hooks/useSubmission'
-import { createInvite, listInvites, revokeInvite } from '@/services/api/workbench'
+import { createInvite, listInviteRoles, listInvites, revokeInvite } from '@/services/api/workbench'
 import { confirm } from '@/services/dialogs'
 import { formatDateTime } from '@/services/format'
 import './index.css'
@@ -25,38 +24,30 @@ interface InviteForm {
   note: string
 }
 
-const ROLES: Array<{ value: StaffRole; label: string }> = [
-  { value: 'union_staff', label: staffRoleLabel.union_staff },
-  { value: 'legal_staff', label: staffRoleLabel.legal_staff },
-  { value: 'city_admin', label: staffRoleLabel.city_admin },
-]
-
-/** Which organisations each role can be given for. */
-const orgFits: Record<StaffRole, (org: Org) => boolean> = {
-  union_staff: () => true,
-  legal_staff: (org) => org.kind === 'city' || org.kind === 'district',
-  city_admin: (org) => org.kind === 'city',
-}
-
 const emptyForm: InviteForm = { role: '', org: null, validDays: 3, note: '' }
 
 /** 邀请工作人员: a city admin makes a single-use code for one org and one role. */
 export default function InvitesPage() {
   const invites = useApi(() => listInvites().then((result) => result.invites), [])
+  // The roles come from the server (the platform's and every line's), with the org levels each fits.
+  const roles = useApi(() => listInviteRoles().then((result) => result.roles), [], { refreshOnShow: false })
   return (
     <PageShell className='wb-invites' onRefresh={invites.reload} requireLogin='邀请工作人员需要先登录'>
-      <Invites invites={invites} />
+      <StateView state={roles} loadingText='正在读取…'>
+        {(options) => <Invites invites={invites} roles={options} />}
+      </StateView>
     </PageShell>
   )
 }
 
-function Invites({ invites }: { invites: ApiState<Invite[]> }) {
+function Invites({ invites, roles }: { invites: ApiState<Invite[]>; roles: RoleOption[] }) {
   const draft = useUserDraft<InviteForm>('staff-invite', emptyForm)
   const [created, setCreated] = useState<CreatedInvite | null>(null)
   const creating = useSubmission()
   const revoking = useSubmission({ reload: invites.reload })
   const form = draft.value
   const errors = creating.fieldErrors
+  const role = roles.find((option) => option.role === form.role)
 
   const set = <K extends keyof InviteForm>(field: K, value: InviteForm[K]) => {
     draft.update((current) => ({ ...current, [field]: value, ...(field === 'role' ? { org: null } : {}) }))
@@ -95,7 +86,7 @@ function Invites({ invites }: { invites: ApiState<Invite[]> }) {
       {created ? (
         <View className='lg-card wb-invites__created' data-testid='invite-created'>
           <Text className='lg-muted'>
-            {staffRoleLabel[created.invite.role]} · {created.invite.orgName}
+            {created.invite.roleLabel} · {created.invite.orgName}
           </Text>
           <Text className='wb-invites__code' data-testid='invite-code'>
             {created.code}
@@ -113,19 +104,19 @@ function Invites({ invites }: { invites: ApiState<Invite[]> }) {
 
       <Section title='生成邀请码'>
         <Field label='角色' name='role' error={errors.role}>
-          <ChoiceChips name='role' options={ROLES} value={form.role} onChange={(value) => set('role', value)} />
+          <ChoiceChips
+            name='role'
+            options={roles.map((option) => ({ value: option.role, label: option.label }))}
+            value={form.role}
+            onChange={(value) => set('role', value)}
+          />
         </Field>
-        {form.role ? (
-          <Field
-            label='所属组织'
-            name='orgId'
-            error={errors.orgId}
-            hint={form.role === 'city_admin' ? '市总工会管理员只能设在市总工会' : '工作人员可以处理该组织及其下级工会的事项'}
-          >
+        {role ? (
+          <Field label='所属组织' name='orgId' error={errors.orgId} hint={role.description}>
             {form.org ? <Text className='wb-invites__chosen'>已选择：{form.org.name}</Text> : null}
             <OrgPicker
               value={form.org}
-              canChoose={orgFits[form.role]}
+              canChoose={(org) => role.orgKinds.includes(org.kind)}
               onChange={(org) => set('org', { id: org.id, name: org.name, pathNames: org.pathNames })}
             />
           </Field>
@@ -160,7 +151,7 @@ function Invites({ invites }: { invites: ApiState<Invite[]> }) {
                   <Text className='lg-title'>{invite.orgName}</Text>
                   <Text className={`lg-tag ${inviteTone[invite.status]}`}>{inviteStatusLabel[invite.status]}</Text>
                 </View>
-                <Text>{staffRoleLabel[invite.role]}</Text>
+                <Text>{invite.roleLabel}</Text>
                 {invite.note ? <Text className='lg-muted'>备注：{invite.note}</Text> : null}
                 <Text className='lg-muted'>
                   {invite.createdByName} 生成于 {formatDateTime(invite.createdAt)}，
