@@ -234,7 +234,7 @@ describe('membership in the browser (H5 build, headless Chromium)', () => {
     await tap(invites.locator('[data-testid="create-invite"]'))
     await expect(invites.locator('[data-field="role"] .lg-field__error').textContent()).resolves.toBe('请选择角色')
     await tap(invites.locator('[data-choice="role"] [data-value="union_staff"]'))
-    await tap(invites.locator('[data-org="lyg"] .lg-orgs__open'))
+    // Union staff fit a district or a union below it: the picker opens at the city's districts.
     await tap(invites.locator('[data-org="lyg-ganyu"]'))
     await expect(invites.locator('.wb-invites__chosen').textContent()).resolves.toContain('赣榆区总工会')
     await tap(invites.locator('[data-testid="create-invite"]'))
@@ -255,7 +255,7 @@ describe('membership in the browser (H5 build, headless Chromium)', () => {
     const redeem = await currentPage(newcomer, pages.account.staffInvite.path)
     await redeem.locator('.ac-staff-invite__input input').fill(code.toLowerCase())
     await tap(redeem.locator('[data-testid="redeem"]'))
-    await expect(redeem.locator('[data-testid="invite-done"]').textContent()).resolves.toContain('赣榆区总工会的基层工会工作人员')
+    await expect(redeem.locator('[data-testid="invite-done"]').textContent()).resolves.toContain('赣榆区总工会的县区工会工作人员')
     await snap(newcomer, 'membership-21-invite-redeemed')
     await tap(redeem.locator('[data-testid="open-workbench"]'))
     const entry = (await currentPage(newcomer, pages.workbench.home.path)).locator('[data-entry]', { hasText: '入会审核' })

@@ -22,7 +22,7 @@ describe('walking skeleton in the browser (H5 build, headless Chromium)', () => 
     let mine = await currentPage(page, pages.mine.path)
     await mine.locator('[data-testid="mine-user"]').waitFor()
     await expect(mine.locator('.mine__name').textContent()).resolves.toBe('张建国')
-    await expect(mine.locator('.mine__roles').textContent()).resolves.toContain('基层工会工作人员 · 海州区总工会')
+    await expect(mine.locator('.mine__roles').textContent()).resolves.toContain('县区工会工作人员 · 海州区总工会')
     await snap(page, 'skeleton-02-mine')
 
     // Staff reach their workbench from 我的, and come back.

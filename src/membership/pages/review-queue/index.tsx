@@ -71,7 +71,7 @@ export default function MembershipQueuePage() {
 function QueueItem({ item }: { item: ReviewQueueItem }) {
   return (
     <View
-      className='lg-card lg-stack'
+      className='lg-card lg-stack mb-queue__item'
       data-application={item.id}
       onClick={() => void Taro.navigateTo({ url: pages.membership.review.url({ id: item.id }) })}
     >

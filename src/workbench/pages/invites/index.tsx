@@ -146,7 +146,7 @@ function Invites({ invites, roles }: { invites: ApiState<Invite[]>; roles: RoleO
         {(list) => (
           <View>
             {list.map((invite) => (
-              <View key={invite.id} className='lg-card lg-stack' data-invite={invite.id} data-status={invite.status}>
+              <View key={invite.id} className='lg-card lg-stack wb-invites__item' data-invite={invite.id} data-status={invite.status}>
                 <View className='lg-spread'>
                   <Text className='lg-title'>{invite.orgName}</Text>
                   <Text className={`lg-tag ${inviteTone[invite.status]}`}>{inviteStatusLabel[invite.status]}</Text>
