@@ -128,12 +128,17 @@ export function watchErrors(page: Page): string[] {
   return errors
 }
 
-/** Logs in through the H5 login page by picking a demo persona; ends on 我的. */
+/**
+ * Logs in through the H5 login page by picking a demo persona; ends once 我的 is the page on top.
+ * Not as soon as the address changes: the tab switch finishes after that, and a page opened in
+ * between would be covered by 我的 when it does.
+ */
 export async function loginAsPersona(page: Page, baseUrl: string, openid: string): Promise<void> {
   await page.goto(`${baseUrl}/#${pages.account.login.path}`)
   const login = await currentPage(page, pages.account.login.path)
   await tap(login.locator(`[data-openid="${openid}"]`))
   await page.waitForURL(/pages\/mine\/index/)
+  await currentPage(page, pages.mine.path)
 }
 
 /**
