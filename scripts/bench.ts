@@ -1,6 +1,7 @@
 // `npm run bench`: starts the server on a fresh embedded database (or DATABASE_URL) and prints
 // throughput and tail latency of two endpoints under 50 connections. A measurement, not a test.
 import { fork } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -22,8 +23,8 @@ async function startServer(): Promise<{ url: string; stop(): Promise<void> }> {
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
-      AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-00',
-      DATA_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+      AUTH_SECRET: randomBytes(48).toString('base64'),
+      DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       WECHAT_APPID: 'bench',
       WECHAT_SECRET: 'bench',
     },

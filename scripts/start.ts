@@ -13,7 +13,8 @@ function main(): void {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     H5_DIR: process.env.H5_DIR ?? h5Dir,
-    // A newcomer gets dev login and demo data; production configures its own.
+    // A newcomer gets dev mode (dev login, demo data, built-in secrets); production configures its own.
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
     AUTH_MODE: process.env.AUTH_MODE ?? (production ? 'wechat' : 'dev'),
     SEED_DEMO: process.env.SEED_DEMO ?? (production ? 'false' : 'true'),
   }

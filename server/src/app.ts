@@ -12,11 +12,13 @@ import type { DatabaseHandle } from './db/client'
 import { AppError } from './lib/errors'
 import { loggerOptions } from './lib/logging'
 import type { WechatClient } from './lib/wechat'
+import { databaseRateLimitStore, rateLimitCleanupJob, rateLimitKey } from './core/rate-limits'
 import type { ServiceLineDefinition } from './core/service-line'
 import { serviceLines } from './lines/registry'
 import authentication from './plugins/app/authentication'
 import context from './plugins/app/context'
 import errorHandler from './plugins/app/error-handler'
+import securityHeaders from './plugins/app/security-headers'
 import { accountRoutes } from './platform/account/account.routes'
 import { authRoutes } from './platform/auth/auth.routes'
 import { readSession } from './platform/auth/auth.service'
@@ -45,6 +47,13 @@ export interface BuildAppOptions {
   fileStorage?: FileStorage
 }
 
+/** TRUST_PROXY as Fastify takes it: a hop count trusts that many proxies in front of us. */
+function trustProxyOption(trust: Config['trustProxy']): { trustProxy?: boolean | string | ((address: string, hop: number) => boolean) } {
+  if (trust === false) return {}
+  if (typeof trust === 'number') return { trustProxy: (_address: string, hop: number) => hop < trust }
+  return { trustProxy: trust }
+}
+
 /**
  * The whole backend as one Fastify instance: `server.ts` starts it, tests `inject` into it.
  * The database is opened (and migrated) by the caller and closed when the app closes.
@@ -53,8 +62,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const { config } = options
   const app = Fastify({
     logger: loggerOptions(config.logLevel, options.logStream),
-    // Behind Cloud Run or a reverse proxy, the client address is in X-Forwarded-For.
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies the deployment names (TRUST_PROXY): any
+    // client can send it, and limits keyed on a forged address limit nothing.
+    ...trustProxyOption(config.trustProxy),
     // WeChat Cloud Run accepts at most 100 KiB of request text; uploads have their own limit.
     bodyLimit: 256 * 1024,
   }).withTypeProvider<ZodTypeProvider>()
@@ -71,7 +81,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     lines,
     fileStorage,
     clock: options.clock,
-    platformJobs: [uploadSweepJob(fileStorage)],
+    platformJobs: [uploadSweepJob(fileStorage), rateLimitCleanupJob],
   })
   // In this order: no job starts once closing began, promised messages go out, then the database.
   app.addHook('onClose', async () => {
@@ -83,15 +93,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(authentication)
   await app.register(fastifyRateLimit, {
     global: false,
-    // Per user when logged in (read from the token: limits run before authentication), per
-    // address otherwise. A route opts in with `config: { rateLimit: { max, timeWindow } }`.
-    keyGenerator: (request) => {
-      const [scheme, token] = (request.headers.authorization ?? '').split(' ')
-      const session = scheme?.toLowerCase() === 'bearer' && token ? readSession(config, token) : undefined
-      return session ? `user:${session.userId}` : `ip:${request.ip}`
-    },
+    // Counters in the database every instance shares: N instances do not multiply a limit.
+    store: databaseRateLimitStore(options.database.db),
+    // Per user when logged in (read from the token: limits run before authentication), per real
+    // client address otherwise. A route opts in with `config: { rateLimit: { max, timeWindow } }`.
+    keyGenerator: (request) =>
+      rateLimitKey(request, (candidate) => {
+        const [scheme, token] = (candidate.headers.authorization ?? '').split(' ')
+        return scheme?.toLowerCase() === 'bearer' && token ? readSession(config, token)?.userId : undefined
+      }),
     errorResponseBuilder: () => new AppError(429, 'RATE_LIMITED'),
   })
+
+  await app.register(securityHeaders)
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -105,11 +119,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
     transform: jsonSchemaTransform,
   })
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' })
+  // The API's map is for developers: off in production unless API_DOCS=true says otherwise.
+  if (config.apiDocs) {
+    // Swagger UI runs inline scripts of its own: its pages get the policy it ships with.
+    await app.register(fastifySwaggerUi, {
+      routePrefix: '/api/docs',
+      staticCSP: true,
+      transformStaticCSP: (header) => `${header}; frame-ancestors 'none'`,
+    })
+  }
 
   await app.register(
     async (api) => {
-      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+      if (config.apiDocs) api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
       await api.register(healthRoutes)
       await api.register(authRoutes)
       await api.register(catalogueRoutes)

@@ -21,9 +21,82 @@ const dateList = z.string().transform((text, ctx) => {
   return parsed.dates
 })
 
+/** Fixed development fallbacks: published in this file, so refused anywhere but an explicit dev mode. */
+const DEV_AUTH_SECRET = 'development-only-secret-do-not-use-in-production'
+const DEV_ENCRYPTION_KEY = Buffer.alloc(32, 7)
+
+export interface EncryptionKey {
+  id: string
+  key: Buffer
+}
+
+function nodeEnvOf(env: { NODE_ENV?: string; AUTH_MODE?: string }): 'development' | 'production' | 'test' {
+  if (env.NODE_ENV === 'development' || env.NODE_ENV === 'test' || env.NODE_ENV === 'production') return env.NODE_ENV
+  return env.AUTH_MODE === 'dev' ? 'development' : 'production'
+}
+
+/** Dev defaults only in an explicit dev mode: NODE_ENV development or test, or AUTH_MODE=dev (not production). */
+export function devDefaultsAllowed(env: { NODE_ENV?: string; AUTH_MODE?: string }): boolean {
+  return nodeEnvOf(env) !== 'production'
+}
+
+/** `2:<base64>,1:<base64>`, or the single DATA_ENCRYPTION_KEY as key 1. */
+function parseKeyList(env: {
+  DATA_ENCRYPTION_KEY?: string
+  DATA_ENCRYPTION_KEYS?: string
+}): { ok: true; keys: EncryptionKey[] } | { ok: false; variable: string; message: string } {
+  if (env.DATA_ENCRYPTION_KEYS) {
+    const keys: EncryptionKey[] = []
+    for (const entry of env.DATA_ENCRYPTION_KEYS.split(',')
+      .map((item) => item.trim())
+      .filter(Boolean)) {
+      const match = /^([A-Za-z0-9]{1,8}):(.+)$/.exec(entry)
+      if (!match) return { ok: false, variable: 'DATA_ENCRYPTION_KEYS', message: 'each entry is <id>:<base64 key>, e.g. 2:…,1:…' }
+      const key = Buffer.from(match[2]!, 'base64')
+      if (key.length < 32) return { ok: false, variable: 'DATA_ENCRYPTION_KEYS', message: `key ${match[1]} is shorter than 32 bytes` }
+      if (key.length !== 32)
+        return { ok: false, variable: 'DATA_ENCRYPTION_KEYS', message: `key ${match[1]} must be 32 bytes, base64-encoded` }
+      if (keys.some((existing) => existing.id === match[1]))
+        return { ok: false, variable: 'DATA_ENCRYPTION_KEYS', message: `key id ${match[1]} is listed twice` }
+      keys.push({ id: match[1]!, key })
+    }
+    if (keys.length === 0) return { ok: false, variable: 'DATA_ENCRYPTION_KEYS', message: 'lists no key' }
+    return { ok: true, keys }
+  }
+  if (env.DATA_ENCRYPTION_KEY) return { ok: true, keys: [{ id: '1', key: Buffer.from(env.DATA_ENCRYPTION_KEY, 'base64') }] }
+  return { ok: true, keys: [] }
+}
+
+/** A secret anyone could guess: one character repeated, or hardly any different ones. */
+const lowEntropyText = (value: string) => new Set(value).size < 8
+const lowEntropyKey = (key: Buffer) => new Set(key).size < 8
+
+/** What is wrong with the secrets of a start outside dev mode, variable by variable. */
+function secretProblems(
+  env: { AUTH_SECRET?: string; DATA_ENCRYPTION_KEYS?: string },
+  keys: EncryptionKey[],
+): Array<{ variable: string; message: string }> {
+  const problems: Array<{ variable: string; message: string }> = []
+  const keyVariable = env.DATA_ENCRYPTION_KEYS ? 'DATA_ENCRYPTION_KEYS' : 'DATA_ENCRYPTION_KEY'
+  if (!env.AUTH_SECRET)
+    problems.push({ variable: 'AUTH_SECRET', message: 'required outside dev mode (set NODE_ENV=development for local use)' })
+  else if (env.AUTH_SECRET === DEV_AUTH_SECRET) problems.push({ variable: 'AUTH_SECRET', message: 'is the published development value' })
+  else if (lowEntropyText(env.AUTH_SECRET))
+    problems.push({ variable: 'AUTH_SECRET', message: 'is too easy to guess (use e.g. `openssl rand -base64 48`)' })
+  if (keys.length === 0)
+    problems.push({ variable: keyVariable, message: 'required outside dev mode (set NODE_ENV=development for local use)' })
+  for (const { id, key } of keys) {
+    if (key.equals(DEV_ENCRYPTION_KEY)) problems.push({ variable: keyVariable, message: `key ${id} is the published development value` })
+    else if (lowEntropyKey(key))
+      problems.push({ variable: keyVariable, message: `key ${id} is too easy to guess (use e.g. \`openssl rand -base64 32\`)` })
+  }
+  return problems
+}
+
 const EnvSchema = z
   .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    /** Unset means production, unless AUTH_MODE=dev: dev defaults only ever apply when asked for. */
+    NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
     HOST: z.string().default('0.0.0.0'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -31,13 +104,18 @@ const EnvSchema = z
     DATA_DIR: z.string().default('./data'),
     /** postgres://… — use a real PostgreSQL server instead of the embedded one. */
     DATABASE_URL: z.string().url().optional(),
-    /** Signs session tokens and member-card QR tokens. At least 32 characters. */
-    AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
-    /** 32-byte key, base64, for AES-256-GCM encryption of sensitive fields (ID numbers…). */
+    /** Signs session tokens, member-card QR tokens and file links. At least 32 characters. */
+    AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** 32-byte key, base64, for AES-256-GCM encryption of sensitive fields (ID numbers…); key id 1. */
     DATA_ENCRYPTION_KEY: z
       .string()
       .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
       .optional(),
+    /**
+     * Several keys, for rotation: `2:<base64>,1:<base64>`. The first encrypts what is written from now
+     * on; every one listed decrypts what it wrote. Keep the oldest listed: lookup hashes derive from it.
+     */
+    DATA_ENCRYPTION_KEYS: z.string().optional(),
     /** `wechat` (production) or `dev` (adds POST /api/auth/dev for browsers and demos). */
     AUTH_MODE: z.enum(['wechat', 'dev']).default('wechat'),
     SESSION_TTL_HOURS: z.coerce
@@ -49,10 +127,28 @@ const EnvSchema = z
     WECHAT_SECRET: z.string().optional(),
     WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
     WECHAT_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+    /**
+     * Which proxies' X-Forwarded-For to believe: `false` (default: none, the connection's address
+     * counts), a number of hops (1 behind one reverse proxy), or the proxies' addresses/CIDRs.
+     */
+    TRUST_PROXY: z
+      .string()
+      .default('false')
+      .transform((value, ctx): boolean | number | string => {
+        const text = value.trim()
+        if (text === '' || text === 'false' || text === 'off' || text === '0') return false
+        if (text === 'true') return true
+        if (/^\d{1,2}$/.test(text)) return Number(text)
+        if (/^[0-9a-fA-F:.,/\s]+$/.test(text)) return text
+        ctx.addIssue({ code: 'custom', message: 'false, a hop count, or comma-separated proxy addresses' })
+        return z.NEVER
+      }),
     /** Behind WeChat Cloud Run: accept the X-WX-OPENID header the platform injects. */
     TRUST_WX_CLOUD_HEADERS: booleanFlag.default(false),
     /** Insert demo personas and sample records at start (never in production). */
     SEED_DEMO: booleanFlag.default(false),
+    /** Serve the Swagger UI at /api/docs and /api/openapi.json (default: on outside production). */
+    API_DOCS: booleanFlag.optional(),
     /** Directory of the H5 build to serve at `/`; empty to serve the API only. */
     H5_DIR: z.string().optional(),
     /** How long reference data (service catalogue, notices) is cached in memory. */
@@ -86,14 +182,20 @@ const EnvSchema = z
     RUN_JOBS: booleanFlag.default(true),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production') {
+    const keys = parseKeyList(env)
+    if (!keys.ok) ctx.addIssue({ code: 'custom', path: [keys.variable], message: keys.message })
+    if (!devDefaultsAllowed(env)) {
+      for (const problem of secretProblems(env, keys.ok ? keys.keys : []))
+        ctx.addIssue({ code: 'custom', path: [problem.variable], message: problem.message })
+    }
+    if (nodeEnvOf(env) === 'production') {
       if (env.AUTH_MODE === 'dev') {
         ctx.addIssue({ code: 'custom', path: ['AUTH_MODE'], message: 'dev login must not be enabled in production' })
       }
       if (env.SEED_DEMO) {
         ctx.addIssue({ code: 'custom', path: ['SEED_DEMO'], message: 'demo data must not be seeded in production' })
       }
-      for (const key of ['AUTH_SECRET', 'DATA_ENCRYPTION_KEY', 'WECHAT_APPID', 'WECHAT_SECRET'] as const) {
+      for (const key of ['WECHAT_APPID', 'WECHAT_SECRET'] as const) {
         if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required in production' })
       }
     }
@@ -109,13 +211,16 @@ export interface Config {
   dataDir: string
   databaseUrl: string | undefined
   authSecret: string
-  encryptionKey: Buffer
+  /** Encryption keys by id; the first encrypts. */
+  encryptionKeys: EncryptionKey[]
   authMode: 'wechat' | 'dev'
   sessionTtlSeconds: number
   wechat: { appId: string; secret: string; apiBase: string; timeoutMs: number }
   trustWxCloudHeaders: boolean
+  trustProxy: boolean | number | string
   seedDemo: boolean
   h5Dir: string | undefined
+  apiDocs: boolean
   loginRateLimit: number
   referenceCacheMs: number
   uploadDir: string
@@ -130,10 +235,6 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-/** Fixed development fallbacks: obviously not secret, refused in production by the schema above. */
-const DEV_AUTH_SECRET = 'development-only-secret-do-not-use-in-production'
-const DEV_ENCRYPTION_KEY = Buffer.alloc(32, 7)
-
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(source)
   if (!parsed.success) {
@@ -141,15 +242,18 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
   }
   const env = parsed.data
+  const keys = parseKeyList(env)
+  const encryptionKeys = keys.ok && keys.keys.length > 0 ? keys.keys : [{ id: '1', key: DEV_ENCRYPTION_KEY }]
   return {
-    env: env.NODE_ENV,
+    env: nodeEnvOf(env),
     host: env.HOST,
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
     dataDir: path.resolve(env.DATA_DIR),
     databaseUrl: env.DATABASE_URL,
+    // Reached without a secret only in dev mode: the schema refuses every other start.
     authSecret: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
-    encryptionKey: env.DATA_ENCRYPTION_KEY ? Buffer.from(env.DATA_ENCRYPTION_KEY, 'base64') : DEV_ENCRYPTION_KEY,
+    encryptionKeys,
     authMode: env.AUTH_MODE,
     sessionTtlSeconds: Math.round(env.SESSION_TTL_HOURS * 3600),
     wechat: {
@@ -159,8 +263,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       timeoutMs: env.WECHAT_TIMEOUT_MS,
     },
     trustWxCloudHeaders: env.TRUST_WX_CLOUD_HEADERS,
+    trustProxy: env.TRUST_PROXY,
     seedDemo: env.SEED_DEMO,
     h5Dir: env.H5_DIR ? path.resolve(env.H5_DIR) : undefined,
+    apiDocs: env.API_DOCS ?? nodeEnvOf(env) !== 'production',
     loginRateLimit: env.LOGIN_RATE_LIMIT,
     referenceCacheMs: env.REFERENCE_CACHE_SECONDS * 1000,
     uploadDir: path.resolve(env.UPLOAD_DIR ?? path.join(env.DATA_DIR, 'uploads')),

@@ -134,3 +134,14 @@ export const scheduledJobs = pgTable('scheduled_jobs', {
   lastError: text('last_error'),
   runs: integer('runs').notNull().default(0),
 })
+
+/**
+ * Rate-limit counters every instance shares (logins per address, submissions per user…): one row
+ * per key and window, counted up in one statement, so N instances do not multiply the limit and a
+ * restart does not reset it.
+ */
+export const rateLimitCounters = pgTable('rate_limit_counters', {
+  key: text('key').primaryKey(),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+  hits: integer('hits').notNull(),
+})

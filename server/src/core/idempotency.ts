@@ -6,6 +6,7 @@ import { isUniqueViolation, type Database, type Queryable, type Transaction } fr
 import { AppError } from '../lib/errors'
 import { currentUser } from '../plugins/app/authentication'
 import { idempotencyKeys } from './core.tables'
+import type { Quota } from './rate-limits'
 
 /** The `Idempotency-Key` header, checked; undefined when the client sent none. */
 export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
@@ -110,6 +111,8 @@ export interface IdempotentRequestOptions {
   statusCode: number
   /** A retry must also name the same record in its URL (one key, one case). */
   matchUrl?: boolean
+  /** How many of these one person may make (default: a generous hourly limit per kind). */
+  quota?: Quota
 }
 
 /**

@@ -1,29 +1,47 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 
+export interface CipherKey {
+  /** Recorded in every ciphertext, so old values still decrypt after a new key is introduced. */
+  id: string
+  key: Buffer
+}
+
 /**
  * Field encryption for sensitive personal information (PIPL): AES-256-GCM with a random IV per
- * value. Stored as `v1.<iv>.<tag>.<ciphertext>` (base64url) so the format can change later.
+ * value, stored as `v2.<key id>.<iv>.<tag>.<ciphertext>` (base64url). The first key encrypts; every
+ * key given decrypts what it wrote, so keys can be rotated without rewriting the data at once.
+ * Values written before key ids existed (`v1.…`) were written with key 1.
  */
 export class FieldCipher {
   private readonly hashKey: Buffer
+  private readonly current: CipherKey
+  private readonly byId: Map<string, Buffer>
 
-  constructor(private readonly key: Buffer) {
-    if (key.length !== 32) throw new Error('FieldCipher needs a 32-byte key')
-    // A separate key for the lookup hash, derived so one env variable is enough.
-    this.hashKey = createHmac('sha256', key).update('lookup-hash-v1').digest()
+  constructor(keys: readonly CipherKey[] | Buffer) {
+    const list = Buffer.isBuffer(keys) ? [{ id: '1', key: keys }] : [...keys]
+    if (list.length === 0) throw new Error('FieldCipher needs a key')
+    for (const { key } of list) if (key.length !== 32) throw new Error('FieldCipher needs 32-byte keys')
+    this.current = list[0]!
+    this.byId = new Map(list.map(({ id, key }) => [id, key]))
+    // Lookup hashes (duplicate checks, unique indexes) must not change when a key is rotated: they
+    // derive from the oldest key, which stays listed.
+    this.hashKey = createHmac('sha256', list.at(-1)!.key).update('lookup-hash-v1').digest()
   }
 
   encrypt(plain: string): string {
     const iv = randomBytes(12)
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv)
+    const cipher = createCipheriv('aes-256-gcm', this.current.key, iv)
     const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
-    return ['v1', iv, cipher.getAuthTag(), data].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.')
+    return ['v2', this.current.id, ...[iv, cipher.getAuthTag(), data].map((part) => part.toString('base64url'))].join('.')
   }
 
   decrypt(stored: string): string {
-    const [version, iv, tag, data] = stored.split('.')
-    if (version !== 'v1' || !iv || !tag || data === undefined) throw new Error('Unrecognised ciphertext')
-    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'))
+    const parts = stored.split('.')
+    const [version] = parts
+    const [keyId, iv, tag, data] = version === 'v2' ? parts.slice(1) : version === 'v1' ? ['1', ...parts.slice(1)] : []
+    const key = keyId ? this.byId.get(keyId) : undefined
+    if (!key || !iv || !tag || data === undefined) throw new Error('Unrecognised ciphertext or unknown key id')
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'))
     decipher.setAuthTag(Buffer.from(tag, 'base64url'))
     return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8')
   }

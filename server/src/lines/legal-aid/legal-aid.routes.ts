@@ -11,8 +11,17 @@ import {
   MyCaseSummary,
   WithdrawBody,
 } from '@contract/lines/legal-aid'
+import type { Quota } from '../../core/rate-limits'
 import { runSubmission } from '../../core/submission'
 import { getMyCase, listMyCases, postWorkerMessage, submitCase, withdrawCase } from './legal-aid.worker'
+
+/** Asking for help is never rationed for a real person; a script filing hundreds of cases is. */
+const SUBMIT_QUOTA: Quota = {
+  max: 5,
+  windowMs: 24 * 3600_000,
+  message: '您今天已提交了 5 件法律援助申请。工作人员会尽快与您联系；情况紧急请拨打 12351 职工维权服务热线。',
+}
+const MESSAGE_QUOTA: Quota = { max: 30, windowMs: 3600_000, message: '消息发送太频繁，请稍后再发' }
 
 export const errors = {
   400: ApiErrorBody,
@@ -39,8 +48,11 @@ export const legalAidWorkerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await runSubmission(app, request, { scope: 'legal_aid.submit', statusCode: 201, matchUrl: true }, (context) =>
-        submitCase(context, request.body),
+      const result = await runSubmission(
+        app,
+        request,
+        { scope: 'legal_aid.submit', statusCode: 201, matchUrl: true, quota: SUBMIT_QUOTA },
+        (context) => submitCase(context, request.body),
       )
       return reply.status(result.statusCode).send(result.body)
     },
@@ -84,8 +96,11 @@ export const legalAidWorkerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await runSubmission(app, request, { scope: 'legal_aid.message', statusCode: 201, matchUrl: true }, (context) =>
-        postWorkerMessage(context, request.params.id, request.body),
+      const result = await runSubmission(
+        app,
+        request,
+        { scope: 'legal_aid.message', statusCode: 201, matchUrl: true, quota: MESSAGE_QUOTA },
+        (context) => postWorkerMessage(context, request.params.id, request.body),
       )
       return reply.status(result.statusCode).send(result.body)
     },

@@ -10,10 +10,14 @@ import {
   MyMembership,
   ResubmitBody,
 } from '@contract/lines/membership'
+import type { Quota } from '../../core/rate-limits'
 import { runSubmission } from '../../core/submission'
 import { currentUser } from '../../plugins/app/authentication'
 import { myMembership, resubmitApplication, submitApplication } from './membership.apply'
 import { memberCard, verifyCard } from './membership.card'
+
+/** Applying or correcting: a person needs a few; more in a day is not a person. */
+const APPLY_QUOTA: Quota = { max: 10, windowMs: 24 * 3600_000, message: '今天提交和修改的次数太多了，请明天再试，或联系所在工会' }
 
 export const errors = {
   400: ApiErrorBody,
@@ -45,7 +49,7 @@ export const membershipWorkerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await runSubmission(app, request, { scope: 'membership.apply', statusCode: 201 }, (context) =>
+      const result = await runSubmission(app, request, { scope: 'membership.apply', statusCode: 201, quota: APPLY_QUOTA }, (context) =>
         submitApplication(context, request.body),
       )
       return reply.status(result.statusCode).send(result.body)
@@ -77,8 +81,11 @@ export const membershipWorkerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await runSubmission(app, request, { scope: `membership.resubmit:${request.params.id}`, statusCode: 200 }, (context) =>
-        resubmitApplication(context, request.params.id, request.body),
+      const result = await runSubmission(
+        app,
+        request,
+        { scope: `membership.resubmit:${request.params.id}`, statusCode: 200, quota: APPLY_QUOTA },
+        (context) => resubmitApplication(context, request.params.id, request.body),
       )
       return reply.status(result.statusCode).send(result.body)
     },

@@ -56,7 +56,7 @@ export default fp<ContextOptions>(
   async function context(app: FastifyInstance, options: ContextOptions) {
     const { config } = options
     const clock = options.clock ?? (() => new Date())
-    const cipher = new FieldCipher(config.encryptionKey)
+    const cipher = new FieldCipher(config.encryptionKeys)
     const roles = roleCatalogue([...PLATFORM_ROLES, ...options.lines.flatMap((line) => line.staffRoles ?? [])])
     const calendar = calendarOf(config)
     const systemContext = (db: Queryable = options.database.db): SystemContext => ({ db, now: clock(), cipher, config, calendar, roles })

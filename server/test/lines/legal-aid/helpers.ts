@@ -67,7 +67,10 @@ export const pathTo: Record<CaseStatus, Array<keyof typeof staffBodies | 'withdr
   withdrawn: ['withdraw'],
 }
 
-export async function caseIn(t: TestApp, status: CaseStatus, worker = 'worker-sm'): Promise<string> {
+let workerCounter = 0
+
+/** A case in a status, by a worker of its own (a real person files a few cases a day, not dozens). */
+export async function caseIn(t: TestApp, status: CaseStatus, worker = `worker-sm-${++workerCounter}`): Promise<string> {
   const id = await submitCase(t, worker)
   for (const step of pathTo[status]) {
     const response =

@@ -26,17 +26,18 @@ describe('legal-aid state machine through the API', () => {
   /** Every step a person takes with a form: the staff decisions and the worker's withdrawal. */
   type CaseAction = StaffCaseAction | 'withdraw'
   const CASE_ACTIONS: CaseAction[] = [...STAFF_CASE_ACTIONS, 'withdraw']
-  const act = (caseId: string, action: CaseAction) =>
+  const act = (worker: string, caseId: string, action: CaseAction) =>
     action === 'withdraw'
-      ? t.as('worker-sm')({ method: 'POST', url: `/api/legal-aid/cases/${caseId}/withdraw`, payload: {} })
+      ? t.as(worker)({ method: 'POST', url: `/api/legal-aid/cases/${caseId}/withdraw`, payload: {} })
       : staffAction(t, 'demo-legal', caseId, action)
 
   const pairs = CASE_STATUSES.flatMap((status) => CASE_ACTIONS.map((action): [CaseStatus, CaseAction] => [status, action]))
 
   it.each(pairs)('from %s, %s', async (status, action) => {
-    const id = await caseIn(t, status)
+    const worker = `worker-${status}-${action}`
+    const id = await caseIn(t, status, worker)
     const expected = legalAidWorkflow.next(status, action)
-    const response = await act(id, action)
+    const response = await act(worker, id, action)
     const [row] = await t.database.db.select().from(legalAidCases).where(eq(legalAidCases.id, id))
     if (expected.ok) {
       expect(response.statusCode).toBe(200)
@@ -83,7 +84,7 @@ describe('legal-aid state machine through the API', () => {
   })
 
   it('the assigned lawyer must be on the list; then the worker sees the handler’s name and contact', async () => {
-    const id = await caseIn(t, 'accepted')
+    const id = await caseIn(t, 'accepted', 'worker-sm')
     const wrong = await t.as('demo-legal')({
       method: 'POST',
       url: `/api/workbench/legal-aid/cases/${id}/assign`,
@@ -98,7 +99,7 @@ describe('legal-aid state machine through the API', () => {
   })
 
   it('another lawyer can take over mid-case: the worker sees who and why, the case keeps its status', async () => {
-    const id = await caseIn(t, 'in_progress')
+    const id = await caseIn(t, 'in_progress', 'worker-sm')
     const [before] = await t.database.db.select().from(legalAidCases).where(eq(legalAidCases.id, id))
     const reassign = (payload: object) =>
       t.as('demo-legal')({ method: 'POST', url: `/api/workbench/legal-aid/cases/${id}/reassign`, payload })
@@ -127,7 +128,7 @@ describe('legal-aid state machine through the API', () => {
   })
 
   it('closing records the outcome and the amount recovered, shown to the worker', async () => {
-    const id = await caseIn(t, 'closed')
+    const id = await caseIn(t, 'closed', 'worker-sm')
     const mine = (await t.as('worker-sm')({ method: 'GET', url: `/api/legal-aid/cases/${id}` })).json()
     expect(mine.outcome).toMatchObject({ outcome: 'mediated', amountRecovered: 12000, summary: '调解成功，单位当场支付' })
     expect(mine.timeline.at(-1).note).toBe('调解成功，追回 12000.00 元。调解成功，单位当场支付')
@@ -141,7 +142,7 @@ describe('legal-aid state machine through the API', () => {
   })
 
   it('declining needs a reason, which the worker sees', async () => {
-    const id = await caseIn(t, 'submitted')
+    const id = await caseIn(t, 'submitted', 'worker-sm')
     const empty = await t.as('demo-legal')({
       method: 'POST',
       url: `/api/workbench/legal-aid/cases/${id}/decline`,
