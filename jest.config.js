@@ -10,6 +10,8 @@ const nodeBabel = {
 const aliases = {
   '^@/(.*)$': '<rootDir>/src/$1',
   '^@contract/(.*)$': '<rootDir>/contract/$1',
+  // Test data shared by page tests and API tests (never imported by the app).
+  '^@fixtures/(.*)$': '<rootDir>/test/fixtures/$1',
 }
 
 /** @type {import('jest').Config} */
@@ -45,7 +47,7 @@ module.exports = {
       setupFiles: ['<rootDir>/test/jest/web-setup.js'],
       transform: { '^.+\\.(mjs|[jt]sx?)$': ['babel-jest', { configFile: require.resolve('./babel.config.js') }] },
       transformIgnorePatterns: [
-        '/node_modules/(?!(@tarojs|@nutui|@stencil|swiper|dom7|ssr-window|lodash-es|tslib|style-inject|nanoid|\\.pnpm|query-string|decode-uri-component|split-on-first|filter-obj)/)',
+        '/node_modules/(?!(@tarojs|@stencil|swiper|dom7|ssr-window|lodash-es|tslib|style-inject|nanoid|\\.pnpm|query-string|decode-uri-component|split-on-first|filter-obj)/)',
       ],
       moduleNameMapper: {
         ...aliases,

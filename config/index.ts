@@ -14,11 +14,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'lian-gonghui',
     date: '2026-11-23',
-    // Our styles are drawn on a 750-wide design; NutUI's on a 375-wide one.
-    designWidth(input) {
-      const file = (input as { file?: string } | undefined)?.file?.replace(/\\+/g, '/') ?? ''
-      return file.includes('@nutui') ? 375 : 750
-    },
+    // Every style is drawn on a 750-wide design (88px = 44 CSS px on a phone).
+    designWidth: 750,
     deviceRatio: {
       640: 2.34 / 2,
       750: 1,
@@ -35,6 +32,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
       TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
       TARO_APP_CLOUD_SERVICE: JSON.stringify(process.env.TARO_APP_CLOUD_SERVICE ?? ''),
+      TARO_APP_SUBSCRIBE_TEMPLATE_STATUS: JSON.stringify(process.env.TARO_APP_SUBSCRIBE_TEMPLATE_STATUS ?? ''),
       TARO_APP_SUBSCRIBE_TEMPLATE_CASE: JSON.stringify(process.env.TARO_APP_SUBSCRIBE_TEMPLATE_CASE ?? ''),
       TARO_APP_SUBSCRIBE_TEMPLATE_MEMBERSHIP: JSON.stringify(process.env.TARO_APP_SUBSCRIBE_TEMPLATE_MEMBERSHIP ?? ''),
     },
@@ -48,6 +46,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: true },
     mini: {
       compile: { include: sharedSources },
+      // Class names are namespaced (lg-*, and each page's under its root), so no rule depends on
+      // which stylesheet comes first: the order warning of shared chunks says nothing.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

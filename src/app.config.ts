@@ -1,5 +1,6 @@
 export default defineAppConfig({
-  // Main package: only the tab pages. Each service line is a subpackage, loaded when first opened.
+  // Main package: only the tab pages. Each service line is one subpackage holding its worker and staff
+  // pages, loaded when first opened. contract/pages.ts names every page; a test holds the two together.
   pages: ['pages/home/index', 'pages/mine/index'],
   subPackages: [
     {
@@ -7,28 +8,26 @@ export default defineAppConfig({
       pages: ['pages/login/index', 'pages/settings/index', 'pages/messages/index', 'pages/my-data/index', 'pages/staff-invite/index'],
     },
     {
-      // Union staff's work, inside the same mini-program.
+      // The staff workbench: its hub (entries from every line) and the cross-line tools.
       root: 'workbench',
-      pages: [
-        'pages/index/index',
-        'pages/membership-queue/index',
-        'pages/membership-review/index',
-        'pages/card-verify/index',
-        'pages/invites/index',
-        'pages/legal-aid-queue/index',
-        'pages/legal-aid-case/index',
-        'pages/legal-aid-lawyers/index',
-      ],
+      pages: ['pages/index/index', 'pages/card-verify/index', 'pages/invites/index'],
     },
     {
-      // 会员入会 and the electronic member card.
+      // 会员入会 and the electronic member card; reviewers' queue and review.
       root: 'membership',
-      pages: ['pages/status/index', 'pages/apply/index', 'pages/card/index'],
+      pages: ['pages/status/index', 'pages/apply/index', 'pages/card/index', 'pages/review-queue/index', 'pages/review/index'],
     },
     {
-      // 法律援助: apply, my cases, one case.
+      // 法律援助: apply, my cases, one case; legal staff's queue, case and lawyer roster.
       root: 'legal-aid',
-      pages: ['pages/apply/index', 'pages/cases/index', 'pages/case/index'],
+      pages: [
+        'pages/apply/index',
+        'pages/cases/index',
+        'pages/case/index',
+        'pages/staff-queue/index',
+        'pages/staff-case/index',
+        'pages/lawyers/index',
+      ],
     },
   ],
   window: {

@@ -18,9 +18,11 @@ declare namespace NodeJS {
     TARO_APP_CLOUD_ENV?: string
     /** WeChat Cloud Run service name (X-WX-SERVICE). */
     TARO_APP_CLOUD_SERVICE?: string
-    /** Subscribe-message template id for legal-aid case updates (the same one the server sends). */
+    /** The one subscribe-message template for status updates of every line (the same one the server sends). */
+    TARO_APP_SUBSCRIBE_TEMPLATE_STATUS?: string
+    /** Per-topic override for legal-aid case updates (topic `legal_aid`). */
     TARO_APP_SUBSCRIBE_TEMPLATE_CASE?: string
-    /** Subscribe-message template id for membership review results (the same one the server sends). */
+    /** Per-topic override for membership review results (topic `membership`). */
     TARO_APP_SUBSCRIBE_TEMPLATE_MEMBERSHIP?: string
   }
 }

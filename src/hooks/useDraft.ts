@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { draftKey } from '@/services/drafts'
 import { readStored, removeStored, writeStored } from '@/services/storage'
+import { useSession } from './useSession'
 
 export interface Draft<T> {
   value: T
@@ -57,4 +59,13 @@ export function useDraft<T extends object>(key: string, initial: T): Draft<T> {
   }, [])
 
   return { value: current.value, update, discard, restored: current.restored }
+}
+
+/**
+ * A draft of one form for the logged-in user (`draftKey(form, userId)`): people sharing a phone
+ * never see each other's input, and deleting the account forgets it.
+ */
+export function useUserDraft<T extends object>(form: string, initial: T): Draft<T> {
+  const session = useSession()
+  return useDraft(draftKey(form, session.user?.id ?? 'anon'), initial)
 }

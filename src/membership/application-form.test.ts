@@ -1,4 +1,4 @@
-import { applicationFixture, completeDraftFixture, FIXTURE_ID_NUMBER } from './application.fixture'
+import { applicationFixture, completeDraftFixture, FIXTURE_ID_NUMBER } from '@fixtures/membership'
 import { draftFromApplication, newDraft, readyToSubmit, stepErrors, stepOfFields, toBody } from './application-form'
 
 const ID = FIXTURE_ID_NUMBER

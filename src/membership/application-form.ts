@@ -16,14 +16,14 @@ import {
   type ResubmitBody,
 } from '@contract/lines/membership'
 import { fieldErrors } from '@contract/fields'
+import { firstInvalidStep, stepOfFields as stepOf, type FormStep } from '@/components/form'
 import type { ChosenOrg } from '@/components/org-picker'
 import { draftKey } from '@/services/drafts'
-import { newIdempotencyKey } from '@/services/request'
 
 /**
  * The application form as it lives on the device, between taps, reloads and app restarts: the
- * values as typed (empty until chosen), which step the worker is on, and the key that makes the
- * submission safe to retry.
+ * values as typed (empty until chosen) and which step the worker is on. (The key that makes the
+ * submission safe to retry is kept by useSubmission, beside it.)
  */
 export interface FormValues {
   consentNotice: boolean
@@ -56,13 +56,12 @@ export interface ApplicationDraft {
   keepIdNumber: boolean
   idNumberMaskedOnFile: string | null
   step: number
-  /** Renewed whenever the form changes: a retry of the same form reuses it, an edited form does not. */
-  idempotencyKey: string
   form: FormValues
 }
 
-/** Where a user's application draft is kept on the device (one per user). */
+/** Where a user's application draft is kept on the device (one per user), and its submission's key. */
 export const applicationDraftKey = (userId: string) => draftKey('membership-apply', userId)
+export const applicationKeyStorage = (userId: string) => draftKey('membership-apply-key', userId)
 
 export const emptyForm: FormValues = {
   consentNotice: false,
@@ -92,7 +91,6 @@ export function newDraft(): ApplicationDraft {
     keepIdNumber: false,
     idNumberMaskedOnFile: null,
     step: 0,
-    idempotencyKey: newIdempotencyKey(),
     form: emptyForm,
   }
 }
@@ -105,7 +103,6 @@ export function draftFromApplication(application: MyApplication): ApplicationDra
     keepIdNumber: true,
     idNumberMaskedOnFile: application.idNumberMasked,
     step: 0,
-    idempotencyKey: newIdempotencyKey(),
     form: {
       ...emptyForm,
       name: application.name,
@@ -153,14 +150,7 @@ export function toBody(draft: ApplicationDraft): Record<string, unknown> {
 
 export type StepKey = 'consent' | 'identity' | 'phone' | 'work' | 'union' | 'confirm'
 
-export interface StepDefinition {
-  key: StepKey
-  title: string
-  /** The body fields this step asks for: server errors on them send the worker back here. */
-  fields: string[]
-}
-
-export const STEPS: StepDefinition[] = [
+export const STEPS: ReadonlyArray<FormStep<StepKey>> = [
   { key: 'consent', title: '入会须知', fields: ['consentNotice', 'consentSensitive'] },
   { key: 'identity', title: '身份信息', fields: ['name', 'gender', 'ethnicity', 'idNumber'] },
   { key: 'phone', title: '联系电话', fields: ['phoneSource', 'phone'] },
@@ -198,10 +188,7 @@ export function stepErrors(draft: ApplicationDraft, step: number): Record<string
 }
 
 /** The first step with an error among these fields (server answers are keyed by field). */
-export function stepOfFields(fields: Record<string, string>): number | undefined {
-  const index = STEPS.findIndex((step) => step.fields.some((field) => field in fields))
-  return index >= 0 ? index : undefined
-}
+export const stepOfFields = (fields: Record<string, string>): number | undefined => stepOf(STEPS, fields)
 
 export type SubmitBody = { kind: 'new'; body: ApplicationBody } | { kind: 'resubmit'; id: string; body: ResubmitBody }
 
@@ -209,10 +196,8 @@ export type SubmitBody = { kind: 'new'; body: ApplicationBody } | { kind: 'resub
 export function readyToSubmit(
   draft: ApplicationDraft,
 ): { ok: true; submit: SubmitBody } | { ok: false; step: number; errors: Record<string, string> } {
-  for (let step = 0; step < STEPS.length; step++) {
-    const errors = stepErrors(draft, step)
-    if (Object.keys(errors).length > 0) return { ok: false, step, errors }
-  }
+  const invalid = firstInvalidStep(STEPS, (step) => stepErrors(draft, step))
+  if (invalid) return { ok: false, ...invalid }
   const body = toBody(draft)
   if (draft.mode === 'resubmit' && draft.applicationId)
     return { ok: true, submit: { kind: 'resubmit', id: draft.applicationId, body: body as ResubmitBody } }

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { LoginResult } from '@contract/auth'
+import { pages } from '@contract/pages'
 import { getMe, loginAsDevPersona, loginWithWechat } from './api/core'
 import { ApiError } from './api-error'
 import { usesCloudContainer } from './config'
@@ -69,8 +70,17 @@ setReauthenticator(async () => {
   }
 })
 
-/** Sends the user to log in, returning here afterwards. */
+/** Sends the user to log in, returning to `returnTo` (a page url) afterwards. */
 export function goToLogin(returnTo?: string): void {
-  const redirect = returnTo ? `?redirect=${encodeURIComponent(returnTo)}` : ''
-  void Taro.navigateTo({ url: `/account/pages/login/index${redirect}` })
+  void Taro.navigateTo({ url: returnTo ? pages.account.login.url({ redirect: returnTo }) : pages.account.login.path })
+}
+
+/** The page on screen with its query, to come back to after logging in. */
+export function currentPageUrl(): string | undefined {
+  const router = Taro.getCurrentInstance().router
+  if (!router?.path) return undefined
+  const path = router.path.split('?')[0] ?? router.path
+  // Taro adds its own stamp to the query; it is not part of the page's address.
+  const query = Object.entries(router.params ?? {}).filter(([key, value]) => key !== 'stamp' && key !== '$taroTimestamp' && value)
+  return query.length ? `${path}?${query.map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`).join('&')}` : path
 }

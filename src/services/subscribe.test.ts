@@ -8,11 +8,12 @@ describe('requestSubscription', () => {
     jest.restoreAllMocks()
   })
 
-  /** A build for `taroEnv` with only the membership template configured. */
-  const build = (taroEnv: 'weapp' | 'h5') => {
+  /** A build for `taroEnv` with only the membership template configured (and `status`, when given). */
+  const build = (taroEnv: 'weapp' | 'h5', status = '') => {
     process.env.TARO_ENV = taroEnv
     process.env.TARO_APP_SUBSCRIBE_TEMPLATE_MEMBERSHIP = 'tmpl-membership'
     process.env.TARO_APP_SUBSCRIBE_TEMPLATE_CASE = ''
+    process.env.TARO_APP_SUBSCRIBE_TEMPLATE_STATUS = status
   }
   const answer = (result: Record<string, string> | Error) =>
     jest
@@ -39,11 +40,19 @@ describe('requestSubscription', () => {
   it('does not ask without a template or outside WeChat', async () => {
     const ask = answer({})
     build('weapp')
-    await expect(requestSubscription('legalAidCase')).resolves.toBe(0)
-    expect(canSubscribe('legalAidCase')).toBe(false)
+    await expect(requestSubscription('legal_aid')).resolves.toBe(0)
+    expect(canSubscribe('legal_aid')).toBe(false)
     expect(canSubscribe('membership')).toBe(true)
     build('h5')
     await expect(requestSubscription('membership')).resolves.toBe(0)
     expect(ask).not.toHaveBeenCalled()
+  })
+
+  it('a topic without a template of its own uses the one status-update template', async () => {
+    build('weapp', 'tmpl-status')
+    const ask = answer({ 'tmpl-status': 'accept' })
+    await expect(requestSubscription('legal_aid')).resolves.toBe(1)
+    expect(ask).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['tmpl-status'] }))
+    expect(canSubscribe('membership')).toBe(true)
   })
 })

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { ApiErrorBody } from '@contract/errors'
-import type { UploadedFile } from '@contract/lines/legal-aid'
+import type { UploadedFile } from '@contract/uploads'
 import { ApiError } from './api-error'
 import { apiConfig } from './config'
 import { usableToken } from './session-store'
@@ -14,7 +14,9 @@ export interface UploadHandle {
  * Uploads one local file (a WeChat temp path, or a blob: URL on H5) to POST /api/uploads with
  * progress. Rejects with an ApiError like every other call.
  */
-export function uploadEvidence(filePath: string, fileName: string, onProgress: (percent: number) => void): UploadHandle {
+const UPLOAD_TIMEOUT_MS = 120_000
+
+export function uploadFile(filePath: string, fileName: string, onProgress: (percent: number) => void): UploadHandle {
   const token = usableToken()
   const task = Taro.uploadFile({
     url: `${apiConfig.baseUrl}/api/uploads`,
@@ -22,7 +24,7 @@ export function uploadEvidence(filePath: string, fileName: string, onProgress: (
     name: 'file',
     fileName,
     header: token ? { authorization: `Bearer ${token}` } : {},
-    timeout: 120_000,
+    timeout: UPLOAD_TIMEOUT_MS,
   } as Parameters<typeof Taro.uploadFile>[0])
   task.progress((event) => onProgress(event.progress))
   const done = task.then(
@@ -41,7 +43,18 @@ export function uploadEvidence(filePath: string, fileName: string, onProgress: (
       throw new ApiError(0, /timeout/i.test(error?.errMsg ?? '') ? 'TIMEOUT' : 'NETWORK')
     },
   )
-  return { done, abort: () => task.abort() }
+  // Taro's H5 upload first reads the picked file back from its blob: URL and never settles when
+  // that read is refused (a content security policy without blob: in connect-src): its own
+  // timeout starts only after. Whatever happens, the file ends as uploaded or failed.
+  let watchdog: ReturnType<typeof setTimeout> | undefined
+  const expired = new Promise<never>((_, reject) => {
+    watchdog = setTimeout(() => {
+      task.abort()
+      reject(new ApiError(0, 'TIMEOUT'))
+    }, UPLOAD_TIMEOUT_MS + 10_000)
+  })
+  const settled = Promise.race([done, expired]).finally(() => clearTimeout(watchdog))
+  return { done: settled, abort: () => task.abort() }
 }
 
 /** Signed file links are relative to the API origin. */

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
+import { pages } from '@contract/pages'
 
 /**
  * Browser tests run the real thing: our server (fresh embedded database, demo data) serving
@@ -127,11 +128,17 @@ export function watchErrors(page: Page): string[] {
   return errors
 }
 
-/** Logs in through the H5 login page by picking a demo persona. */
+/**
+ * Logs in through the H5 login page by picking a demo persona; ends once 我的 is the page on top.
+ * Not as soon as the address changes: the tab switch finishes after that, and a page opened in
+ * between would be covered by 我的 when it does.
+ */
 export async function loginAsPersona(page: Page, baseUrl: string, openid: string): Promise<void> {
-  await page.goto(`${baseUrl}/#/account/pages/login/index`)
-  await page.locator(`[data-openid="${openid}"]`).click()
+  await page.goto(`${baseUrl}/#${pages.account.login.path}`)
+  const login = await currentPage(page, pages.account.login.path)
+  await tap(login.locator(`[data-openid="${openid}"]`))
   await page.waitForURL(/pages\/mine\/index/)
+  await currentPage(page, pages.mine.path)
 }
 
 /**
@@ -140,18 +147,39 @@ export async function loginAsPersona(page: Page, baseUrl: string, openid: string
  */
 export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() =>
-    Array.from(document.querySelectorAll('.taro_router > .taro_page.taro_page_show')).every((element) =>
+    Array.from(document.querySelectorAll('.taro_router > .taro_page.taro_page_show:not(.taro_page_shade)')).every((element) =>
       element.classList.contains('taro_page_stationed'),
     ),
   )
 }
 
-/** Waits for an element of a freshly opened page, and for the page to stop moving. */
-export async function arrive(page: Page, locator: Locator): Promise<void> {
-  await shootOnFailure(page, async () => {
-    await locator.waitFor()
-    await settled(page)
+/**
+ * The page the person is looking at, as a locator pinned to that one page instance. Taro H5 keeps
+ * earlier pages in the DOM (and a page opened twice is there twice), so a test acts on and reads
+ * only this: the top Taro page that is shown (not shaded away) once no page is sliding, and, when
+ * `route` is given (e.g. `pages.legalAid.case.path`), only once that page is the one on top. The
+ * instance is marked (`data-e2e-page`), so the locator keeps meaning this instance even when
+ * another instance of the same route arrives later; ask again after navigating.
+ */
+export async function currentPage(page: Page, route?: string): Promise<Locator> {
+  const mark = await shootOnFailure(page, async () => {
+    const handle = await page.waitForFunction((wanted) => {
+      const shown = Array.from(document.querySelectorAll('.taro_router > .taro_page.taro_page_show:not(.taro_page_shade)'))
+      const top = shown.at(-1) as HTMLElement | undefined
+      if (!top || !shown.every((element) => element.classList.contains('taro_page_stationed'))) return null
+      if (getComputedStyle(top).display === 'none') return null
+      // The page element's id is its route with its query (Taro's stamp makes each instance's unique).
+      if (wanted && top.id.split('?')[0] !== wanted) return null
+      if (!top.dataset.e2ePage) {
+        const counter = window as unknown as { __e2ePages?: number }
+        counter.__e2ePages = (counter.__e2ePages ?? 0) + 1
+        top.dataset.e2ePage = String(counter.__e2ePages)
+      }
+      return top.dataset.e2ePage
+    }, route)
+    return (await handle.jsonValue()) as string
   })
+  return page.locator(`.taro_page[data-e2e-page="${mark}"]`)
 }
 
 /**
@@ -170,9 +198,9 @@ export async function tap(locator: Locator): Promise<void> {
 
 let failures = 0
 /** A screenshot of the page when a step fails: what the test saw is the quickest clue. */
-async function shootOnFailure(page: Page, step: () => Promise<void>): Promise<void> {
+async function shootOnFailure<T>(page: Page, step: () => Promise<T>): Promise<T> {
   try {
-    await step()
+    return await step()
   } catch (error) {
     failures += 1
     await snap(page, `failure-${failures}`).catch(() => undefined)

@@ -10,13 +10,13 @@ export function NoticeStrip({ notices }: { notices: Notice[] }) {
     void Taro.showModal({ title: notice.title, content: notice.body, showCancel: false, confirmText: '知道了' })
   }
   return (
-    <View className='notice-strip'>
-      <Text className='notice-label'>公告</Text>
-      <Swiper className='notice-swiper' vertical autoplay={notices.length > 1} circular={notices.length > 1} interval={4000}>
+    <View className='lg-notices'>
+      <Text className='lg-notices__label'>公告</Text>
+      <Swiper className='lg-notices__swiper' vertical autoplay={notices.length > 1} circular={notices.length > 1} interval={4000}>
         {notices.map((notice) => (
           <SwiperItem key={notice.id}>
-            <View className='notice-item' onClick={() => open(notice)}>
-              <Text className='notice-title'>{notice.title}</Text>
+            <View className='lg-notices__item' onClick={() => open(notice)}>
+              <Text className='lg-notices__title'>{notice.title}</Text>
             </View>
           </SwiperItem>
         ))}

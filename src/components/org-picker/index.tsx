@@ -1,8 +1,10 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { Org, OrgKind } from '@contract/orgs'
+import { TextInput } from '@/components/form'
 import { StateView } from '@/components/state-view'
 import { useApi } from '@/hooks/useApi'
+import { useDebounced } from '@/hooks/useDebounced'
 import { listOrgs } from '@/services/api/core'
 import './index.css'
 
@@ -36,13 +38,8 @@ const kindTag: Partial<Record<OrgKind, string>> = {
 export function OrgPicker({ value, onChange, canChoose = joinable }: OrgPickerProps) {
   const [trail, setTrail] = useState<Org[]>([])
   const [typed, setTyped] = useState('')
-  const [query, setQuery] = useState('')
+  const query = useDebounced(typed.trim())
   const parent = trail.at(-1)
-
-  useEffect(() => {
-    const timer = setTimeout(() => setQuery(typed.trim()), 300)
-    return () => clearTimeout(timer)
-  }, [typed])
 
   const orgs = useApi(() => listOrgs(query ? { q: query } : { parentId: parent?.id }).then((result) => result.orgs), [query, parent?.id], {
     refreshOnShow: false,
@@ -58,24 +55,24 @@ export function OrgPicker({ value, onChange, canChoose = joinable }: OrgPickerPr
   const open = (org: Org) => setTrail((current) => [...current, org])
 
   return (
-    <View className='org-picker'>
-      <Input
-        className='form-input org-picker-search'
+    <View className='lg-orgs'>
+      <TextInput
+        className='lg-orgs__search'
         value={typed}
         placeholder='搜索工会名称，如：医院、快递、海州'
-        maxlength={40}
+        maxLength={40}
         confirmType='search'
-        onInput={(event) => setTyped(event.detail.value)}
+        onChange={setTyped}
       />
       {query ? (
-        <Text className='muted org-picker-where'>“{query}”的搜索结果</Text>
+        <Text className='lg-muted lg-orgs__where'>“{query}”的搜索结果</Text>
       ) : (
-        <View className='org-picker-trail'>
-          <Text className='org-picker-crumb' onClick={() => setTrail([])}>
+        <View className='lg-orgs__trail'>
+          <Text className='lg-orgs__crumb' onClick={() => setTrail([])}>
             全部
           </Text>
           {trail.map((org, index) => (
-            <Text key={org.id} className='org-picker-crumb' onClick={() => setTrail(trail.slice(0, index + 1))}>
+            <Text key={org.id} className='lg-orgs__crumb' onClick={() => setTrail(trail.slice(0, index + 1))}>
               › {org.name}
             </Text>
           ))}
@@ -88,7 +85,7 @@ export function OrgPicker({ value, onChange, canChoose = joinable }: OrgPickerPr
         loadingText='正在读取工会…'
       >
         {(list) => (
-          <View className='org-picker-list'>
+          <View className='lg-orgs__list'>
             {list.map((org) => {
               const choosable = canChoose(org)
               const drillable = DRILLABLE.has(org.kind) && !query
@@ -96,22 +93,22 @@ export function OrgPicker({ value, onChange, canChoose = joinable }: OrgPickerPr
               return (
                 <View
                   key={org.id}
-                  className={`org-picker-row ${chosen ? 'org-picker-row-chosen' : ''}`}
+                  className={`lg-orgs__row ${chosen ? 'lg-orgs__row--chosen' : ''}`}
                   data-org={org.id}
                   onClick={() => (choosable ? onChange(org) : drillable ? open(org) : undefined)}
                 >
-                  <View className='org-picker-text'>
-                    <Text className='org-picker-name'>{org.name}</Text>
-                    {query && org.pathNames.length > 0 ? <Text className='muted'>{org.pathNames.join(' › ')}</Text> : null}
+                  <View className='lg-orgs__text'>
+                    <Text className='lg-orgs__name'>{org.name}</Text>
+                    {query && org.pathNames.length > 0 ? <Text className='lg-muted'>{org.pathNames.join(' › ')}</Text> : null}
                     {kindTag[org.kind] ? (
-                      <Text className={`tag org-picker-kind org-picker-kind-${org.kind}`}>{kindTag[org.kind]}</Text>
+                      <Text className={`lg-tag lg-orgs__kind lg-orgs__kind--${org.kind}`}>{kindTag[org.kind]}</Text>
                     ) : null}
                   </View>
                   {chosen ? (
-                    <Text className='org-picker-check'>✓ 已选</Text>
+                    <Text className='lg-orgs__check'>✓ 已选</Text>
                   ) : choosable && drillable ? (
                     <Text
-                      className='org-picker-open'
+                      className='lg-orgs__open'
                       onClick={(event) => {
                         event.stopPropagation()
                         open(org)
@@ -120,9 +117,9 @@ export function OrgPicker({ value, onChange, canChoose = joinable }: OrgPickerPr
                       下级 ›
                     </Text>
                   ) : drillable ? (
-                    <Text className='list-row-arrow'>›</Text>
+                    <Text className='lg-list-row__arrow'>›</Text>
                   ) : choosable ? (
-                    <Text className='org-picker-choose'>选择</Text>
+                    <Text className='lg-orgs__choose'>选择</Text>
                   ) : null}
                 </View>
               )

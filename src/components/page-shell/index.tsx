@@ -1,23 +1,155 @@
-import { View } from '@tarojs/components'
-import type { PropsWithChildren } from 'react'
-import { useCareMode } from '@/hooks/useCareMode'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import {
+  Component,
+  createContext,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  type ErrorInfo,
+  type MutableRefObject,
+  type PropsWithChildren,
+  type ReactNode,
+} from 'react'
+import { Button } from '@/components/button'
 import { PrivacySheet } from '@/components/privacy-sheet'
+import { ErrorPanel, LoadingPanel, StateView } from '@/components/state-view'
+import { useApi } from '@/hooks/useApi'
+import { useCareMode } from '@/hooks/useCareMode'
+import { useSession } from '@/hooks/useSession'
+import { usesCloudContainer } from '@/services/config'
+import { currentPageUrl, ensureSession, goToLogin, isWeapp } from '@/services/session'
+import './index.css'
 
 export interface PageShellProps {
-  className?: string
+  /** The page's root class: its stylesheet scopes every rule under it. */
+  className: string
+  /**
+   * Pull-down refresh (the page's config sets `enablePullDownRefresh`): reloads what the page
+   * shows; the spinner stops when the returned promise settles.
+   */
+  onRefresh?: () => unknown
+  /**
+   * The page needs a logged-in person; the sentence says why (e.g. 申请法律援助需要先登录). On WeChat
+   * the silent login runs first; in a browser the person is offered the login page and comes back.
+   */
+  requireLogin?: string
 }
 
 /**
- * The root of every page: applies care mode (larger text and targets) to everything inside, and
- * on WeChat hosts the privacy question when a privacy API needs the user's agreement.
+ * The root of every page: care mode (larger text and targets) for everything inside, pull-down
+ * refresh, the login a page needs, an error boundary so one broken part never blanks the screen,
+ * and on WeChat the privacy question when a privacy API needs the person's agreement.
  */
-export function PageShell({ className, children }: PropsWithChildren<PageShellProps>) {
+export function PageShell({ className, onRefresh, requireLogin, children }: PropsWithChildren<PageShellProps>) {
   const { enabled } = useCareMode()
+  const given = useRef(onRefresh)
+  given.current = onRefresh
+  // What the content registered with usePageRefresh, when the page itself gives no onRefresh.
+  const registered = useRef<(() => unknown) | undefined>(undefined)
+  usePullDownRefresh(() => {
+    void Promise.resolve((given.current ?? registered.current)?.())
+      .catch(() => undefined)
+      .finally(() => Taro.stopPullDownRefresh())
+  })
   return (
-    <View className={['page', enabled ? 'care' : '', className ?? ''].filter(Boolean).join(' ')}>
-      {children}
+    <View className={['lg-page', enabled ? 'lg-care' : '', className].filter(Boolean).join(' ')}>
+      <RefreshContext.Provider value={registered}>
+        <PageErrorBoundary>{requireLogin ? <LoginRequired reason={requireLogin}>{children}</LoginRequired> : children}</PageErrorBoundary>
+      </RefreshContext.Provider>
       {process.env.TARO_ENV === 'weapp' ? <PrivacySheet /> : null}
     </View>
   )
 }
 PageShell.displayName = 'PageShell'
+
+const RefreshContext = createContext<MutableRefObject<(() => unknown) | undefined> | null>(null)
+
+/** Pull-down refresh for content inside a PageShell that loads its own data (after the login it needs). */
+export function usePageRefresh(refresh: () => unknown): void {
+  const slot = useContext(RefreshContext)
+  useEffect(() => {
+    if (!slot) return
+    slot.current = refresh
+    return () => {
+      if (slot.current === refresh) slot.current = undefined
+    }
+  }, [slot, refresh])
+}
+
+export interface RecordPageProps<T> extends Omit<PageShellProps, 'onRefresh'> {
+  /** Reads the record the page's `id` query names. */
+  load: (id: string) => Promise<T>
+  loadingText: string
+  children: (record: T, reload: () => Promise<void>) => ReactNode
+}
+
+/**
+ * A page about one record (a case, an application): reads it once logged in, shows loading,
+ * failure and a way back the same way as every page, and reloads it on pull-down.
+ */
+export function RecordPage<T>({ className, requireLogin, load, loadingText, children }: RecordPageProps<T>) {
+  return (
+    <PageShell className={className} requireLogin={requireLogin}>
+      <Record load={load} loadingText={loadingText}>
+        {children}
+      </Record>
+    </PageShell>
+  )
+}
+RecordPage.displayName = 'RecordPage'
+
+function Record<T>({ load, loadingText, children }: Pick<RecordPageProps<T>, 'load' | 'loadingText' | 'children'>) {
+  const id = useRouter().params.id ?? ''
+  const state = useApi(() => load(id), [id])
+  usePageRefresh(state.reload)
+  return (
+    <StateView state={state} loadingText={loadingText}>
+      {(record) => children(record, state.reload)}
+    </StateView>
+  )
+}
+
+function LoginRequired({ reason, children }: PropsWithChildren<{ reason: string }>) {
+  const session = useSession()
+  const loggedIn = Boolean(session.token) || (usesCloudContainer() && Boolean(session.user))
+  const [failed, setFailed] = useState(false)
+  useEffect(() => {
+    if (!loggedIn && isWeapp) ensureSession().catch(() => setFailed(true))
+  }, [loggedIn])
+  if (loggedIn) return <>{children}</>
+  if (isWeapp && !failed) return <LoadingPanel text='正在登录…' />
+  return (
+    <View className='lg-card lg-page__login' role='alert'>
+      <Text>{reason}</Text>
+      <Button kind='primary' onClick={() => goToLogin(currentPageUrl())}>
+        去登录
+      </Button>
+    </View>
+  )
+}
+
+interface BoundaryState {
+  failed: boolean
+}
+
+/** A render error shows a way to try again instead of an empty white page. */
+class PageErrorBoundary extends Component<{ children: ReactNode }, BoundaryState> {
+  override state: BoundaryState = { failed: false }
+
+  static getDerivedStateFromError(): BoundaryState {
+    return { failed: true }
+  }
+
+  override componentDidCatch(error: Error, info: ErrorInfo): void {
+    console.error('page render failed', error, info.componentStack)
+  }
+
+  override render(): ReactNode {
+    if (this.state.failed) {
+      return <ErrorPanel message='页面出了点问题，请重试' onRetry={() => this.setState({ failed: false })} />
+    }
+    return this.props.children
+  }
+}

@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
+import { buttonClass } from '@/components/button'
 import { answerPrivacy, openPrivacyGuide, PRIVACY_AGREE_BUTTON_ID, privacyQuestionOpen, subscribePrivacy } from '@/services/privacy'
 import './index.css'
 
@@ -12,23 +13,23 @@ export function PrivacySheet() {
   useEffect(() => subscribePrivacy(setOpen), [])
   if (!open) return null
   return (
-    <View className='privacy-mask'>
-      <View className='privacy-sheet' role='dialog' aria-modal>
-        <Text className='privacy-title'>个人信息保护提示</Text>
-        <Text className='privacy-body'>
+    <View className='lg-privacy'>
+      <View className='lg-privacy__sheet' role='dialog' aria-modal>
+        <Text className='lg-privacy__title'>个人信息保护提示</Text>
+        <Text className='lg-privacy__body'>
           为办理您选择的服务，连·工惠需要使用您授权的信息（例如手机号、照片或文件）。请阅读
-          <Text className='privacy-link' onClick={openPrivacyGuide}>
+          <Text className='lg-privacy__link' onClick={openPrivacyGuide}>
             《连·工惠隐私保护指引》
           </Text>
           ，同意后继续；不同意也可以继续浏览，但无法使用这项功能。
         </Text>
-        <View className='privacy-actions'>
-          <Button className='privacy-button' onClick={() => answerPrivacy(false)}>
+        <View className='lg-privacy__actions'>
+          <Button className={buttonClass('default', { className: 'lg-privacy__button' })} onClick={() => answerPrivacy(false)}>
             不同意
           </Button>
           <Button
             id={PRIVACY_AGREE_BUTTON_ID}
-            className='privacy-button privacy-agree'
+            className={buttonClass('primary', { className: 'lg-privacy__button' })}
             openType='agreePrivacyAuthorization'
             onAgreePrivacyAuthorization={() => answerPrivacy(true)}
           >

@@ -10,22 +10,22 @@ export interface ServiceGridProps {
 /** The home grid of service lines; a line not yet open is greyed and labelled 即将开放. */
 export function ServiceGrid({ services, onOpen }: ServiceGridProps) {
   return (
-    <View className='service-grid'>
+    <View className='lg-grid'>
       {services.map((service) => {
         const open = service.status === 'open'
         return (
           <View
             key={service.key}
-            className={`service-tile ${open ? '' : 'service-tile-soon'}`}
+            className={`lg-grid__tile ${open ? '' : 'lg-grid__tile--soon'}`}
             data-service={service.key}
             aria-disabled={!open}
             onClick={() => onOpen(service)}
           >
-            <View className='service-glyph' style={{ background: open ? service.color : '#9aa0a8' }}>
+            <View className='lg-grid__glyph' style={{ background: open ? service.color : '#9aa0a8' }}>
               <Text>{service.glyph}</Text>
             </View>
-            <Text className='service-name'>{service.name}</Text>
-            {open ? null : <Text className='service-soon'>即将开放</Text>}
+            <Text className='lg-grid__name'>{service.name}</Text>
+            {open ? null : <Text className='lg-grid__soon'>即将开放</Text>}
           </View>
         )
       })}

@@ -1,9 +1,10 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
+import { Button } from '@/components/button'
 import type { ApiState } from '@/hooks/useApi'
 import type { ApiError } from '@/services/api-error'
-import { goToLogin } from '@/services/session'
+import { currentPageUrl, goToLogin } from '@/services/session'
 import './index.css'
 
 export interface StateViewProps<T> {
@@ -30,7 +31,7 @@ export function StateView<T>({ state, isEmpty, emptyText, emptyAction, loadingTe
   return (
     <View>
       {error ? (
-        <View className='state-banner' onClick={() => void reload()}>
+        <View className='lg-state__banner' onClick={() => void reload()}>
           <Text>{error.message}，点此重试</Text>
         </View>
       ) : null}
@@ -41,17 +42,17 @@ export function StateView<T>({ state, isEmpty, emptyText, emptyAction, loadingTe
 
 export function LoadingPanel({ text }: { text?: string }) {
   return (
-    <View className='state-panel' role='status' aria-live='polite'>
-      <View className='state-spinner' />
-      <Text className='state-text'>{text ?? '加载中…'}</Text>
+    <View className='lg-state' role='status' aria-live='polite'>
+      <View className='lg-state__spinner' />
+      <Text className='lg-state__text'>{text ?? '加载中…'}</Text>
     </View>
   )
 }
 
 export function EmptyPanel({ text, action }: { text: string; action?: ReactNode }) {
   return (
-    <View className='state-panel'>
-      <Text className='state-text'>{text}</Text>
+    <View className='lg-state'>
+      <Text className='lg-state__text'>{text}</Text>
       {action}
     </View>
   )
@@ -76,20 +77,16 @@ export interface ErrorPanelProps {
  */
 export function ErrorPanel({ message, code, onRetry }: ErrorPanelProps) {
   return (
-    <View className='state-panel' role='alert'>
-      <Text className='state-text state-error'>{message}</Text>
+    <View className='lg-state' role='alert'>
+      <Text className='lg-state__text lg-state__text--error'>{message}</Text>
       {code === 'UNAUTHENTICATED' ? (
-        <View className='btn btn-primary' onClick={() => goToLogin()}>
+        <Button kind='primary' onClick={() => goToLogin(currentPageUrl())}>
           去登录
-        </View>
+        </Button>
       ) : code === 'FORBIDDEN' || code === 'NOT_FOUND' || !onRetry ? (
-        <View className='btn' onClick={leavePage}>
-          返回
-        </View>
+        <Button onClick={leavePage}>返回</Button>
       ) : (
-        <View className='btn' onClick={onRetry}>
-          重试
-        </View>
+        <Button onClick={onRetry}>重试</Button>
       )}
     </View>
   )

@@ -1,4 +1,4 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { ServiceLine } from '@contract/catalogue'
 import { NoticeStrip } from '@/components/notice-strip'
@@ -8,6 +8,7 @@ import { StateView } from '@/components/state-view'
 import { useApi } from '@/hooks/useApi'
 import { useSession } from '@/hooks/useSession'
 import { listNotices, listServices } from '@/services/api/core'
+import { toast } from '@/services/dialogs'
 import { goToLogin } from '@/services/session'
 import { usableToken } from '@/services/session-store'
 import './index.css'
@@ -17,15 +18,8 @@ export default function HomePage() {
   const services = useApi(() => listServices().then((result) => result.services), [])
   const notices = useApi(() => listNotices().then((result) => result.notices), [])
 
-  usePullDownRefresh(() => {
-    void Promise.all([services.reload(), notices.reload()]).finally(() => Taro.stopPullDownRefresh())
-  })
-
   const open = (service: ServiceLine) => {
-    if (service.status !== 'open' || !service.entryPath) {
-      void Taro.showToast({ title: `${service.name}即将开放`, icon: 'none' })
-      return
-    }
+    if (service.status !== 'open' || !service.entryPath) return toast(`${service.name}即将开放`)
     if (!usableToken() && process.env.TARO_ENV !== 'weapp') {
       goToLogin(service.entryPath)
       return
@@ -34,14 +28,14 @@ export default function HomePage() {
   }
 
   return (
-    <PageShell className='home'>
-      <View className='home-header'>
-        <Text className='home-union'>连云港市总工会</Text>
-        <Text className='home-title'>连·工惠 职工服务</Text>
-        <Text className='home-greeting'>{session.user ? `${session.user.nickname}，您好！` : '入会、维权、帮扶、培训，一站办理'}</Text>
+    <PageShell className='home' onRefresh={() => Promise.all([services.reload(), notices.reload()])}>
+      <View className='home__header'>
+        <Text className='home__union'>连云港市总工会</Text>
+        <Text className='home__title'>连·工惠 职工服务</Text>
+        <Text className='home__greeting'>{session.user ? `${session.user.nickname}，您好！` : '入会、维权、帮扶、培训，一站办理'}</Text>
       </View>
       {notices.data ? <NoticeStrip notices={notices.data} /> : null}
-      <Text className='section-title'>服务大厅</Text>
+      <Text className='lg-section-title'>服务大厅</Text>
       <StateView state={services} isEmpty={(list) => list.length === 0} emptyText='暂无可用服务' loadingText='正在加载服务…'>
         {(list) => <ServiceGrid services={list} onOpen={open} />}
       </StateView>

@@ -1,18 +1,32 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { staffRoleLabel } from '@contract/auth'
+import type { ReactNode } from 'react'
+import { pages } from '@contract/pages'
 import { PageShell } from '@/components/page-shell'
 import { ErrorPanel, LoadingPanel } from '@/components/state-view'
 import { useApi } from '@/hooks/useApi'
 import { useSession } from '@/hooks/useSession'
-import { getMe, getUnreadCount, listServices } from '@/services/api/core'
-import { getMyMembership } from '@/services/api/membership'
+import { getMe, getMyLines, getUnreadCount } from '@/services/api/core'
+import { toast } from '@/services/dialogs'
 import { goToLogin, isWeapp, loginThroughWechat } from '@/services/session'
 import { setSession } from '@/services/session-store'
 import './index.css'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
 
+function Row({ label, onTap, testId, line, end }: { label: string; onTap: () => void; testId?: string; line?: string; end?: ReactNode }) {
+  return (
+    <View className='lg-list-row' data-testid={testId} data-line={line} onClick={onTap}>
+      <Text>{label}</Text>
+      <View className='lg-list-row__end'>
+        {end}
+        <Text className='lg-list-row__arrow'>›</Text>
+      </View>
+    </View>
+  )
+}
+
+/** 我的: the account, what the person has under way in every line, and the platform's own pages. */
 export default function MinePage() {
   const session = useSession()
   const loggedIn = Boolean(session.token)
@@ -26,40 +40,26 @@ export default function MinePage() {
     { enabled: loggedIn },
   )
   const unread = useApi(() => getUnreadCount().then((result) => result.unreadCount), [session.token], { enabled: loggedIn })
-  const services = useApi(() => listServices().then((result) => result.services), [])
-  const membership = useApi(getMyMembership, [session.token], { enabled: loggedIn })
-  // The membership line's row says where the worker stands, so they need not open it to know.
-  const membershipStatus = membership.data
-    ? membership.data.membership
-      ? '已入会'
-      : membership.data.application
-        ? ({ submitted: '待审核', rejected: '未通过', approved: '已入会', withdrawn: '未入会' } as const)[
-            membership.data.application.status
-          ]
-        : '未入会'
-    : null
-  const myEntries = (services.data ?? []).filter((line) => line.status === 'open' && line.myPath)
+  // Each line says what it holds of the person and where they stand (已入会, 2 件办理中…).
+  const lines = useApi(() => getMyLines().then((result) => result.lines), [session.token], { enabled: loggedIn })
   const user = me.data ?? session.user
 
   const login = () => {
-    if (isWeapp) {
-      loginThroughWechat().catch((error: Error) => void Taro.showToast({ title: error.message, icon: 'none' }))
-    } else {
-      goToLogin('/pages/mine/index')
-    }
+    if (isWeapp) loginThroughWechat().catch((error: Error) => toast(error.message))
+    else goToLogin(pages.mine.path)
   }
 
   return (
-    <PageShell className='mine'>
-      <View className='mine-header'>
+    <PageShell className='mine' onRefresh={() => Promise.all([me.reload(), unread.reload(), lines.reload()])}>
+      <View className='mine__header'>
         {user ? (
-          <View className='mine-user' data-testid='mine-user'>
-            <View className='mine-avatar'>
+          <View className='mine__user' data-testid='mine-user'>
+            <View className='mine__avatar'>
               <Text>{user.nickname.slice(0, 1)}</Text>
             </View>
-            <View className='mine-user-text'>
-              <Text className='mine-name'>{user.nickname}</Text>
-              <Text className='mine-sub'>{user.phoneMasked ?? '未绑定手机号'}</Text>
+            <View className='mine__user-text'>
+              <Text className='mine__name'>{user.nickname}</Text>
+              <Text className='mine__sub'>{user.phoneMasked ?? '未绑定手机号'}</Text>
             </View>
           </View>
         ) : loggedIn && me.loading ? (
@@ -67,21 +67,21 @@ export default function MinePage() {
         ) : loggedIn && me.error ? (
           <ErrorPanel message={me.error.message} code={me.error.code} onRetry={me.reload} />
         ) : (
-          <View className='mine-user' onClick={login}>
-            <View className='mine-avatar mine-avatar-empty'>
+          <View className='mine__user' onClick={login}>
+            <View className='mine__avatar mine__avatar--empty'>
               <Text>?</Text>
             </View>
-            <View className='mine-user-text'>
-              <Text className='mine-name'>未登录</Text>
-              <Text className='mine-sub'>点此登录，办理各项服务</Text>
+            <View className='mine__user-text'>
+              <Text className='mine__name'>未登录</Text>
+              <Text className='mine__sub'>点此登录，办理各项服务</Text>
             </View>
           </View>
         )}
         {user && user.roles.length > 0 ? (
-          <View className='mine-roles'>
+          <View className='mine__roles'>
             {user.roles.map((grant) => (
-              <Text key={`${grant.role}-${grant.orgId}`} className='tag mine-role'>
-                {staffRoleLabel[grant.role]} · {grant.orgName}
+              <Text key={`${grant.role}-${grant.orgId}`} className='lg-tag mine__role'>
+                {grant.roleLabel} · {grant.orgName}
               </Text>
             ))}
           </View>
@@ -90,61 +90,52 @@ export default function MinePage() {
 
       {loggedIn ? (
         <>
-          <Text className='section-title'>我的办理</Text>
-          <View className='card mine-list'>
-            {myEntries.length === 0 ? (
-              <Text className='muted'>{services.loading ? '加载中…' : '还没有可以查看的办理记录'}</Text>
+          <Text className='lg-section-title'>我的办理</Text>
+          <View className='lg-card lg-list' data-testid='mine-lines'>
+            {!lines.data || lines.data.length === 0 ? (
+              <Text className='lg-muted mine__empty'>
+                {lines.loading ? '加载中…' : lines.error ? lines.error.message : '还没有办理记录'}
+              </Text>
             ) : (
-              myEntries.map((line) => (
-                <View key={line.key} className='list-row' data-line={line.key} onClick={go(line.myPath ?? '')}>
-                  <Text>{line.myLabel ?? line.name}</Text>
-                  <View className='mine-row-end'>
-                    {line.key === 'membership' && membershipStatus ? (
-                      <Text className='muted' data-testid='mine-membership-status'>
-                        {membershipStatus}
+              lines.data.map((line) => (
+                <Row
+                  key={line.key}
+                  line={line.key}
+                  label={line.label}
+                  onTap={go(line.path)}
+                  end={
+                    line.status ? (
+                      <Text className='lg-muted' data-testid={`mine-status-${line.key}`}>
+                        {line.status}
                       </Text>
-                    ) : null}
-                    <Text className='list-row-arrow'>›</Text>
-                  </View>
-                </View>
+                    ) : null
+                  }
+                />
               ))
             )}
           </View>
           {user && user.roles.length > 0 ? (
-            <View className='card mine-list'>
-              <View className='list-row' data-testid='mine-workbench' onClick={go('/workbench/pages/index/index')}>
-                <Text>工作台</Text>
-                <Text className='list-row-arrow'>›</Text>
-              </View>
+            <View className='lg-card lg-list'>
+              <Row label='工作台' testId='mine-workbench' onTap={go(pages.workbench.home.path)} />
             </View>
           ) : null}
-          <View className='card mine-list'>
-            <View className='list-row' data-testid='mine-my-data' onClick={go('/account/pages/my-data/index')}>
-              <Text>我的数据（查看、更正、注销）</Text>
-              <Text className='list-row-arrow'>›</Text>
-            </View>
-            <View className='list-row' data-testid='mine-staff-invite' onClick={go('/account/pages/staff-invite/index')}>
-              <Text>工作人员入口（邀请码）</Text>
-              <Text className='list-row-arrow'>›</Text>
-            </View>
+          <View className='lg-card lg-list'>
+            <Row label='我的数据（查看、更正、注销）' testId='mine-my-data' onTap={go(pages.account.myData.path)} />
+            <Row label='工作人员入口（邀请码）' testId='mine-staff-invite' onTap={go(pages.account.staffInvite.path)} />
           </View>
-          <View className='card mine-list'>
-            <View className='list-row' data-testid='mine-messages' onClick={go('/account/pages/messages/index')}>
-              <Text>消息</Text>
-              <View className='mine-row-end'>
-                {unread.data ? <Text className='badge'>{unread.data > 99 ? '99+' : unread.data}</Text> : null}
-                <Text className='list-row-arrow'>›</Text>
-              </View>
-            </View>
+          <View className='lg-card lg-list'>
+            <Row
+              label='消息'
+              testId='mine-messages'
+              onTap={go(pages.account.messages.path)}
+              end={unread.data ? <Text className='lg-badge'>{unread.data > 99 ? '99+' : unread.data}</Text> : null}
+            />
           </View>
         </>
       ) : null}
 
-      <View className='card mine-list'>
-        <View className='list-row' data-testid='mine-settings' onClick={go('/account/pages/settings/index')}>
-          <Text>设置（关怀模式）</Text>
-          <Text className='list-row-arrow'>›</Text>
-        </View>
+      <View className='lg-card lg-list'>
+        <Row label='设置（关怀模式）' testId='mine-settings' onTap={go(pages.account.settings.path)} />
       </View>
     </PageShell>
   )

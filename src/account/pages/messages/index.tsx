@@ -1,43 +1,25 @@
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import dayjs from 'dayjs'
-import type { InboxMessage } from '@contract/inbox'
+import type { InboxMessage, InboxPage } from '@contract/inbox'
 import { PageShell } from '@/components/page-shell'
-import { StateView } from '@/components/state-view'
-import { useApi } from '@/hooks/useApi'
+import { PagedList } from '@/components/queue'
+import { usePagedApi } from '@/hooks/usePagedApi'
 import { listMessages, markAllMessagesRead, markMessageRead } from '@/services/api/core'
 import { toApiError } from '@/services/api-error'
+import { toast } from '@/services/dialogs'
+import { formatDateTime } from '@/services/format'
 import './index.css'
 
+/** 消息: what happened to the person's requests, newest first, page by page. */
 export default function MessagesPage() {
-  const [older, setOlder] = useState<InboxMessage[]>([])
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [loadingMore, setLoadingMore] = useState(false)
-  const [readIds, setReadIds] = useState<Set<string>>(new Set())
-  const page = useApi(async () => {
-    const first = await listMessages()
-    setOlder([])
-    setCursor(first.nextCursor)
-    setReadIds(new Set())
-    return first
+  const [readIds, setReadIds] = useState<ReadonlySet<string>>(new Set())
+  const inbox = usePagedApi<InboxPage>(async (cursor) => {
+    const page = await listMessages(cursor)
+    // A fresh first page knows what is read: the taps counted locally start over.
+    if (!cursor) setReadIds(new Set())
+    return page
   }, [])
-
-  usePullDownRefresh(() => {
-    void page.reload().finally(() => Taro.stopPullDownRefresh())
-  })
-
-  useReachBottom(() => {
-    if (!cursor || loadingMore) return
-    setLoadingMore(true)
-    listMessages(cursor)
-      .then((next) => {
-        setOlder((current) => [...current, ...next.messages])
-        setCursor(next.nextCursor)
-      })
-      .catch((error: unknown) => void Taro.showToast({ title: toApiError(error).message, icon: 'none' }))
-      .finally(() => setLoadingMore(false))
-  })
 
   const open = (message: InboxMessage) => {
     if (!message.read && !readIds.has(message.id)) {
@@ -49,44 +31,42 @@ export default function MessagesPage() {
 
   const readAll = () => {
     markAllMessagesRead()
-      .then(() => page.reload())
-      .catch((error: unknown) => void Taro.showToast({ title: toApiError(error).message, icon: 'none' }))
+      .then(() => inbox.reload())
+      .catch((error: unknown) => toast(toApiError(error).message))
   }
 
   return (
-    <PageShell className='messages'>
-      <StateView state={page} isEmpty={(data) => data.messages.length === 0} emptyText='暂无消息，办理进度有变化时会通知您'>
-        {(data) => {
+    <PageShell className='ac-messages' onRefresh={inbox.reload} requireLogin='查看消息需要先登录'>
+      <PagedList
+        state={inbox}
+        emptyText='暂无消息，办理进度有变化时会通知您'
+        header={(data) => {
           const unread = Math.max(0, data.unreadCount - readIds.size)
           return (
-            <View>
-              <View className='messages-head'>
-                <Text className='muted'>{unread > 0 ? `${unread} 条未读` : '全部已读'}</Text>
-                {unread > 0 ? (
-                  <Text className='messages-read-all' onClick={readAll}>
-                    全部标为已读
-                  </Text>
-                ) : null}
-              </View>
-              {[...data.messages, ...older].map((message) => {
-                const read = message.read || readIds.has(message.id)
-                return (
-                  <View key={message.id} className='card message-item' data-read={read} onClick={() => open(message)}>
-                    <View className='message-title-row'>
-                      {read ? null : <View className='message-dot' />}
-                      <Text className='message-title'>{message.title}</Text>
-                    </View>
-                    <Text className='message-body'>{message.body}</Text>
-                    <Text className='muted'>{dayjs(message.createdAt).format('YYYY-MM-DD HH:mm')}</Text>
-                  </View>
-                )
-              })}
-              {loadingMore ? <Text className='muted messages-more'>加载中…</Text> : null}
-              {!cursor && data.messages.length > 0 ? <Text className='muted messages-more'>没有更多了</Text> : null}
+            <View className='ac-messages__head'>
+              <Text className='lg-muted'>{unread > 0 ? `${unread} 条未读` : '全部已读'}</Text>
+              {unread > 0 ? (
+                <Text className='lg-link' onClick={readAll}>
+                  全部标为已读
+                </Text>
+              ) : null}
             </View>
           )
         }}
-      </StateView>
+        renderItem={(message) => {
+          const read = message.read || readIds.has(message.id)
+          return (
+            <View key={message.id} className='lg-card lg-stack' data-read={read} onClick={() => open(message)}>
+              <View className='ac-messages__title-row'>
+                {read ? null : <View className='ac-messages__dot' />}
+                <Text className='lg-title'>{message.title}</Text>
+              </View>
+              <Text className='ac-messages__body'>{message.body}</Text>
+              <Text className='lg-muted'>{formatDateTime(message.createdAt)}</Text>
+            </View>
+          )
+        }}
+      />
     </PageShell>
   )
 }

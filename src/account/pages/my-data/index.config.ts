@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '我的数据' })
+export default definePageConfig({ navigationBarTitleText: '我的数据', enablePullDownRefresh: true })

@@ -1,37 +1,33 @@
 import Taro from '@tarojs/taro'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button as NativeButton, Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import dayjs from 'dayjs'
-import { staffRoleLabel } from '@contract/auth'
-import { mobilePhone } from '@contract/fields'
-import {
-  applicationStatusLabel,
-  educationLabel,
-  employmentTypeLabel,
-  genderLabel,
-  hukouTypeLabel,
-  politicalStatusLabel,
-  type MyData,
-} from '@contract/lines/membership'
-import { FormField } from '@/components/form-field'
+import { UpdateContactBody, type MyData } from '@contract/account'
+import { pages } from '@contract/pages'
+import { Button, buttonClass } from '@/components/button'
+import { FactList } from '@/components/fact-list'
+import { checkWith, Field, TextInput } from '@/components/form'
+import { Section } from '@/components/section'
 import { PageShell } from '@/components/page-shell'
 import { StateView } from '@/components/state-view'
 import { useApi } from '@/hooks/useApi'
 import { useSession } from '@/hooks/useSession'
-import { bindWechatPhone, deleteMyAccount, getMyData, updateContactPhone } from '@/services/api/membership'
-import { toApiError } from '@/services/api-error'
+import { useSubmission } from '@/hooks/useSubmission'
+import { bindWechatPhone, deleteMyAccount, getMyData, updateContactPhone } from '@/services/api/account'
+import { confirm, tell, toast } from '@/services/dialogs'
 import { forgetDraftsOf } from '@/services/drafts'
+import { formatDate } from '@/services/format'
 import { isWeapp, logout } from '@/services/session'
 import './index.css'
 
-const date = (iso: string) => dayjs(iso).format('YYYY年M月D日')
-
-/** 我的数据: what we hold about the user (sensitive numbers masked), corrections, and deletion. */
+/**
+ * 我的数据: what every service line holds about the person (sensitive numbers masked by the line),
+ * correcting the contact phone, and deleting the account — saying first what that does to each part.
+ */
 export default function MyDataPage() {
   const session = useSession()
   const data = useApi(getMyData, [session.token])
   return (
-    <PageShell className='my-data'>
+    <PageShell className='ac-my-data' onRefresh={data.reload} requireLogin='查看您的数据需要先登录'>
       <StateView state={data} loadingText='正在读取您的数据…'>
         {(value) => <MyDataView data={value} reload={data.reload} userId={session.user?.id} />}
       </StateView>
@@ -39,178 +35,131 @@ export default function MyDataPage() {
   )
 }
 
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View className='data-row'>
-      <Text className='muted data-label'>{label}</Text>
-      <Text className='data-value'>{value}</Text>
-    </View>
-  )
+/** What deleting does, line by line, then what always happens. */
+function deletionConsequences(data: MyData): string[] {
+  return [
+    ...data.sections.map((section) => `${section.title}：${section.onDelete}`),
+    `消息记录删除${data.staffRoles.length ? '，工作人员身份取消' : ''}；本机保存的草稿清除。`,
+    '以后用同一个微信再次登录，会作为新用户重新开始。',
+  ]
 }
 
 function MyDataView({ data, reload, userId }: { data: MyData; reload: () => Promise<void>; userId: string | undefined }) {
   const [phone, setPhone] = useState('')
-  const [phoneError, setPhoneError] = useState<string>()
-  const [busy, setBusy] = useState(false)
-  const { account, application, membership } = data
+  const saving = useSubmission({ reload })
+  const deleting = useSubmission({ report: 'none' })
+  const { account } = data
+  const consequences = deletionConsequences(data)
 
   const savePhone = async () => {
-    const parsed = mobilePhone.safeParse(phone)
-    if (!parsed.success) {
-      setPhoneError(parsed.error.issues[0]?.message)
-      return
-    }
-    setBusy(true)
-    try {
-      await updateContactPhone(parsed.data)
-      setPhone('')
-      void Taro.showToast({ title: '联系电话已更正', icon: 'none' })
-      await reload()
-    } catch (error) {
-      const apiError = toApiError(error)
-      setPhoneError(apiError.fields.phone ?? apiError.message)
-    } finally {
-      setBusy(false)
-    }
+    const checked = checkWith(UpdateContactBody, { phone })
+    if (!checked.ok) return saving.setFieldErrors(checked.errors)
+    const result = await saving.submit(checked.data, (body) => updateContactPhone(body.phone))
+    if (!result.ok) return
+    setPhone('')
+    toast('联系电话已更正')
+    await reload()
   }
 
   const verifyPhone = async (code: string | undefined) => {
     if (!code) return
-    try {
-      const result = await bindWechatPhone(code)
-      void Taro.showToast({ title: result.sharedWithOtherAccount ? '已验证；该号码也绑定在其他账号上' : '手机号已验证', icon: 'none' })
-      await reload()
-    } catch (error) {
-      void Taro.showToast({ title: toApiError(error).message, icon: 'none' })
-    }
+    const result = await saving.submit({ code }, (body) => bindWechatPhone(body.code), 'wechat-phone')
+    if (!result.ok) return
+    toast(result.value.sharedWithOtherAccount ? '已验证；该号码也绑定在其他账号上' : '手机号已验证')
+    await reload()
   }
 
   const deleteAccount = async () => {
-    const { confirm } = await Taro.showModal({
+    const sure = await confirm({
       title: '确定注销账号？',
-      content: membership
-        ? `注销后会员资格立即终止，会员号 ${membership.memberNumber} 停用且不会再分配给他人，电子会员卡失效。此操作不能撤销。`
-        : '注销后您的申请和个人信息将被删除，此操作不能撤销。',
+      content: `${consequences.map((line) => `· ${line}`).join('\n')}\n此操作不能撤销。`,
       confirmText: '确定注销',
-      confirmColor: '#b42318',
+      danger: true,
     })
-    if (!confirm) return
-    setBusy(true)
-    try {
-      await deleteMyAccount()
-      if (userId) forgetDraftsOf(userId)
-      logout()
-      void Taro.showToast({ title: '账号已注销', icon: 'none' })
-      void Taro.switchTab({ url: '/pages/mine/index' })
-    } catch (error) {
-      void Taro.showModal({ title: '没有成功', content: toApiError(error).message, showCancel: false })
-    } finally {
-      setBusy(false)
+    if (!sure) return
+    const result = await deleting.submit({ confirm: true }, () => deleteMyAccount())
+    if (!result.ok) {
+      if (result.error) tell('没有成功', result.error.message)
+      return
     }
+    if (userId) forgetDraftsOf(userId)
+    logout()
+    tell('账号已注销', result.value.outcomes.length ? result.value.outcomes.join('\n') : '您的个人信息已删除。')
+    void Taro.switchTab({ url: pages.mine.path })
   }
 
   return (
     <View data-testid='my-data'>
-      <Text className='section-title'>账号</Text>
-      <View className='card'>
-        <Row label='昵称' value={account.nickname} />
-        <Row
-          label='手机号'
-          value={account.phoneMasked ? `${account.phoneMasked}${account.phoneVerified ? '（微信已验证）' : ''}` : '未填写'}
+      <Section title='账号'>
+        <FactList
+          facts={[
+            { label: '昵称', value: account.nickname },
+            {
+              label: '手机号',
+              value: account.phoneMasked ? `${account.phoneMasked}${account.phoneVerified ? '（微信已验证）' : ''}` : '未填写',
+            },
+            { label: '注册时间', value: formatDate(account.createdAt) },
+            ...data.staffRoles.map((grant) => ({
+              label: '工作人员',
+              value: `${grant.roleLabel} · ${grant.orgName}`,
+            })),
+          ]}
         />
-        <Row label='注册时间' value={date(account.createdAt)} />
-        {data.staffRoles.map((grant) => (
-          <Row key={`${grant.role}-${grant.orgId}`} label='工作人员' value={`${staffRoleLabel[grant.role]} · ${grant.orgName}`} />
-        ))}
-      </View>
+      </Section>
 
-      <Text className='section-title'>入会信息</Text>
-      {application ? (
-        <View className='card'>
-          <Row label='状态' value={applicationStatusLabel[application.status]} />
-          <Row label='姓名' value={application.name} />
-          <Row label='性别' value={genderLabel[application.gender]} />
-          <Row label='民族' value={application.ethnicity} />
-          <Row label='出生日期' value={date(application.birthDate)} />
-          <Row label='身份证号' value={application.idNumberMasked} />
-          <Row label='手机号' value={application.phoneMasked} />
-          <Row label='工作单位' value={application.employer} />
-          <Row label='就业形态' value={employmentTypeLabel[application.employmentType]} />
-          <Row label='农民工' value={application.migrantWorker ? '是' : '否'} />
-          <Row label='学历' value={educationLabel[application.education]} />
-          <Row label='政治面貌' value={politicalStatusLabel[application.politicalStatus]} />
-          <Row label='户籍' value={[hukouTypeLabel[application.hukouType], application.hukouPlace].filter(Boolean).join(' · ')} />
-          <Row label='工会' value={application.orgName} />
-          <Row label='同意时间' value={`${dayjs(application.consentAt).format('YYYY年M月D日 HH:mm')}（含身份证号单独同意）`} />
-          <Text className='muted data-note'>
-            身份证号加密保存，这里只显示部分号码。姓名、身份证号等如需更正，请联系{application.orgName}。
-          </Text>
+      {data.sections.length === 0 ? (
+        <View className='lg-card'>
+          <Text className='lg-muted'>您还没有办理过任何业务，我们只保存了上面的账号信息。</Text>
         </View>
-      ) : (
-        <View className='card'>
-          <Text className='muted'>您还没有提交入会申请，我们没有保存您的身份信息。</Text>
-        </View>
-      )}
-
-      {membership ? (
-        <>
-          <Text className='section-title'>会员</Text>
-          <View className='card'>
-            <Row label='会员号' value={membership.memberNumber} />
-            <Row label='卡号' value={membership.cardNumber} />
-            <Row label='工会' value={membership.orgName} />
-            <Row label='入会日期' value={date(membership.joinedAt)} />
-          </View>
-        </>
       ) : null}
+      {data.sections.map((section) => (
+        <View key={section.line} data-section={section.line}>
+          <Text className='lg-section-title'>{section.title}</Text>
+          {section.records.map((record, index) => (
+            <View key={`${record.title}-${index}`} className='lg-card'>
+              <Text className='lg-card__title'>{record.title}</Text>
+              <FactList facts={record.facts.map((fact) => ({ label: fact.label, value: fact.value }))} />
+            </View>
+          ))}
+        </View>
+      ))}
 
-      <Text className='section-title'>更正联系电话</Text>
-      <View className='card'>
+      <Section title='更正联系电话'>
         {isWeapp ? (
-          <Button
-            className='btn btn-primary data-wechat-phone'
+          <NativeButton
+            className={buttonClass('primary', { className: 'ac-my-data__wechat-phone' })}
             openType='getPhoneNumber'
             onGetPhoneNumber={(event) => void verifyPhone(event.detail.code)}
           >
             用微信验证手机号
-          </Button>
+          </NativeButton>
         ) : null}
-        <FormField label='新的手机号' name='phone' error={phoneError} hint='更正后，审核您申请的工会会看到新的号码'>
-          <Input
-            className='form-input data-phone'
+        <Field label='新的手机号' name='phone' error={saving.fieldErrors.phone} hint='更正后，办理您申请的工作人员会看到新的号码'>
+          <TextInput
             type='number'
-            maxlength={11}
+            maxLength={11}
             value={phone}
             placeholder='请输入 11 位手机号'
-            onInput={(event) => {
-              setPhone(event.detail.value)
-              setPhoneError(undefined)
+            onChange={(next) => {
+              setPhone(next)
+              saving.clearFieldError('phone')
             }}
           />
-        </FormField>
-        <View className='btn' data-testid='save-phone' onClick={() => void savePhone()}>
-          {busy ? '正在保存…' : '保存'}
-        </View>
-      </View>
+        </Field>
+        <Button testId='save-phone' busy={saving.busy} busyText='正在保存…' onClick={() => void savePhone()}>
+          保存
+        </Button>
+      </Section>
 
-      <Text className='section-title'>注销账号、撤回授权</Text>
-      <View className='card data-danger'>
+      <Text className='lg-section-title'>注销账号、撤回授权</Text>
+      <View className='lg-card ac-my-data__danger' data-testid='delete-consequences'>
         <Text>注销后：</Text>
-        {membership ? (
-          <>
-            <Text>· 会员资格立即终止，电子会员卡失效；会员号 {membership.memberNumber} 停用，不会再分配给其他人。</Text>
-            <Text>
-              · 入会记录只保留工会名称、入会和终止日期、会员号（工会会员登记需要），姓名、身份证号、手机号、工作等个人信息全部删除。
-            </Text>
-          </>
-        ) : application ? (
-          <Text>· 入会申请撤回，姓名、身份证号、手机号、工作等个人信息全部删除，只保留一条无法识别您本人的撤回记录。</Text>
-        ) : null}
-        <Text>· 消息记录删除{data.staffRoles.length ? '，工作人员身份取消' : ''}；本机保存的草稿清除。</Text>
-        <Text>· 以后用同一个微信再次登录，会作为新用户重新开始。</Text>
-        <View className='btn data-delete' data-testid='delete-account' onClick={() => void deleteAccount()}>
+        {consequences.map((line) => (
+          <Text key={line}>· {line}</Text>
+        ))}
+        <Button kind='danger' testId='delete-account' busy={deleting.busy} busyText='正在注销…' onClick={() => void deleteAccount()}>
           注销账号
-        </View>
+        </Button>
       </View>
     </View>
   )

@@ -1,90 +1,81 @@
 import Taro from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { staffRoleLabel } from '@contract/auth'
-import { fieldErrors } from '@contract/fields'
+import { pages } from '@contract/pages'
 import { RedeemInviteBody, type RedeemResult } from '@contract/staff-invites'
-import { FormField } from '@/components/form-field'
+import { Button } from '@/components/button'
+import { checkWith, Field, TextInput } from '@/components/form'
 import { PageShell } from '@/components/page-shell'
-import { ErrorPanel } from '@/components/state-view'
-import { useSession } from '@/hooks/useSession'
-import { redeemInvite } from '@/services/api/membership'
-import { toApiError } from '@/services/api-error'
+import { useSubmission } from '@/hooks/useSubmission'
+import { redeemInvite } from '@/services/api/workbench'
 import { setSession } from '@/services/session-store'
 import './index.css'
 
 /** 工作人员入口: a union staff member enters the invite code a city administrator gave them. */
 export default function StaffInvitePage() {
-  const session = useSession()
+  return (
+    <PageShell className='ac-staff-invite' requireLogin='请先登录，再输入邀请码'>
+      <Redeem />
+    </PageShell>
+  )
+}
+
+function Redeem() {
   const [code, setCode] = useState('')
-  const [error, setError] = useState<string>()
-  const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<RedeemResult | null>(null)
+  // The refusal (unknown, used, expired code) is said at the field, where the code is typed.
+  const redeeming = useSubmission({ report: 'none' })
 
   const redeem = async () => {
-    const parsed = RedeemInviteBody.safeParse({ code })
-    if (!parsed.success) {
-      setError(fieldErrors(parsed.error).code)
-      return
-    }
-    setBusy(true)
-    try {
-      const result = await redeemInvite(parsed.data.code)
-      setSession({ user: result.user })
-      setDone(result)
-    } catch (caught) {
-      const apiError = toApiError(caught)
-      setError(apiError.fields.code ?? apiError.message)
-    } finally {
-      setBusy(false)
-    }
+    const checked = checkWith(RedeemInviteBody, { code })
+    if (!checked.ok) return redeeming.setFieldErrors(checked.errors)
+    const result = await redeeming.submit(checked.data, (body) => redeemInvite(body.code))
+    if (!result.ok) return
+    setSession({ user: result.value.user })
+    setDone(result.value)
   }
 
-  if (!session.token && process.env.TARO_ENV !== 'weapp') {
+  if (done) {
     return (
-      <PageShell className='staff-invite'>
-        <ErrorPanel message='请先登录，再输入邀请码' code='UNAUTHENTICATED' />
-      </PageShell>
+      <View className='lg-card ac-staff-invite__done' data-testid='invite-done'>
+        <Text className='ac-staff-invite__title'>欢迎加入工作人员队伍</Text>
+        <Text>{`您现在是${done.orgName}的${done.roleLabel}。`}</Text>
+        <Button kind='primary' testId='open-workbench' onClick={() => void Taro.redirectTo({ url: pages.workbench.home.path })}>
+          进入工作台
+        </Button>
+      </View>
     )
   }
-
   return (
-    <PageShell className='staff-invite'>
-      {done ? (
-        <View className='card invite-done' data-testid='invite-done'>
-          <Text className='invite-done-title'>欢迎加入工作人员队伍</Text>
-          <Text>{`您现在是${done.orgName}的${staffRoleLabel[done.role]}。`}</Text>
-          <View className='btn btn-primary' onClick={() => void Taro.redirectTo({ url: '/workbench/pages/index/index' })}>
-            进入工作台
-          </View>
-        </View>
-      ) : (
-        <View>
-          <View className='invite-intro'>
-            <Text className='invite-title'>工作人员入口</Text>
-            <Text className='muted'>
-              基层工会、县区工会和市总工会的工作人员，请向市总工会管理员索取邀请码。邀请码只能使用一次，过期作废。
-            </Text>
-          </View>
-          <View className='card'>
-            <FormField label='邀请码' name='code' error={error} hint='8 位字母和数字，例如 ABCD-2345'>
-              <Input
-                className='form-input invite-input'
-                value={code}
-                maxlength={12}
-                placeholder='请输入邀请码'
-                onInput={(event) => {
-                  setCode(event.detail.value)
-                  setError(undefined)
-                }}
-              />
-            </FormField>
-            <View className='btn btn-primary' data-testid='redeem' onClick={() => void redeem()}>
-              {busy ? '正在核对…' : '确认'}
-            </View>
-          </View>
-        </View>
-      )}
-    </PageShell>
+    <View>
+      <View className='ac-staff-invite__intro'>
+        <Text className='ac-staff-invite__title'>工作人员入口</Text>
+        <Text className='lg-muted'>
+          基层工会、县区工会和市总工会的工作人员，请向市总工会管理员索取邀请码。邀请码只能使用一次，过期作废。
+        </Text>
+      </View>
+      <View className='lg-card'>
+        <Field
+          label='邀请码'
+          name='code'
+          error={redeeming.fieldErrors.code ?? redeeming.error?.message}
+          hint='8 位字母和数字，例如 ABCD-2345'
+        >
+          <TextInput
+            className='ac-staff-invite__input'
+            value={code}
+            maxLength={12}
+            placeholder='请输入邀请码'
+            onChange={(next) => {
+              setCode(next)
+              redeeming.clearFieldError('code')
+            }}
+          />
+        </Field>
+        <Button kind='primary' testId='redeem' busy={redeeming.busy} busyText='正在核对…' onClick={() => void redeem()}>
+          确认
+        </Button>
+      </View>
+    </View>
   )
 }

@@ -1,19 +1,20 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
+import { typeIntoField } from '@fixtures/taro-dom'
 import { ApiError } from '@/services/api-error'
-import { getMyMembership, submitApplication } from '@/services/api/membership'
 import { clearSession, setSession } from '@/services/session-store'
 import { readStored, writeStored } from '@/services/storage'
+import { applicationFixture, completeDraftFixture, FIXTURE_ID_NUMBER } from '@fixtures/membership'
+import { getMyMembership, submitApplication } from '../../api'
 import { applicationDraftKey, emptyForm, newDraft, type ApplicationDraft } from '../../application-form'
-import { applicationFixture, completeDraftFixture, FIXTURE_ID_NUMBER } from '../../application.fixture'
 import ApplyPage from './index'
 
-jest.mock('@/services/api/membership', () => ({
+jest.mock('../../api', () => ({
   getMyMembership: jest.fn(),
   submitApplication: jest.fn(),
   resubmitApplication: jest.fn(),
-  bindWechatPhone: jest.fn(),
 }))
+jest.mock('@/services/api/account', () => ({ bindWechatPhone: jest.fn() }))
 const mockedMine = getMyMembership as jest.MockedFunction<typeof getMyMembership>
 const mockedSubmit = submitApplication as jest.MockedFunction<typeof submitApplication>
 
@@ -23,7 +24,7 @@ const ID = FIXTURE_ID_NUMBER
 /** A draft filled in up to the last step, as if the worker had got there earlier. */
 const completeDraft = () => completeDraftFixture(5)
 
-const readDraft = () => readStored<ApplicationDraft>(applicationDraftKey(USER.id))
+const readDraft = () => readStored<{ v: ApplicationDraft }>(applicationDraftKey(USER.id))?.v
 
 /** The page's query string, as the router would give it. */
 const routeParams: Record<string, string> = {}
@@ -45,7 +46,8 @@ describe('入会申请 (application page)', () => {
   afterEach(() => {
     jest.restoreAllMocks()
     mockedSubmit.mockReset()
-    clearSession()
+    // Mounted pages listen to the session: the change must happen inside act().
+    act(() => clearSession())
   })
 
   it('will not leave a step with errors, says why per field, and keeps what was done across a restart', async () => {
@@ -64,18 +66,50 @@ describe('入会申请 (application page)', () => {
     expect(screen.getByText('已恢复您上次填写的内容')).toBeTruthy()
   })
 
-  it('submits once with the kept Idempotency-Key; the draft goes only after the server has it', async () => {
-    const draft = completeDraft()
-    writeStored(applicationDraftKey(USER.id), { v: draft })
-    mockedSubmit.mockResolvedValue({} as Awaited<ReturnType<typeof submitApplication>>)
+  it('a retry after a lost answer, even after a restart, carries the same key; the draft goes only after the server has it', async () => {
+    writeStored(applicationDraftKey(USER.id), { v: completeDraft() })
+    mockedSubmit.mockRejectedValueOnce(new ApiError(0, 'NETWORK'))
+    const first = render(<ApplyPage />)
+    const submit = await screen.findByText('提交申请')
+    await act(async () => {
+      fireEvent.click(submit)
+    })
+    expect(await screen.findByText('网络不给力，请检查网络后重试')).toBeTruthy()
+    const firstKey = mockedSubmit.mock.calls[0]![1]
+    first.unmount()
+
+    mockedSubmit.mockResolvedValueOnce({ id: 'a-1' } as Awaited<ReturnType<typeof submitApplication>>)
+    render(<ApplyPage />)
+    const retry = await screen.findByText('提交申请')
+    await act(async () => {
+      fireEvent.click(retry)
+    })
+    expect(mockedSubmit).toHaveBeenLastCalledWith(expect.objectContaining({ idNumber: ID, orgId: 'lyg-haizhou-pool' }), firstKey)
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/membership/pages/status/index' }))
+    expect(localStorage.getItem(applicationDraftKey(USER.id))).toBeNull()
+  })
+
+  it('a form changed after a failed try is sent with a new key', async () => {
+    writeStored(applicationDraftKey(USER.id), { v: completeDraft() })
+    mockedSubmit.mockRejectedValueOnce(new ApiError(0, 'TIMEOUT')).mockResolvedValueOnce({ id: 'a-1' } as never)
     render(<ApplyPage />)
     const submit = await screen.findByText('提交申请')
     await act(async () => {
       fireEvent.click(submit)
     })
-    expect(mockedSubmit).toHaveBeenCalledWith(expect.objectContaining({ idNumber: ID, orgId: 'lyg-haizhou-pool' }), draft.idempotencyKey)
-    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/membership/pages/status/index' }))
-    expect(localStorage.getItem(applicationDraftKey(USER.id))).toBeNull()
+    // Back to the work step, a correction, and on to the end again.
+    fireEvent.click(screen.getAllByText('修改')[2]!)
+    await screen.findByText('第 4 步，共 6 步')
+    typeIntoField('employer', '美团外卖（海州站点）')
+    fireEvent.click(screen.getByText('下一步'))
+    fireEvent.click(await screen.findByText('下一步'))
+    const again = await screen.findByText('提交申请')
+    await act(async () => {
+      fireEvent.click(again)
+    })
+    expect(mockedSubmit).toHaveBeenCalledTimes(2)
+    expect(mockedSubmit.mock.calls[1]![0]).toMatchObject({ employer: '美团外卖（海州站点）' })
+    expect(mockedSubmit.mock.calls[1]![1]).not.toBe(mockedSubmit.mock.calls[0]![1])
   })
 
   it('when the server refuses a field, the worker is taken to its step with the message, and nothing is lost', async () => {
@@ -117,13 +151,13 @@ describe('入会申请 (application page)', () => {
       applicationId: 'a-1',
       form: { ...emptyForm, employer: '改了一半' },
     }
-    writeStored(applicationDraftKey(USER.id), correction)
+    writeStored(applicationDraftKey(USER.id), { v: correction })
     const first = render(<ApplyPage />)
     await screen.findByText('您已提交过入会申请（待审核），不需要重复填写。')
     expect(readDraft()).toMatchObject({ form: { employer: '改了一半' } })
     first.unmount()
 
-    writeStored(applicationDraftKey(USER.id), completeDraft())
+    writeStored(applicationDraftKey(USER.id), { v: completeDraft() })
     render(<ApplyPage />)
     await screen.findByText('您已提交过入会申请（待审核），不需要重复填写。')
     await waitFor(() => expect(readDraft()).toBeUndefined())

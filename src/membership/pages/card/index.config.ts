@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '电子会员卡' })
+export default definePageConfig({ navigationBarTitleText: '电子会员卡', enablePullDownRefresh: true })

@@ -2,10 +2,11 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { MemberCard } from '@contract/lines/membership'
 import { ApiError } from '@/services/api-error'
-import { getMemberCard } from '@/services/api/membership'
+import { clearSession, setSession } from '@/services/session-store'
+import { getMemberCard } from '../../api'
 import MemberCardPage from './index'
 
-jest.mock('@/services/api/membership', () => ({ getMemberCard: jest.fn() }))
+jest.mock('../../api', () => ({ getMemberCard: jest.fn() }))
 const mockedCard = getMemberCard as jest.MockedFunction<typeof getMemberCard>
 
 /** A card whose code lives `lifetimeSeconds` on the server's clock (deliberately not the phone's). */
@@ -24,11 +25,17 @@ const card = (lifetimeSeconds: number, image = 'data:image/png;base64,AAAA'): Me
 
 describe('电子会员卡 (member card page)', () => {
   beforeEach(() => {
+    setSession({
+      token: 't',
+      expiresAt: '2999-01-01T00:00:00Z',
+      user: { id: 'u-1', nickname: '李秀英', phoneMasked: null, roles: [], createdAt: '' },
+    })
     jest.spyOn(Taro, 'navigateTo').mockImplementation(() => Promise.resolve({ errMsg: 'ok' }))
   })
   afterEach(() => {
     jest.restoreAllMocks()
     mockedCard.mockReset()
+    act(() => clearSession())
   })
 
   it('shows the card and a countdown measured by the server, whatever the phone clock says', async () => {

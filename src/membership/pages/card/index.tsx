@@ -1,13 +1,15 @@
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
-import dayjs from 'dayjs'
 import type { MemberCard } from '@contract/lines/membership'
+import { pages } from '@contract/pages'
+import { Button } from '@/components/button'
 import { PageShell } from '@/components/page-shell'
 import { EmptyPanel, StateView } from '@/components/state-view'
 import { useApi } from '@/hooks/useApi'
 import { useSession } from '@/hooks/useSession'
-import { getMemberCard } from '@/services/api/membership'
+import { formatDate } from '@/services/format'
+import { getMemberCard } from '../../api'
 import './index.css'
 
 /** Fetch the next code this long before the current one runs out, so the one on screen always works. */
@@ -56,17 +58,13 @@ export default function MemberCardPage() {
 
   if (!card.data && card.error?.code === 'NOT_A_MEMBER') {
     return (
-      <PageShell className='member-card-page'>
+      <PageShell className='mb-card' onRefresh={card.reload} requireLogin='请先登录，再查看电子会员卡'>
         <EmptyPanel
           text='您还不是工会会员。入会申请通过后，这里会显示您的电子会员卡。'
           action={
-            <View
-              className='btn btn-primary'
-              data-testid='card-apply'
-              onClick={() => void Taro.navigateTo({ url: '/membership/pages/status/index' })}
-            >
+            <Button kind='primary' testId='card-apply' onClick={() => void Taro.navigateTo({ url: pages.membership.status.path })}>
               申请入会
-            </View>
+            </Button>
           }
         />
         <Offers />
@@ -75,26 +73,26 @@ export default function MemberCardPage() {
   }
 
   return (
-    <PageShell className='member-card-page'>
+    <PageShell className='mb-card' onRefresh={card.reload} requireLogin='请先登录，再查看电子会员卡'>
       <StateView state={card} loadingText='正在读取会员卡…'>
         {(data) => (
           <View>
             <CardFace data={data} />
-            <View className='card member-qr' data-testid='member-qr'>
+            <View className='lg-card mb-card__qr' data-testid='member-qr'>
               <View
-                className={`member-qr-frame ${expired ? 'member-qr-expired' : ''}`}
+                className={`mb-card__qr-frame ${expired ? 'mb-card__qr-expired' : ''}`}
                 onClick={() => (expired ? void card.reload() : undefined)}
               >
-                <Image className='member-qr-image' src={data.qr.imageDataUrl} mode='aspectFit' />
-                {expired ? <Text className='member-qr-overlay'>会员码已过期，点此刷新</Text> : null}
+                <Image className='mb-card__qr-image' src={data.qr.imageDataUrl} mode='aspectFit' />
+                {expired ? <Text className='mb-card__qr-overlay'>会员码已过期，点此刷新</Text> : null}
               </View>
-              <Text className='member-qr-countdown' data-testid='qr-countdown'>
+              <Text className='mb-card__qr-countdown' data-testid='qr-countdown'>
                 {card.loading ? '正在更新会员码…' : expired ? '会员码已过期' : `会员码 ${Math.ceil(remainingMs / 1000)} 秒后自动更新`}
               </Text>
-              <View className='btn member-qr-refresh' data-testid='qr-refresh' onClick={() => void card.reload()}>
+              <Button className='mb-card__qr-refresh' testId='qr-refresh' onClick={() => void card.reload()}>
                 刷新会员码
-              </View>
-              <Text className='muted member-qr-note'>向合作商户或工会工作人员出示此码。会员码每分钟更新一次，截图无效。</Text>
+              </Button>
+              <Text className='lg-muted mb-card__qr-note'>向合作商户或工会工作人员出示此码。会员码每分钟更新一次，截图无效。</Text>
             </View>
             <Offers />
           </View>
@@ -106,24 +104,24 @@ export default function MemberCardPage() {
 
 function CardFace({ data }: { data: MemberCard }) {
   return (
-    <View className='member-card' data-testid='member-card'>
-      <View className='member-card-head'>
-        <Text className='member-card-union'>连云港市总工会</Text>
-        <Text className='member-card-kind'>会员服务卡</Text>
+    <View className='mb-card__face' data-testid='member-card'>
+      <View className='mb-card__face-head'>
+        <Text className='mb-card__face-union'>连云港市总工会</Text>
+        <Text className='mb-card__face-kind'>会员服务卡</Text>
       </View>
-      <Text className='member-card-name'>{data.name}</Text>
-      <Text className='member-card-line'>会员号 {data.memberNumber}</Text>
-      <Text className='member-card-line member-card-number'>{grouped(data.cardNumber)}</Text>
-      <Text className='member-card-line'>{data.orgName}</Text>
-      <Text className='member-card-line'>入会日期 {dayjs(data.joinedAt).format('YYYY年M月D日')}</Text>
+      <Text className='mb-card__face-name'>{data.name}</Text>
+      <Text className='mb-card__face-line'>会员号 {data.memberNumber}</Text>
+      <Text className='mb-card__face-line mb-card__face-number'>{grouped(data.cardNumber)}</Text>
+      <Text className='mb-card__face-line'>{data.orgName}</Text>
+      <Text className='mb-card__face-line'>入会日期 {formatDate(data.joinedAt)}</Text>
     </View>
   )
 }
 
 function Offers() {
   return (
-    <View className='card member-offers'>
-      <Text className='status-section-title'>商户优惠</Text>
+    <View className='lg-card mb-card__offers'>
+      <Text className='lg-card__title'>商户优惠</Text>
       <Text>合作商户优惠即将上线。上线后，在合作商户出示会员码即可享受会员优惠。</Text>
     </View>
   )

@@ -1,14 +1,24 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import dayjs from 'dayjs'
-import { applicationStatusLabel, employmentTypeLabel, type MyApplication, type MyMembership } from '@contract/lines/membership'
+import {
+  applicationStatusLabel,
+  employmentTypeLabel,
+  membershipWorkflow,
+  type MyApplication,
+  type MyMembership,
+} from '@contract/lines/membership'
+import { pages } from '@contract/pages'
+import { Button } from '@/components/button'
+import { FactList } from '@/components/fact-list'
+import { Section } from '@/components/section'
 import { PageShell } from '@/components/page-shell'
 import { StateView } from '@/components/state-view'
 import { Timeline } from '@/components/timeline'
 import { useApi } from '@/hooks/useApi'
 import { useSession } from '@/hooks/useSession'
-import { getMyMembership } from '@/services/api/membership'
+import { formatDateTime } from '@/services/format'
 import { readStored } from '@/services/storage'
+import { getMyMembership } from '../../api'
 import { applicationDraftKey } from '../../application-form'
 import './index.css'
 
@@ -18,12 +28,9 @@ const go = (url: string) => () => void Taro.navigateTo({ url })
 export default function MembershipStatusPage() {
   const session = useSession()
   const state = useApi(getMyMembership, [session.token])
-  usePullDownRefresh(() => {
-    void state.reload().finally(() => Taro.stopPullDownRefresh())
-  })
   const hasDraft = Boolean(session.user && readStored(applicationDraftKey(session.user.id)))
   return (
-    <PageShell className='membership-status'>
+    <PageShell className='mb-status' onRefresh={state.reload} requireLogin='请先登录，再查看入会情况'>
       <StateView state={state} loadingText='正在读取入会情况…'>
         {(data) => (data.application ? <ApplicationState data={data} application={data.application} /> : <JoinIntro hasDraft={hasDraft} />)}
       </StateView>
@@ -34,21 +41,21 @@ export default function MembershipStatusPage() {
 function JoinIntro({ hasDraft }: { hasDraft: boolean }) {
   return (
     <View data-testid='join-intro'>
-      <View className='status-hero'>
-        <Text className='status-hero-title'>加入工会</Text>
-        <Text className='status-hero-text'>工会是职工之家。入会后可以享受法律援助、困难帮扶、教育培训，并使用电子会员卡。</Text>
+      <View className='mb-status__hero'>
+        <Text className='mb-status__hero-title'>加入工会</Text>
+        <Text className='mb-status__hero-text'>工会是职工之家。入会后可以享受法律援助、困难帮扶、教育培训，并使用电子会员卡。</Text>
       </View>
-      <View className='card status-steps'>
-        <Text className='status-section-title'>在手机上办理，大约 3 分钟</Text>
+      <View className='lg-card mb-status__steps'>
+        <Text className='lg-card__title'>在手机上办理，大约 3 分钟</Text>
         <Text>1. 阅读入会须知，同意个人信息处理规则</Text>
         <Text>2. 填写身份信息、手机号和工作情况</Text>
         <Text>3. 选择要加入的工会</Text>
         <Text>4. 工会工作人员审核，结果会在“消息”里通知您</Text>
-        <Text className='muted'>需要准备：本人身份证。外卖、快递、网约车等新就业形态劳动者也可以申请。</Text>
+        <Text className='lg-muted'>需要准备：本人身份证。外卖、快递、网约车等新就业形态劳动者也可以申请。</Text>
       </View>
-      <View className='btn btn-primary btn-block' data-testid='start-apply' onClick={go('/membership/pages/apply/index')}>
+      <Button kind='primary' block testId='start-apply' onClick={go(pages.membership.apply.path)}>
         {hasDraft ? '继续填写（已保存草稿）' : '开始申请'}
-      </View>
+      </Button>
     </View>
   )
 }
@@ -57,63 +64,56 @@ function ApplicationState({ data, application }: { data: MyMembership; applicati
   const membership = data.membership
   return (
     <View data-testid='application-state' data-status={application.status}>
-      <View className={`status-hero status-hero-${application.status}`}>
-        <Text className='status-badge'>{applicationStatusLabel[application.status]}</Text>
+      <View className={`mb-status__hero mb-status__hero--${application.status}`}>
+        <Text className='mb-status__badge'>{applicationStatusLabel[application.status]}</Text>
         {application.status === 'submitted' ? (
-          <Text className='status-hero-text'>已提交给“{application.orgName}”，工作人员审核后会在“消息”里通知您。</Text>
+          <Text className='mb-status__hero-text'>已提交给“{application.orgName}”，工作人员审核后会在“消息”里通知您。</Text>
         ) : null}
         {application.status === 'rejected' ? (
-          <View className='status-reason'>
-            <Text className='status-hero-text'>未通过的原因：</Text>
-            <Text className='status-reason-text'>{application.rejectionReason}</Text>
+          <View className='mb-status__reason'>
+            <Text className='mb-status__hero-text'>未通过的原因：</Text>
+            <Text className='mb-status__reason-text'>{application.rejectionReason}</Text>
           </View>
         ) : null}
         {application.status === 'approved' && membership ? (
-          <Text className='status-hero-text'>
+          <Text className='mb-status__hero-text'>
             您已是“{membership.orgName}”会员，会员号 {membership.memberNumber}。
           </Text>
         ) : null}
       </View>
 
       {application.status === 'rejected' ? (
-        <View className='btn btn-primary btn-block' data-testid='resubmit' onClick={go('/membership/pages/apply/index')}>
+        <Button kind='primary' block testId='resubmit' onClick={go(pages.membership.apply.path)}>
           修改后重新提交
-        </View>
+        </Button>
       ) : null}
       {application.status === 'submitted' ? (
-        <View className='btn btn-block' data-testid='edit-waiting' onClick={go('/membership/pages/apply/index?edit=1')}>
+        <Button block testId='edit-waiting' onClick={go(pages.membership.apply.url({ edit: '1' }))}>
           修改申请信息（审核前可改）
-        </View>
+        </Button>
       ) : null}
       {application.status === 'approved' ? (
-        <View className='btn btn-primary btn-block' data-testid='open-card' onClick={go('/membership/pages/card/index')}>
+        <Button kind='primary' block testId='open-card' onClick={go(pages.membership.card.path)}>
           查看电子会员卡
-        </View>
+        </Button>
       ) : null}
 
-      <Text className='section-title'>申请信息</Text>
-      <View className='card status-facts'>
-        <Fact label='工会' value={application.orgName} />
-        <Fact label='姓名' value={application.name} />
-        <Fact label='身份证号' value={application.idNumberMasked} />
-        <Fact label='手机号' value={`${application.phoneMasked}${application.phoneVerified ? '（微信已验证）' : ''}`} />
-        <Fact label='就业形态' value={employmentTypeLabel[application.employmentType]} />
-        <Fact label='提交时间' value={dayjs(application.submittedAt).format('YYYY年M月D日 HH:mm')} />
-      </View>
+      <Section title='申请信息'>
+        <FactList
+          facts={[
+            { label: '工会', value: application.orgName },
+            { label: '姓名', value: application.name },
+            { label: '身份证号', value: application.idNumberMasked },
+            { label: '手机号', value: `${application.phoneMasked}${application.phoneVerified ? '（微信已验证）' : ''}` },
+            { label: '就业形态', value: employmentTypeLabel[application.employmentType] },
+            { label: '提交时间', value: formatDateTime(application.submittedAt) },
+          ]}
+        />
+      </Section>
 
-      <Text className='section-title'>办理进度</Text>
-      <View className='card'>
-        <Timeline events={application.timeline} statusLabel={applicationStatusLabel} />
-      </View>
-    </View>
-  )
-}
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <View className='status-fact'>
-      <Text className='muted status-fact-label'>{label}</Text>
-      <Text className='status-fact-value'>{value}</Text>
+      <Section title='办理进度'>
+        <Timeline events={application.timeline} workflow={membershipWorkflow} />
+      </Section>
     </View>
   )
 }

@@ -1,16 +1,16 @@
 import Taro from '@tarojs/taro'
-import { Textarea, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import dayjs from 'dayjs'
-import type { CardVerifyResult } from '@contract/lines/membership'
-import { FormField } from '@/components/form-field'
+import { Button } from '@/components/button'
+import { Field, TextArea } from '@/components/form'
 import { PageShell } from '@/components/page-shell'
-import { verifyCard } from '@/services/api/membership'
-import { toApiError } from '@/services/api-error'
+import { useSubmission } from '@/hooks/useSubmission'
+import { verifyCard, type CardCheck } from '@/services/api/workbench'
+import { formatDate, formatTime } from '@/services/format'
 import { isWeapp } from '@/services/session'
 import './index.css'
 
-const verdict: Record<CardVerifyResult['result'], { title: string; text: string }> = {
+const verdict: Record<CardCheck['result'], { title: string; text: string }> = {
   valid: { title: '有效会员', text: '会员码有效，是在册的工会会员。' },
   expired: { title: '会员码已过期', text: '这是一张旧的会员码（可能是截图）。请对方在手机上刷新会员码后重新出示。' },
   invalid: { title: '无效会员码', text: '无法识别这个会员码，或会员资格已终止。' },
@@ -18,26 +18,22 @@ const verdict: Record<CardVerifyResult['result'], { title: string; text: string 
 
 /** 核验会员码: scan a member's QR code and see whether it is a current card (details masked). */
 export default function CardVerifyPage() {
+  return (
+    <PageShell className='wb-verify' requireLogin='核验会员码需要先登录'>
+      <CardVerify />
+    </PageShell>
+  )
+}
+
+function CardVerify() {
   const [token, setToken] = useState('')
-  const [result, setResult] = useState<CardVerifyResult | null>(null)
-  const [error, setError] = useState<string>()
-  const [busy, setBusy] = useState(false)
+  const [result, setResult] = useState<CardCheck | null>(null)
+  const checking = useSubmission({ report: 'none' })
 
   const check = async (value: string) => {
-    if (!value.trim()) {
-      setError('请先扫描或粘贴会员码')
-      return
-    }
-    setBusy(true)
-    setError(undefined)
-    try {
-      setResult(await verifyCard(value.trim()))
-    } catch (caught) {
-      const apiError = toApiError(caught)
-      setError(apiError.fields.token ?? apiError.message)
-    } finally {
-      setBusy(false)
-    }
+    if (!value.trim()) return checking.setFieldErrors({ token: '请先扫描或粘贴会员码' })
+    const answer = await checking.submit({ token: value.trim() }, (body) => verifyCard(body.token))
+    if (answer.ok) setResult(answer.value)
   }
 
   const scan = async () => {
@@ -51,46 +47,53 @@ export default function CardVerifyPage() {
   }
 
   return (
-    <PageShell className='card-verify'>
+    <View>
       {isWeapp ? (
-        <View className='btn btn-primary btn-block' onClick={() => void scan()}>
-          {busy ? '正在核验…' : '扫描会员码'}
-        </View>
+        <Button kind='primary' block busy={checking.busy} busyText='正在核验…' onClick={() => void scan()}>
+          扫描会员码
+        </Button>
       ) : null}
-      <View className='card'>
-        <FormField
+      <View className='lg-card'>
+        <Field
           label={isWeapp ? '或粘贴会员码内容' : '会员码内容'}
           name='token'
-          error={error}
+          error={checking.fieldErrors.token ?? checking.error?.message}
           hint='会员码每分钟更新一次，请核验对方当场出示的码'
         >
-          <Textarea
-            className='form-textarea'
+          <TextArea
             value={token}
-            maxlength={512}
+            maxLength={512}
+            showCount={false}
             placeholder='粘贴扫码得到的内容'
-            onInput={(event) => setToken(event.detail.value)}
+            onChange={(next) => {
+              setToken(next)
+              checking.clearFieldError('token')
+            }}
           />
-        </FormField>
-        <View className='btn' onClick={() => void check(token)}>
-          {busy ? '正在核验…' : '核验'}
-        </View>
+        </Field>
+        <Button testId='verify' busy={checking.busy} busyText='正在核验…' onClick={() => void check(token)}>
+          核验
+        </Button>
       </View>
       {result ? (
-        <View className={`card verify-result verify-${result.result}`} data-testid='verify-result' data-result={result.result}>
-          <Text className='verify-title'>{verdict[result.result].title}</Text>
+        <View
+          className={`lg-card wb-verify__result wb-verify__result--${result.result}`}
+          data-testid='verify-result'
+          data-result={result.result}
+        >
+          <Text className='wb-verify__title'>{verdict[result.result].title}</Text>
           <Text>{verdict[result.result].text}</Text>
           {result.member ? (
-            <View className='verify-member'>
+            <View className='wb-verify__member'>
               <Text>姓名：{result.member.nameMasked}</Text>
               <Text>会员号：{result.member.memberNumberMasked}</Text>
               <Text>工会：{result.member.orgName}</Text>
-              <Text>入会日期：{dayjs(result.member.joinedAt).format('YYYY年M月D日')}</Text>
+              <Text>入会日期：{formatDate(result.member.joinedAt)}</Text>
             </View>
           ) : null}
-          <Text className='muted'>核验时间 {dayjs(result.checkedAt).format('HH:mm:ss')}</Text>
+          <Text className='lg-muted'>核验时间 {formatTime(result.checkedAt)}</Text>
         </View>
       ) : null}
-    </PageShell>
+    </View>
   )
 }

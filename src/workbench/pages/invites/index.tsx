@@ -1,22 +1,20 @@
 import Taro from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import dayjs from 'dayjs'
-import { staffRoleLabel, type StaffRole } from '@contract/auth'
-import type { Org } from '@contract/orgs'
-import { CreateInviteBody, inviteStatusLabel, type CreatedInvite, type Invite } from '@contract/staff-invites'
-import { fieldErrors } from '@contract/fields'
-import { ChoiceChips } from '@/components/choice-chips'
-import { FormField } from '@/components/form-field'
+import type { StaffRole } from '@contract/auth'
+import { CreateInviteBody, inviteStatusLabel, type CreatedInvite, type Invite, type RoleOption } from '@contract/staff-invites'
+import { Button } from '@/components/button'
+import { checkWith, ChoiceChips, Field, TextInput } from '@/components/form'
 import { OrgPicker, type ChosenOrg } from '@/components/org-picker'
+import { Section } from '@/components/section'
 import { PageShell } from '@/components/page-shell'
 import { StateView } from '@/components/state-view'
-import { useApi } from '@/hooks/useApi'
-import { useDraft } from '@/hooks/useDraft'
-import { useSession } from '@/hooks/useSession'
-import { createInvite, listInvites, revokeInvite } from '@/services/api/membership'
-import { toApiError } from '@/services/api-error'
-import { draftKey } from '@/services/drafts'
+import { type ApiState, useApi } from '@/hooks/useApi'
+import { useUserDraft } from '@/hooks/useDraft'
+import { useSubmission } from '@/hooks/useSubmission'
+import { createInvite, listInviteRoles, listInvites, revokeInvite } from '@/services/api/workbench'
+import { confirm } from '@/services/dialogs'
+import { formatDateTime } from '@/services/format'
 import './index.css'
 
 interface InviteForm {
@@ -26,121 +24,104 @@ interface InviteForm {
   note: string
 }
 
-const ROLES: Array<{ value: StaffRole; label: string }> = [
-  { value: 'union_staff', label: staffRoleLabel.union_staff },
-  { value: 'legal_staff', label: staffRoleLabel.legal_staff },
-  { value: 'city_admin', label: staffRoleLabel.city_admin },
-]
-
-/** Which organisations each role can be given for. */
-const orgFits: Record<StaffRole, (org: Org) => boolean> = {
-  union_staff: () => true,
-  legal_staff: (org) => org.kind === 'city' || org.kind === 'district',
-  city_admin: (org) => org.kind === 'city',
-}
+const emptyForm: InviteForm = { role: '', org: null, validDays: 3, note: '' }
 
 /** 邀请工作人员: a city admin makes a single-use code for one org and one role. */
 export default function InvitesPage() {
-  const session = useSession()
-  const userId = session.user?.id ?? 'anonymous'
-  const draft = useDraft<InviteForm>(draftKey('staff-invite', userId), { role: '', org: null, validDays: 3, note: '' })
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [created, setCreated] = useState<CreatedInvite | null>(null)
-  const [busy, setBusy] = useState(false)
   const invites = useApi(() => listInvites().then((result) => result.invites), [])
+  // The roles come from the server (the platform's and every line's), with the org levels each fits.
+  const roles = useApi(() => listInviteRoles().then((result) => result.roles), [], { refreshOnShow: false })
+  return (
+    <PageShell className='wb-invites' onRefresh={invites.reload} requireLogin='邀请工作人员需要先登录'>
+      <StateView state={roles} loadingText='正在读取…'>
+        {(options) => <Invites invites={invites} roles={options} />}
+      </StateView>
+    </PageShell>
+  )
+}
+
+function Invites({ invites, roles }: { invites: ApiState<Invite[]>; roles: RoleOption[] }) {
+  const draft = useUserDraft<InviteForm>('staff-invite', emptyForm)
+  const [created, setCreated] = useState<CreatedInvite | null>(null)
+  const creating = useSubmission()
+  const revoking = useSubmission({ reload: invites.reload })
   const form = draft.value
+  const errors = creating.fieldErrors
+  const role = roles.find((option) => option.role === form.role)
 
   const set = <K extends keyof InviteForm>(field: K, value: InviteForm[K]) => {
     draft.update((current) => ({ ...current, [field]: value, ...(field === 'role' ? { org: null } : {}) }))
-    setErrors({})
+    creating.clearFieldError(field === 'org' ? 'orgId' : field)
   }
 
   const submit = async () => {
-    if (busy) return
-    const parsed = CreateInviteBody.safeParse({
+    const checked = checkWith(CreateInviteBody, {
       role: form.role || undefined,
       orgId: form.org?.id ?? '',
       validDays: form.validDays,
       note: form.note || undefined,
     })
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error))
-      return
-    }
-    setBusy(true)
-    try {
-      setCreated(await createInvite(parsed.data))
-      draft.discard()
-      draft.update({ role: '', org: null, validDays: 3, note: '' })
-      await invites.reload()
-    } catch (error) {
-      const apiError = toApiError(error)
-      if (Object.keys(apiError.fields).length) setErrors(apiError.fields)
-      else void Taro.showToast({ title: apiError.message, icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
+    if (!checked.ok) return creating.setFieldErrors(checked.errors)
+    const result = await creating.submit(checked.data, (body) => createInvite(body))
+    if (!result.ok) return
+    setCreated(result.value)
+    draft.update(emptyForm)
+    await invites.reload()
   }
 
   const revoke = async (invite: Invite) => {
-    const { confirm } = await Taro.showModal({
+    const sure = await confirm({
       title: '作废邀请码',
       content: `作废后这个邀请码不能再使用（${invite.orgName}）。`,
       confirmText: '作废',
+      danger: true,
     })
-    if (!confirm) return
-    try {
-      await revokeInvite(invite.id)
-      await invites.reload()
-    } catch (error) {
-      void Taro.showToast({ title: toApiError(error).message, icon: 'none' })
-    }
+    if (!sure) return
+    const result = await revoking.submit({}, () => revokeInvite(invite.id), invite.id)
+    if (result.ok) await invites.reload()
   }
 
   return (
-    <PageShell className='invites'>
+    <View>
       {created ? (
-        <View className='card invite-created' data-testid='invite-created'>
-          <Text className='muted'>
-            {staffRoleLabel[created.invite.role]} · {created.invite.orgName}
+        <View className='lg-card wb-invites__created' data-testid='invite-created'>
+          <Text className='lg-muted'>
+            {created.invite.roleLabel} · {created.invite.orgName}
           </Text>
-          <Text className='invite-code' data-testid='invite-code'>
+          <Text className='wb-invites__code' data-testid='invite-code'>
             {created.code}
           </Text>
-          <Text className='invite-warning'>邀请码只显示这一次，请现在复制或记下，发给对方。对方在“我的 → 工作人员入口”输入即可。</Text>
-          <Text className='muted'>有效期至 {dayjs(created.invite.expiresAt).format('M月D日 HH:mm')}，只能使用一次。</Text>
-          <View className='invite-created-actions'>
-            <View className='btn btn-primary' onClick={() => void Taro.setClipboardData({ data: created.code })}>
+          <Text className='wb-invites__warning'>邀请码只显示这一次，请现在复制或记下，发给对方。对方在“我的 → 工作人员入口”输入即可。</Text>
+          <Text className='lg-muted'>有效期至 {formatDateTime(created.invite.expiresAt)}，只能使用一次。</Text>
+          <View className='lg-row wb-invites__created-actions'>
+            <Button kind='primary' onClick={() => void Taro.setClipboardData({ data: created.code })}>
               复制邀请码
-            </View>
-            <View className='btn' onClick={() => setCreated(null)}>
-              我已记下
-            </View>
+            </Button>
+            <Button onClick={() => setCreated(null)}>我已记下</Button>
           </View>
         </View>
       ) : null}
 
-      <Text className='section-title'>生成邀请码</Text>
-      <View className='card'>
-        <FormField label='角色' name='role' error={errors.role}>
-          <ChoiceChips name='role' options={ROLES} value={form.role} onChange={(value) => set('role', value)} />
-        </FormField>
-        {form.role ? (
-          <FormField
-            label='所属组织'
-            name='orgId'
-            error={errors.orgId}
-            hint={form.role === 'city_admin' ? '市总工会管理员只能设在市总工会' : '工作人员可以处理该组织及其下级工会的事项'}
-          >
-            {form.org ? <Text className='invite-chosen'>已选择：{form.org.name}</Text> : null}
+      <Section title='生成邀请码'>
+        <Field label='角色' name='role' error={errors.role}>
+          <ChoiceChips
+            name='role'
+            options={roles.map((option) => ({ value: option.role, label: option.label }))}
+            value={form.role}
+            onChange={(value) => set('role', value)}
+          />
+        </Field>
+        {role ? (
+          <Field label='所属组织' name='orgId' error={errors.orgId} hint={role.description}>
+            {form.org ? <Text className='wb-invites__chosen'>已选择：{form.org.name}</Text> : null}
             <OrgPicker
               value={form.org}
-              canChoose={orgFits[form.role]}
+              canChoose={(org) => role.orgKinds.includes(org.kind)}
               onChange={(org) => set('org', { id: org.id, name: org.name, pathNames: org.pathNames })}
             />
-          </FormField>
+          </Field>
         ) : null}
-        <FormField label='有效期' name='validDays' error={errors.validDays}>
+        <Field label='有效期' name='validDays' error={errors.validDays}>
           <ChoiceChips
             name='valid-days'
             options={[
@@ -151,41 +132,35 @@ export default function InvitesPage() {
             value={String(form.validDays)}
             onChange={(value) => set('validDays', Number(value) as InviteForm['validDays'])}
           />
-        </FormField>
-        <FormField label='备注' name='note' error={errors.note} optional hint='写给自己看，例如对方的姓名和职务'>
-          <Input
-            className='form-input'
-            value={form.note}
-            maxlength={40}
-            placeholder='例如：金属制品工会 王主席'
-            onInput={(event) => set('note', event.detail.value)}
-          />
-        </FormField>
-        <View className='btn btn-primary' data-testid='create-invite' onClick={() => void submit()}>
-          {busy ? '正在生成…' : '生成邀请码'}
-        </View>
-      </View>
+        </Field>
+        <Field label='备注' name='note' error={errors.note} optional hint='写给自己看，例如对方的姓名和职务'>
+          <TextInput value={form.note} maxLength={40} placeholder='例如：金属制品工会 王主席' onChange={(value) => set('note', value)} />
+        </Field>
+        <Button kind='primary' testId='create-invite' busy={creating.busy} busyText='正在生成…' onClick={() => void submit()}>
+          生成邀请码
+        </Button>
+      </Section>
 
-      <Text className='section-title'>已生成的邀请码</Text>
+      <Text className='lg-section-title'>已生成的邀请码</Text>
       <StateView state={invites} isEmpty={(list) => list.length === 0} emptyText='还没有生成过邀请码' loadingText='正在读取…'>
         {(list) => (
           <View>
             {list.map((invite) => (
-              <View key={invite.id} className='card invite-item' data-invite={invite.id} data-status={invite.status}>
-                <View className='invite-item-head'>
-                  <Text className='invite-item-title'>{invite.orgName}</Text>
-                  <Text className={`tag invite-status-${invite.status}`}>{inviteStatusLabel[invite.status]}</Text>
+              <View key={invite.id} className='lg-card lg-stack wb-invites__item' data-invite={invite.id} data-status={invite.status}>
+                <View className='lg-spread'>
+                  <Text className='lg-title'>{invite.orgName}</Text>
+                  <Text className={`lg-tag ${inviteTone[invite.status]}`}>{inviteStatusLabel[invite.status]}</Text>
                 </View>
-                <Text>{staffRoleLabel[invite.role]}</Text>
-                {invite.note ? <Text className='muted'>备注：{invite.note}</Text> : null}
-                <Text className='muted'>
-                  {invite.createdByName} 生成于 {dayjs(invite.createdAt).format('M月D日 HH:mm')}，
+                <Text>{invite.roleLabel}</Text>
+                {invite.note ? <Text className='lg-muted'>备注：{invite.note}</Text> : null}
+                <Text className='lg-muted'>
+                  {invite.createdByName} 生成于 {formatDateTime(invite.createdAt)}，
                   {invite.status === 'redeemed'
-                    ? `${invite.redeemedByName ?? ''} 已于 ${dayjs(invite.redeemedAt).format('M月D日 HH:mm')} 使用`
-                    : `有效期至 ${dayjs(invite.expiresAt).format('M月D日 HH:mm')}`}
+                    ? `${invite.redeemedByName ?? ''} 已于 ${invite.redeemedAt ? formatDateTime(invite.redeemedAt) : ''} 使用`
+                    : `有效期至 ${formatDateTime(invite.expiresAt)}`}
                 </Text>
                 {invite.status === 'pending' ? (
-                  <Text className='invite-revoke' onClick={() => void revoke(invite)}>
+                  <Text className='lg-link lg-link--danger wb-invites__revoke' onClick={() => void revoke(invite)}>
                     作废
                   </Text>
                 ) : null}
@@ -194,6 +169,13 @@ export default function InvitesPage() {
           </View>
         )}
       </StateView>
-    </PageShell>
+    </View>
   )
+}
+
+const inviteTone: Record<Invite['status'], string> = {
+  pending: '',
+  redeemed: 'lg-tag--success',
+  expired: 'lg-tag--neutral',
+  revoked: 'lg-tag--neutral',
 }

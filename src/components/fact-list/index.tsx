@@ -1,0 +1,33 @@
+import { Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+import './index.css'
+
+export interface Fact {
+  label: string
+  /** Text, or something to act on (a phone to call, a masked number to reveal). */
+  value: ReactNode
+  /** Long text (an account of events): the value goes under its label, across the row. */
+  wide?: boolean
+  testId?: string
+}
+
+/** Label and value pairs, as every detail screen shows what a record holds. */
+export function FactList({ facts, className }: { facts: ReadonlyArray<Fact | null | false>; className?: string }) {
+  return (
+    <View className={['lg-facts', className ?? ''].filter(Boolean).join(' ')}>
+      {facts
+        .filter((fact): fact is Fact => Boolean(fact))
+        .map((fact) => (
+          <View key={fact.label} className={`lg-facts__row ${fact.wide ? 'lg-facts__row--wide' : ''}`} data-testid={fact.testId}>
+            <Text className='lg-facts__label'>{fact.label}</Text>
+            {typeof fact.value === 'string' || typeof fact.value === 'number' ? (
+              <Text className='lg-facts__value'>{fact.value}</Text>
+            ) : (
+              <View className='lg-facts__value'>{fact.value}</View>
+            )}
+          </View>
+        ))}
+    </View>
+  )
+}
+FactList.displayName = 'FactList'

@@ -1,0 +1,3 @@
+export { Attachments } from './attachments'
+export { FilePicker, Thumb } from './file-picker'
+export { filesReady, type FileItem } from './files'

@@ -1,0 +1,64 @@
+import { Input, Text, Textarea, View } from '@tarojs/components'
+import './form.css'
+
+export interface TextInputProps {
+  value: string
+  onChange: (value: string) => void
+  type?: 'text' | 'number' | 'digit' | 'idcard'
+  placeholder?: string
+  /** Always set: WeChat cuts input at 140 characters otherwise. */
+  maxLength: number
+  confirmType?: 'done' | 'search' | 'next' | 'go' | 'send'
+  className?: string
+}
+
+/** One line of text. The real input fills its box, so a tap anywhere on the box types into it. */
+export function TextInput({ value, onChange, type = 'text', placeholder, maxLength, confirmType, className }: TextInputProps) {
+  return (
+    <Input
+      className={['lg-input', className ?? ''].filter(Boolean).join(' ')}
+      value={value}
+      type={type}
+      placeholder={placeholder}
+      placeholderClass='lg-input__placeholder'
+      maxlength={maxLength}
+      confirmType={confirmType}
+      onInput={(event) => onChange(event.detail.value)}
+    />
+  )
+}
+TextInput.displayName = 'TextInput'
+
+export interface TextAreaProps {
+  value: string
+  onChange: (value: string) => void
+  placeholder?: string
+  maxLength: number
+  /** `short` for notes and reasons, `long` for an account of what happened. */
+  size?: 'short' | 'long'
+  /** Show “12/200” under the box (default: yes). */
+  showCount?: boolean
+  className?: string
+}
+
+/** Several lines, in the app's font and size (growing with care mode), with a count of what is left. */
+export function TextArea({ value, onChange, placeholder, maxLength, size = 'short', showCount = true, className }: TextAreaProps) {
+  return (
+    <View className={['lg-textarea', `lg-textarea--${size}`, className ?? ''].filter(Boolean).join(' ')}>
+      <Textarea
+        className='lg-textarea__box'
+        value={value}
+        placeholder={placeholder}
+        placeholderClass='lg-input__placeholder'
+        maxlength={maxLength}
+        onInput={(event) => onChange(event.detail.value)}
+      />
+      {showCount ? (
+        <Text className='lg-textarea__count'>
+          {value.trim().length}/{maxLength}
+        </Text>
+      ) : null}
+    </View>
+  )
+}
+TextArea.displayName = 'TextArea'

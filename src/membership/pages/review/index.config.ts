@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '入会申请详情', enablePullDownRefresh: true })

@@ -1,1 +1,0 @@
-export default definePageConfig({ navigationBarTitleText: '志愿律师名单' })
