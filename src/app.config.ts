@@ -10,7 +10,7 @@ export default defineAppConfig({
     {
       // The staff workbench: its hub (entries from every line) and the cross-line tools.
       root: 'workbench',
-      pages: ['pages/index/index', 'pages/card-verify/index', 'pages/invites/index'],
+      pages: ['pages/index/index', 'pages/card-verify/index', 'pages/invites/index', 'pages/staff/index'],
     },
     {
       // 会员入会 and the electronic member card; reviewers' queue and review.

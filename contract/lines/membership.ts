@@ -326,19 +326,8 @@ export const MemberCard = z.object({
 })
 export type MemberCard = z.infer<typeof MemberCard>
 
-export const CardVerifyBody = z.object({
-  token: z.string({ error: '请扫描会员码' }).check(z.minLength(1, '请扫描会员码'), z.maxLength(512, '会员码格式不正确')),
-})
-export type CardVerifyBody = z.infer<typeof CardVerifyBody>
+// The card check (CardVerifyBody / CardVerifyResult) is a platform tool: contract/cards.ts.
 
-export const CardVerifyResult = z.object({
-  /** valid: a current card of an active member; expired: a real code, but too old (a screenshot?). */
-  result: z.enum(['valid', 'expired', 'invalid']),
-  /** Only for a valid code, and masked. */
-  member: z.nullable(z.object({ nameMasked: z.string(), memberNumberMasked: z.string(), orgName: z.string(), joinedAt: z.string() })),
-  checkedAt: z.string(),
-})
-export type CardVerifyResult = z.infer<typeof CardVerifyResult>
 
 // ── Staff review ─────────────────────────────────────────────────────────────────────────────
 

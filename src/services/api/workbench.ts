@@ -1,4 +1,17 @@
-import type { CreatedInvite, CreateInviteBody, Invite, InviteList, RedeemResult, RoleOptionList } from '@contract/staff-invites'
+import type { CardVerifyResult } from '@contract/cards'
+import type { Ok } from '@contract/common'
+import type {
+  CreatedInvite,
+  CreateInviteBody,
+  Invite,
+  InviteList,
+  RedeemInviteBody,
+  RedeemResult,
+  RevokeRoleBody,
+  RoleOptionList,
+  StaffList,
+  StaffQuery,
+} from '@contract/staff-invites'
 import type { WorkbenchHome } from '@contract/workbench'
 import { request } from '../request'
 
@@ -9,17 +22,10 @@ export const listInvites = () => request<InviteList>({ path: '/api/workbench/inv
 /** The roles the caller may grant, each with the org levels it fits. */
 export const listInviteRoles = () => request<RoleOptionList>({ path: '/api/workbench/invites/roles' })
 export const revokeInvite = (id: string) => request<Invite>({ method: 'POST', path: `/api/workbench/invites/${id}/revoke` })
-export const redeemInvite = (code: string) =>
-  request<RedeemResult>({ method: 'POST', path: '/api/workbench/invites/redeem', body: { code } })
+export const redeemInvite = (body: RedeemInviteBody) =>
+  request<RedeemResult>({ method: 'POST', path: '/api/workbench/invites/redeem', body })
+export const listStaff = (query: StaffQuery) => request<StaffList>({ path: '/api/workbench/staff', query })
+export const revokeStaffRole = (grantId: string, body: RevokeRoleBody, idempotencyKey: string) =>
+  request<Ok>({ method: 'POST', path: `/api/workbench/staff/${grantId}/revoke`, body, idempotencyKey })
 
-/**
- * The answer to a member-card check. It mirrors `CardVerifyResult` of contract/lines/membership.ts:
- * the workbench keeps card checks as a cross-line tool and may not import a line's contract, so the
- * shape is repeated here until the contract gives it a platform home.
- */
-export interface CardCheck {
-  result: 'valid' | 'expired' | 'invalid'
-  member: { nameMasked: string; memberNumberMasked: string; orgName: string; joinedAt: string } | null
-  checkedAt: string
-}
-export const verifyCard = (token: string) => request<CardCheck>({ method: 'POST', path: '/api/cards/verify', body: { token } })
+export const verifyCard = (token: string) => request<CardVerifyResult>({ method: 'POST', path: '/api/cards/verify', body: { token } })

@@ -1,4 +1,5 @@
-import type { CardVerifyResult, MemberCard } from '@contract/lines/membership'
+import type { CardVerifyResult } from '@contract/cards'
+import type { MemberCard } from '@contract/lines/membership'
 import { maskName } from '@contract/rules/mask'
 import type { SystemContext } from '../../core/context'
 import { AppError } from '../../lib/errors'

@@ -1,20 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { IdParams } from '@contract/common'
 import { ApiErrorBody } from '@contract/errors'
-import {
-  ApplicationBody,
-  CardVerifyBody,
-  CardVerifyResult,
-  MemberCard,
-  MyApplication,
-  MyMembership,
-  ResubmitBody,
-} from '@contract/lines/membership'
+import { CardVerifyBody, CardVerifyResult } from '@contract/cards'
+import { ApplicationBody, MemberCard, MyApplication, MyMembership, ResubmitBody } from '@contract/lines/membership'
 import type { Quota } from '../../core/rate-limits'
 import { runSubmission } from '../../core/submission'
 import { currentUser } from '../../plugins/app/authentication'
 import { myMembership, resubmitApplication, submitApplication } from './membership.apply'
 import { memberCard, verifyCard } from './membership.card'
+
+/** Who checks member cards: union staff at events and counters, city admins. (Merchants' cashiers come with the benefits line.) */
+export const CARD_CHECKERS = ['union_staff', 'city_admin'] as const
 
 /** Applying or correcting: a person needs a few; more in a day is not a person. */
 const APPLY_QUOTA: Quota = { max: 10, windowMs: 24 * 3600_000, message: '今天提交和修改的次数太多了，请明天再试，或联系所在工会' }
@@ -112,6 +108,8 @@ export const membershipWorkerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/cards/verify',
     {
+      // Only those who check cards at a counter: a worker cannot look up another member.
+      onRequest: app.authorize(...CARD_CHECKERS),
       config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
       schema: {
         tags: ['membership'],

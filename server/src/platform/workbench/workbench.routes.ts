@@ -21,6 +21,13 @@ const platformEntries: WorkbenchEntryDefinition[] = [
     path: pages.workbench.invites.path,
     roles: ['city_admin'],
   },
+  {
+    key: 'staff',
+    label: '工作人员名单',
+    description: '谁在哪个工会担任什么角色，撤销不再需要的角色',
+    path: pages.workbench.staff.path,
+    roles: ['city_admin'],
+  },
 ]
 
 export const workbenchRoutes: FastifyPluginAsyncZod = async (app) => {

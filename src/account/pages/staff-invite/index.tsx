@@ -22,14 +22,15 @@ export default function StaffInvitePage() {
 
 function Redeem() {
   const [code, setCode] = useState('')
+  const [realName, setRealName] = useState('')
   const [done, setDone] = useState<RedeemResult | null>(null)
   // The refusal (unknown, used, expired code) is said at the field, where the code is typed.
   const redeeming = useSubmission({ report: 'none' })
 
   const redeem = async () => {
-    const checked = checkWith(RedeemInviteBody, { code })
+    const checked = checkWith(RedeemInviteBody, { code, realName })
     if (!checked.ok) return redeeming.setFieldErrors(checked.errors)
-    const result = await redeeming.submit(checked.data, (body) => redeemInvite(body.code))
+    const result = await redeeming.submit(checked.data, (body) => redeemInvite(body))
     if (!result.ok) return
     setSession({ user: result.value.user })
     setDone(result.value)
@@ -56,9 +57,25 @@ function Redeem() {
       </View>
       <View className='lg-card'>
         <Field
+          label='您的真实姓名'
+          name='realName'
+          error={redeeming.fieldErrors.realName}
+          hint='办理记录上会显示您的姓名，申请人和其他工作人员都能看到是谁办理的'
+        >
+          <TextInput
+            value={realName}
+            maxLength={30}
+            placeholder='例如：陈红'
+            onChange={(next) => {
+              setRealName(next)
+              redeeming.clearFieldError('realName')
+            }}
+          />
+        </Field>
+        <Field
           label='邀请码'
           name='code'
-          error={redeeming.fieldErrors.code ?? redeeming.error?.message}
+          error={redeeming.fieldErrors.code ?? (redeeming.fieldErrors.realName ? undefined : redeeming.error?.message)}
           hint='8 位字母和数字，例如 ABCD-2345'
         >
           <TextInput

@@ -5,12 +5,13 @@ import { Button } from '@/components/button'
 import { Field, TextArea } from '@/components/form'
 import { PageShell } from '@/components/page-shell'
 import { useSubmission } from '@/hooks/useSubmission'
-import { verifyCard, type CardCheck } from '@/services/api/workbench'
+import type { CardVerifyResult } from '@contract/cards'
+import { verifyCard } from '@/services/api/workbench'
 import { formatDate, formatTime } from '@/services/format'
 import { isWeapp } from '@/services/session'
 import './index.css'
 
-const verdict: Record<CardCheck['result'], { title: string; text: string }> = {
+const verdict: Record<CardVerifyResult['result'], { title: string; text: string }> = {
   valid: { title: '有效会员', text: '会员码有效，是在册的工会会员。' },
   expired: { title: '会员码已过期', text: '这是一张旧的会员码（可能是截图）。请对方在手机上刷新会员码后重新出示。' },
   invalid: { title: '无效会员码', text: '无法识别这个会员码，或会员资格已终止。' },
@@ -27,7 +28,7 @@ export default function CardVerifyPage() {
 
 function CardVerify() {
   const [token, setToken] = useState('')
-  const [result, setResult] = useState<CardCheck | null>(null)
+  const [result, setResult] = useState<CardVerifyResult | null>(null)
   const checking = useSubmission({ report: 'none' })
 
   const check = async (value: string) => {
