@@ -35,8 +35,14 @@ export const ErrorCode = {
   APPLICATION_EXISTS: 'APPLICATION_EXISTS',
   /** Membership: this ID number already belongs to an active member; the message names the union. */
   ALREADY_MEMBER: 'ALREADY_MEMBER',
-  /** Membership: another application with this ID number is waiting for review. */
+  /** Membership (staff side): another application with this ID number is waiting for review. */
   ID_NUMBER_PENDING: 'ID_NUMBER_PENDING',
+  /**
+   * Membership (the applicant): this ID number cannot be used to apply. Deliberately says no more —
+   * not whether it belongs to a member or a waiting application, nor which union — so the form is
+   * no way to find out about someone else; the conflict is recorded for the union that holds it.
+   */
+  ID_NUMBER_UNAVAILABLE: 'ID_NUMBER_UNAVAILABLE',
   /** A typed phone number is bound to another account; verifying it through WeChat is allowed. */
   PHONE_IN_USE: 'PHONE_IN_USE',
   /** The account has no WeChat-verified phone number to use. */
@@ -91,6 +97,7 @@ export const defaultErrorMessage: Record<ErrorCode, string> = {
   APPLICATION_EXISTS: '您已经提交过入会申请，请在“我的入会申请”查看进度',
   ALREADY_MEMBER: '该身份证号已是工会会员，无需重复申请',
   ID_NUMBER_PENDING: '该身份证号已有一份待审核的入会申请',
+  ID_NUMBER_UNAVAILABLE: '该身份证号暂时无法用于申请入会。如果这是您本人的身份证号，请带上身份证到所在工会办理，或拨打 12351 咨询。',
   PHONE_IN_USE: '该手机号已绑定其他账号。请在微信中用“微信手机号快捷验证”，或换一个手机号',
   PHONE_NOT_VERIFIED: '请先通过微信验证手机号，或直接填写手机号',
   NOT_A_MEMBER: '您还不是工会会员，入会申请通过后即可使用电子会员卡',

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { UUID_PATTERN } from './common'
 
 /**
  * WeChat subscribe messages: each acceptance in WeChat allows the server one message. The
@@ -17,7 +18,7 @@ export const MAX_SUBSCRIBE_CREDITS = 20
 export const SubscribeBody = z.object({
   /** The record's kind, as its line names it (e.g. `legal_aid_case`). */
   subjectType: z.string().check(z.regex(/^[a-z_]{1,40}$/, '订阅对象不正确')),
-  subjectId: z.string().check(z.regex(/^[0-9a-f-]{36}$/i, '订阅对象不正确')),
+  subjectId: z.string().check(z.regex(UUID_PATTERN, '订阅对象不正确')),
   accepted: z.number().check(z.int(), z.gte(1), z.lte(10)),
 })
 export type SubscribeBody = z.infer<typeof SubscribeBody>

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { UUID_PATTERN } from './common'
 
 /** Files attached to records (evidence photos, certificates, PDFs): the same rules in every line. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -20,7 +21,7 @@ export const Attachment = z.object({
 })
 export type Attachment = z.infer<typeof Attachment>
 
-const UploadId = z.string({ error: '附件编号格式不正确' }).check(z.regex(/^[0-9a-f-]{36}$/i, '附件编号格式不正确'))
+const UploadId = z.string({ error: '附件编号格式不正确' }).check(z.regex(UUID_PATTERN, '附件编号格式不正确'))
 
 /** The uploads a submission attaches, by id. */
 export const attachmentIds = (max = MAX_ATTACHMENTS) =>

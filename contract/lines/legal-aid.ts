@@ -250,7 +250,8 @@ const caseDetail = {
   employerAddress: z.string(),
   amountInvolved: z.nullable(z.number()),
   demand: z.string(),
-  monthlyIncome: z.number(),
+  /** The worker's own; for staff only those who handle the case (the form promises so): null for oversight. */
+  monthlyIncome: z.nullable(z.number()),
   contactName: z.string(),
   decideBy: z.string(),
   assignBy: z.nullable(z.string()),
@@ -302,6 +303,7 @@ export type StaffCaseList = z.infer<typeof StaffCaseList>
 export const StaffCaseDetail = z.object({
   ...staffCore,
   ...caseDetail,
+  /** In full for legal staff, who call the worker; masked for read-only oversight. */
   contactPhone: z.string(),
   handler: z.nullable(Lawyer),
   /** Actions the caller may take now (empty for read-only viewers). */

@@ -328,7 +328,6 @@ export type MemberCard = z.infer<typeof MemberCard>
 
 // The card check (CardVerifyBody / CardVerifyResult) is a platform tool: contract/cards.ts.
 
-
 // ── Staff review ─────────────────────────────────────────────────────────────────────────────
 
 export const REVIEW_TABS = ['submitted', 'approved', 'rejected'] as const

@@ -19,6 +19,7 @@ import authentication from './plugins/app/authentication'
 import context from './plugins/app/context'
 import errorHandler from './plugins/app/error-handler'
 import securityHeaders from './plugins/app/security-headers'
+import { privacyVacuumJob } from './platform/account/account.jobs'
 import { accountRoutes } from './platform/account/account.routes'
 import { authRoutes } from './platform/auth/auth.routes'
 import { readSession } from './platform/auth/auth.service'
@@ -81,7 +82,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     lines,
     fileStorage,
     clock: options.clock,
-    platformJobs: [uploadSweepJob(fileStorage), rateLimitCleanupJob],
+    platformJobs: [uploadSweepJob(fileStorage), rateLimitCleanupJob, privacyVacuumJob],
   })
   // In this order: no job starts once closing began, promised messages go out, then the database.
   app.addHook('onClose', async () => {

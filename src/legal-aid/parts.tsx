@@ -47,12 +47,12 @@ export type CaseApplicationView = Pick<
  * monthly income (the worker knows their own); the contact line is masked for the worker and
  * tap-to-call for staff.
  */
-export function caseApplicationFacts(item: CaseApplicationView, contact: ReactNode, monthlyIncome?: number): Fact[] {
+export function caseApplicationFacts(item: CaseApplicationView, contact: ReactNode, monthlyIncome?: number | null): Fact[] {
   const amount = item.amountInvolved === null ? '未填' : formatYuan(item.amountInvolved)
   return [
     { label: '事情经过', value: item.description, wide: true },
     { label: '诉求', value: item.demand, wide: true },
-    monthlyIncome !== undefined
+    monthlyIncome !== undefined && monthlyIncome !== null
       ? { label: '涉案金额 / 月收入', value: `${amount} / ${formatYuan(monthlyIncome)}`, wide: true }
       : { label: '涉案金额', value: amount },
     { label: '用人单位', value: `${item.employerName}（${item.employerAddress}）`, wide: true },

@@ -253,6 +253,7 @@ describe('membership in the browser (H5 build, headless Chromium)', () => {
     await newcomer.waitForURL(/pages\/mine\/index/)
     await tap((await currentPage(newcomer, pages.mine.path)).locator('[data-testid="mine-staff-invite"]'))
     const redeem = await currentPage(newcomer, pages.account.staffInvite.path)
+    await redeem.locator('[data-field="realName"] input').fill('孙建华')
     await redeem.locator('.ac-staff-invite__input input').fill(code.toLowerCase())
     await tap(redeem.locator('[data-testid="redeem"]'))
     await expect(redeem.locator('[data-testid="invite-done"]').textContent()).resolves.toContain('赣榆区总工会的县区工会工作人员')
@@ -262,6 +263,13 @@ describe('membership in the browser (H5 build, headless Chromium)', () => {
     // 赣榆区 has one demo applicant waiting.
     await expect(entry.locator('.lg-badge').textContent()).resolves.toBe('1')
     await snap(newcomer, 'membership-22-new-staff-workbench')
+
+    // The admin sees the new staff member under their real name, and could revoke the role.
+    await admin.goto(`${app.url}/#${pages.workbench.staff.path}`)
+    const staffList = await currentPage(admin, pages.workbench.staff.path)
+    const member = staffList.locator('.wb-staff__member', { hasText: '孙建华' })
+    await expect(member.textContent()).resolves.toContain('县区工会工作人员')
+    await snap(admin, 'membership-23-staff-list')
 
     expect(adminErrors).toEqual([])
     expect(newcomerErrors).toEqual([])

@@ -60,6 +60,7 @@ describe('scheduled jobs with two instances on one database', () => {
     const rows = await first.database.db.select().from(scheduledJobs)
     expect(rows.map((row) => [row.name, row.runs]).sort()).toEqual([
       ['outbox.send', 1],
+      ['privacy.vacuum', 1],
       ['rate-limits.cleanup', 1],
       ['test.hourly', 1],
       ['uploads.sweep', 1],

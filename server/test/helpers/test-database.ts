@@ -69,3 +69,34 @@ export async function storedTexts(db: Database): Promise<StoredText[]> {
   }
   return texts
 }
+
+/**
+ * The bytes of the database's own files — the table and index files, without the write-ahead log,
+ * which PostgreSQL recycles on its own schedule — as latin1 text to search. PGlite only.
+ */
+export async function tableFileBytes(handle: DatabaseHandle): Promise<string> {
+  if (!handle.pglite) throw new Error('tableFileBytes reads PGlite files')
+  // What is only in the buffer cache is written to the files first, as a copy of the disk would see it.
+  await handle.db.execute(sql`checkpoint`)
+  const tar = Buffer.from(await (await handle.pglite.dumpDataDir('none')).arrayBuffer())
+  const parts: string[] = []
+  for (let offset = 0; offset + 512 <= tar.length;) {
+    const name = tar
+      .subarray(offset, offset + 100)
+      .toString('utf8')
+      .replace(/\0.*$/s, '')
+    if (!name) break
+    const size = parseInt(
+      tar
+        .subarray(offset + 124, offset + 136)
+        .toString('utf8')
+        .replace(/\0.*$/s, '')
+        .trim() || '0',
+      8,
+    )
+    const start = offset + 512
+    if (!name.includes('pg_wal/')) parts.push(tar.subarray(start, start + size).toString('latin1'))
+    offset = start + Math.ceil(size / 512) * 512
+  }
+  return parts.join('\n')
+}

@@ -18,6 +18,7 @@ import {
   type StaffCaseSummary,
   type StartBody,
 } from '@contract/lines/legal-aid'
+import { maskPhone } from '@contract/rules/mask'
 import { mayAct, requireLineAccess, staffAccessTo, type StaffAccess } from '../../core/access'
 import { recordAudit } from '../../core/audit'
 import { dueBy } from '../../core/calendar'
@@ -73,10 +74,12 @@ export async function getStaffCase(context: ServiceContext, id: string): Promise
     detail: { access },
   })
   const acting = mayAct(context.user, access, { applicantId: item.row.applicantId })
+  const viewer = access === 'act' ? 'staff' : 'oversight'
+  const phone = contactPhoneOf(context.cipher, item.row)
   return {
     ...toStaffSummary(item, context.now),
-    ...(await detailParts(context, context.db, item.row, 'staff')),
-    contactPhone: contactPhoneOf(context.cipher, item.row),
+    ...(await detailParts(context, context.db, item.row, viewer)),
+    contactPhone: viewer === 'staff' ? phone : maskPhone(phone),
     handler: item.lawyer ? toLawyer(context.cipher, item.lawyer) : null,
     actions: acting ? STAFF_CASE_ACTIONS.filter((action) => legalAidWorkflow.next(item.row.status, action).ok) : [],
     canAct: acting,

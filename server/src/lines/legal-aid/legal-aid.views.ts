@@ -118,7 +118,11 @@ export function authorNameOf(role: 'worker' | 'staff', viewer: 'applicant' | 'st
 }
 
 /** Everything of a case both sides see in full: the story, the files, the conversation, the history. */
-export async function detailParts(context: SystemContext, db: Queryable, row: CaseRow, viewer: 'applicant' | 'staff') {
+/** Who reads a case: the worker, the legal staff who handle it, or oversight (read-only, less shown). */
+export type CaseViewer = 'applicant' | 'staff' | 'oversight'
+
+export async function detailParts(context: SystemContext, db: Queryable, row: CaseRow, viewer: CaseViewer) {
+  const side = viewer === 'applicant' ? 'applicant' : 'staff'
   const messageRows = await messagesOf(db, row.id)
   const files = await uploadsFor(db, CASE_SUBJECT, [row.id])
   const messageFiles = await uploadsFor(
@@ -130,7 +134,7 @@ export async function detailParts(context: SystemContext, db: Queryable, row: Ca
   const messages: CaseMessage[] = messageRows.map(({ message, authorName }) => ({
     id: message.id,
     from: message.authorRole,
-    authorName: authorNameOf(message.authorRole, viewer, row.contactName, authorName ?? ''),
+    authorName: authorNameOf(message.authorRole, side, row.contactName, authorName ?? ''),
     body: context.cipher.decrypt(message.bodyEnc),
     attachments: messageFiles.filter((file) => file.subjectId === message.id).map(attach),
     createdAt: message.createdAt.toISOString(),
@@ -140,7 +144,8 @@ export async function detailParts(context: SystemContext, db: Queryable, row: Ca
     employerAddress: row.employerAddress,
     amountInvolved: yuan(row.amountInvolvedFen),
     demand: row.demand,
-    monthlyIncome: Number(context.cipher.decrypt(row.monthlyIncomeEnc)) / 100,
+    // The form tells the worker only legal-aid staff see it: oversight does not.
+    monthlyIncome: viewer === 'oversight' ? null : Number(context.cipher.decrypt(row.monthlyIncomeEnc)) / 100,
     contactName: row.contactName,
     decideBy: row.decideBy,
     assignBy: row.assignBy,
@@ -156,6 +161,6 @@ export async function detailParts(context: SystemContext, db: Queryable, row: Ca
         : null,
     attachments: files.map(attach),
     messages,
-    timeline: await listTimeline(db, context.roles, CASE_SUBJECT, row.id, viewer),
+    timeline: await listTimeline(db, context.roles, CASE_SUBJECT, row.id, side),
   }
 }

@@ -16,6 +16,7 @@ import { appendTimelineEvent, listTimeline } from '../../core/timeline'
 import { transition } from '../../core/workflow'
 import { isUniqueViolation, type Queryable } from '../../db/client'
 import type { FieldCipher } from '../../lib/crypto'
+import { defaultErrorMessage } from '@contract/errors'
 import { AppError, notFound, validationFailed } from '../../lib/errors'
 import { rememberTypedPhone, resolvePhone } from '../../platform/account/phone'
 import { findOrg } from '../../platform/orgs/orgs.repository'
@@ -75,18 +76,60 @@ async function requireJoinableOrg(db: Queryable, orgId: string) {
   return org
 }
 
-/** An ID number already held by an active member, or waiting in another application, is named. */
-async function refuseDuplicateIdNumber(db: Queryable, idNumberHash: string, exceptApplicationId?: string): Promise<void> {
+/**
+ * An ID number that is already a member's, or waits in another application, cannot be used — and
+ * the applicant is told only that, and how to reach a union: naming the union (or even saying
+ * "member" or "waiting") would let anyone look up other people by their ID numbers.
+ */
+async function heldBy(db: Queryable, idNumberHash: string, exceptApplicationId?: string) {
   const member = await findActiveMembershipByIdHash(db, idNumberHash)
-  if (member) {
-    const message = `该身份证号已是“${member.orgName}”的会员，无需重复申请。如需转到其他工会，请联系该工会办理。`
-    throw new AppError(409, 'ALREADY_MEMBER', message, { idNumber: message })
-  }
+  if (member) return { applicationId: member.membership.applicationId, userId: member.membership.userId, status: 'approved' }
   const pending = await findPendingApplicationByIdHash(db, idNumberHash, exceptApplicationId)
-  if (pending) {
-    const message = `该身份证号已有一份待“${pending.orgName}”审核的入会申请。如果不是您本人提交的，请联系该工会。`
-    throw new AppError(409, 'ID_NUMBER_PENDING', message, { idNumber: message })
-  }
+  return pending ? { applicationId: pending.id, userId: pending.userId, status: 'submitted' } : undefined
+}
+
+function idNumberUnavailable(): AppError {
+  const message = defaultErrorMessage.ID_NUMBER_UNAVAILABLE
+  return new AppError(409, 'ID_NUMBER_UNAVAILABLE', message, { idNumber: message })
+}
+
+/** Inside the submission: the backstop for a race the pre-check could not see. */
+async function refuseDuplicateIdNumber(db: Queryable, idNumberHash: string, exceptApplicationId?: string): Promise<void> {
+  if (await heldBy(db, idNumberHash, exceptApplicationId)) throw idNumberUnavailable()
+}
+
+/**
+ * Before a submission: is the ID number free? If not, the union that holds it is told, on its
+ * record (an internal note and the audit log), that someone tried — in its own transaction, since
+ * the refused submission writes nothing — and the applicant gets the plain refusal.
+ */
+export async function precheckIdNumber(context: ServiceContext, idNumber: string | undefined, exceptApplicationId?: string): Promise<void> {
+  if (!idNumber) return
+  const check = checkIdNumber(idNumber)
+  if (!check.ok) return
+  const holder = await heldBy(context.db, context.cipher.lookupHash(check.idNumber), exceptApplicationId)
+  // The person's own application or membership: a retry, or applying twice — said elsewhere (APPLICATION_EXISTS, the replayed answer).
+  if (!holder || holder.userId === context.user.id) return
+  await context.db.transaction(async (tx) => {
+    await appendTimelineEvent(tx, {
+      subjectType: APPLICATION_SUBJECT,
+      subjectId: holder.applicationId,
+      actorId: null,
+      actorRole: 'system',
+      fromStatus: holder.status,
+      toStatus: holder.status,
+      action: 'note',
+      note: '有人用这份申请的身份证号提交了新的入会申请，系统已拦截，未告知对方任何信息。如本人反映身份证号被冒用，请核实后处理。',
+      visibility: 'internal',
+    })
+    await recordAudit(tx, {
+      actorId: context.user.id,
+      action: 'membership.id_number.conflict',
+      subjectType: APPLICATION_SUBJECT,
+      subjectId: holder.applicationId,
+    })
+  })
+  throw idNumberUnavailable()
 }
 
 async function recordPhoneConflict(context: ServiceContext, applicationId: string, status: string): Promise<void> {
@@ -152,8 +195,7 @@ export function constraintOf(error: unknown): string | undefined {
 function uniqueViolationToConflict(error: unknown): never {
   if (isUniqueViolation(error)) {
     const constraint = constraintOf(error)
-    if (constraint === 'membership_applications_pending_id') throw new AppError(409, 'ID_NUMBER_PENDING')
-    if (constraint === 'memberships_active_id') throw new AppError(409, 'ALREADY_MEMBER')
+    if (constraint === 'membership_applications_pending_id' || constraint === 'memberships_active_id') throw idNumberUnavailable()
     throw new AppError(409, 'APPLICATION_EXISTS')
   }
   throw error

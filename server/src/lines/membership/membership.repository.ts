@@ -70,7 +70,7 @@ export async function findActiveMembershipByIdHash(db: Queryable, idNumberHash: 
 /** An application with this ID number waiting for review, other than `exceptId`. */
 export async function findPendingApplicationByIdHash(db: Queryable, idNumberHash: string, exceptId?: string) {
   const [row] = await db
-    .select({ id: membershipApplications.id, orgName: orgs.name })
+    .select({ id: membershipApplications.id, userId: membershipApplications.userId, orgName: orgs.name })
     .from(membershipApplications)
     .innerJoin(orgs, eq(orgs.id, membershipApplications.orgId))
     .where(

@@ -6,7 +6,7 @@ import { ApplicationBody, MemberCard, MyApplication, MyMembership, ResubmitBody 
 import type { Quota } from '../../core/rate-limits'
 import { runSubmission } from '../../core/submission'
 import { currentUser } from '../../plugins/app/authentication'
-import { myMembership, resubmitApplication, submitApplication } from './membership.apply'
+import { myMembership, precheckIdNumber, resubmitApplication, submitApplication } from './membership.apply'
 import { memberCard, verifyCard } from './membership.card'
 
 /** Who checks member cards: union staff at events and counters, city admins. (Merchants' cashiers come with the benefits line.) */
@@ -45,6 +45,7 @@ export const membershipWorkerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
+      await precheckIdNumber(app.serviceContext(request), request.body.idNumber)
       const result = await runSubmission(app, request, { scope: 'membership.apply', statusCode: 201, quota: APPLY_QUOTA }, (context) =>
         submitApplication(context, request.body),
       )

@@ -8,6 +8,25 @@ import { AppError, notFound } from '../../lib/errors'
 import { currentUser } from '../../plugins/app/authentication'
 import { fileTokenAllows, findAttachedUpload, storeUpload } from './uploads.service'
 
+/**
+ * A body that is not well-formed multipart (no boundary, cut off mid-file, a broken part header) is
+ * the client's mistake: a 400 saying to upload again, not a 500. The parser's own 4xx stand.
+ */
+async function malformedUploadIs400<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    const status = (error as { statusCode?: unknown }).statusCode
+    if (typeof status === 'number' && status >= 400 && status < 500) throw error
+    const message = String((error as Error).message ?? '')
+    if (/boundary|multipart|unexpected end|malformed|part|aborted|premature/i.test(message)) {
+      throw new AppError(400, 'VALIDATION_FAILED', '文件没有上传完整，请重新上传')
+    }
+    throw error
+  }
+}
+
 const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 413: ApiErrorBody, 415: ApiErrorBody, 429: ApiErrorBody }
 
 export const uploadsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -29,9 +48,11 @@ export const uploadsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       if (!request.isMultipart()) throw new AppError(400, 'VALIDATION_FAILED', '请选择要上传的文件')
-      const part = await request.file()
-      if (!part) throw new AppError(400, 'VALIDATION_FAILED', '请选择要上传的文件')
-      const stored = await storeUpload(app.db, app.fileStorage, currentUser(request).id, part, MAX_UPLOAD_BYTES)
+      const stored = await malformedUploadIs400(async () => {
+        const part = await request.file()
+        if (!part) throw new AppError(400, 'VALIDATION_FAILED', '请选择要上传的文件')
+        return storeUpload(app.db, app.fileStorage, currentUser(request).id, part, MAX_UPLOAD_BYTES)
+      })
       request.log.info({ uploadId: stored.id, size: stored.size, kind: stored.kind }, 'file uploaded')
       return reply.status(201).send(stored)
     },

@@ -34,6 +34,8 @@ export function sanitizeFileName(raw: string | undefined, type: SniffedType): st
   let name = base
     // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
+    // Bidirectional overrides and marks make "gpj.exe" read as "exe.jpg": they go too.
+    .replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/^[.\s]+/, '')
     .trim()
   const allowed = EXTENSIONS[type]

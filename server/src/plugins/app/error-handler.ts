@@ -3,7 +3,7 @@ import fp from 'fastify-plugin'
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
 import { defaultErrorMessage, type ApiErrorBody, type ErrorCode } from '@contract/errors'
 import { readableMessage } from '@contract/fields'
-import { AppError } from '../../lib/errors'
+import { AppError, validationFailed } from '../../lib/errors'
 
 /**
  * One error shape for every failure: `status + { code, message, fields? }`. Messages are for
@@ -40,6 +40,18 @@ function codeForClientError(status: number, fastifyCode: string | undefined): Er
   return 'VALIDATION_FAILED'
 }
 
+/** The dotted path of the first string holding a NUL character, or undefined. */
+function findNul(value: unknown, path: string, depth = 0): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined
+  if (depth > 20 || !value || typeof value !== 'object') return undefined
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    if (key.includes('\u0000')) return path || '_'
+    const found = findNul(item, path ? `${path}.${key}` : key, depth + 1)
+    if (found !== undefined) return found
+  }
+  return undefined
+}
+
 export default fp(
   async function errorHandler(app: FastifyInstance) {
     app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
@@ -50,6 +62,13 @@ export default fp(
         request.log.info({ code: body.code, status }, 'request refused')
       }
       return reply.status(status).send(body)
+    })
+
+    // A NUL character cannot be stored in PostgreSQL text: refused at the door, field by field, as
+    // bad input (a 400), before any handler sees it — anywhere in the body, the query or the path.
+    app.addHook('preValidation', async (request) => {
+      const found = findNul({ ...(request.params as object), ...(request.query as object) }, '') ?? findNul(request.body, '')
+      if (found !== undefined) throw validationFailed({ [found || '_']: '内容中有无法识别的字符，请删除后重试' })
     })
 
     app.setNotFoundHandler((_request, reply) => {

@@ -315,6 +315,13 @@ describe('legal aid: the worker’s cases', () => {
       }
     })
 
+    it('oversight sees what the form promised: no income, the phone masked; legal staff see both', async () => {
+      const asAdmin = (await t.as('demo-city-admin')({ method: 'GET', url: `/api/workbench/legal-aid/cases/${caseId}` })).json()
+      expect(asAdmin).toMatchObject({ monthlyIncome: null, contactPhone: '139****5678', canAct: false, actions: [] })
+      const asLegal = (await t.as('demo-legal')({ method: 'GET', url: `/api/workbench/legal-aid/cases/${caseId}` })).json()
+      expect(asLegal).toMatchObject({ monthlyIncome: 4321.5, contactPhone: '13912345678', canAct: true })
+    })
+
     it('each staff look at a case is in the audit log', async () => {
       const rows = await t.database.db
         .select()

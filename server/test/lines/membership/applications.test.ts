@@ -124,23 +124,30 @@ describe('membership applications', () => {
       expect(response.json()).toMatchObject({ code: 'APPLICATION_EXISTS', message: '您已经提交过入会申请，请在“我的入会申请”查看进度' })
     })
 
-    it('when the ID number is already an active member, then 409 naming the union, on the ID field', async () => {
-      const response = await submit(
+    it("someone else's ID number — a member's or a waiting one — gets the same plain refusal, naming no union", async () => {
+      const asMember = await submit(
         'applicant-c',
         applicationBody({ idNumber: DEMO_MEMBER_ID_NUMBER, gender: 'female', phone: '13812340003' }),
       )
-      expect(response.statusCode).toBe(409)
-      const body = response.json()
-      expect(body.code).toBe('ALREADY_MEMBER')
-      expect(body.message).toContain('连云港市第一人民医院工会')
-      expect(body.fields.idNumber).toBe(body.message)
-    })
-
-    it('when the ID number waits in another application, then 409 ID_NUMBER_PENDING naming the union', async () => {
-      const response = await submit('applicant-c', applicationBody({ idNumber: DEMO_WAITING_ID_NUMBER, phone: '13812340003' }))
-      expect(response.statusCode).toBe(409)
-      expect(response.json().code).toBe('ID_NUMBER_PENDING')
-      expect(response.json().message).toContain('连云港市第一人民医院工会')
+      const asWaiting = await submit('applicant-c', applicationBody({ idNumber: DEMO_WAITING_ID_NUMBER, phone: '13812340003' }))
+      for (const response of [asMember, asWaiting]) {
+        expect(response.statusCode).toBe(409)
+        expect(response.json()).toEqual({
+          code: 'ID_NUMBER_UNAVAILABLE',
+          message: '该身份证号暂时无法用于申请入会。如果这是您本人的身份证号，请带上身份证到所在工会办理，或拨打 12351 咨询。',
+          fields: { idNumber: '该身份证号暂时无法用于申请入会。如果这是您本人的身份证号，请带上身份证到所在工会办理，或拨打 12351 咨询。' },
+        })
+      }
+      expect(asMember.body).toBe(asWaiting.body)
+      // The union holding the number sees, internally, that someone tried.
+      const queue = (await t.as('demo-staff-grassroots')({ method: 'GET', url: '/api/workbench/membership/applications' })).json()
+      const waiting = queue.items.find((item: { name: string }) => item.name === '周志强')
+      const detail = (
+        await t.as('demo-staff-grassroots')({ method: 'GET', url: `/api/workbench/membership/applications/${waiting.id}` })
+      ).json()
+      expect(detail.timeline.at(-1)).toMatchObject({ internal: true, note: expect.stringContaining('系统已拦截') })
+      const own = (await t.as('demo-applicant-1')({ method: 'GET', url: '/api/membership/applications/mine' })).json()
+      expect(own.application.timeline.some((event: { note: string | null }) => event.note?.includes('拦截'))).toBe(false)
     })
 
     it('when a typed phone belongs to another account, then 409 PHONE_IN_USE with the way out', async () => {
@@ -295,7 +302,7 @@ describe('membership applications', () => {
         applicationBody({ idNumber: body.idNumber, phone: '13812340005', orgId: 'lyg-ganyu-pool' }),
       )
       expect(response.statusCode).toBe(409)
-      expect(response.json().code).toBe('ALREADY_MEMBER')
+      expect(response.json().code).toBe('ID_NUMBER_UNAVAILABLE')
     })
   })
 

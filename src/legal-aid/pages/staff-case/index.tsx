@@ -82,9 +82,14 @@ function StaffCase({ item, reload }: { item: StaffCaseDetail; reload: () => Prom
         <FactList
           facts={caseApplicationFacts(
             item,
-            <Text className='lg-link' onClick={() => void Taro.makePhoneCall({ phoneNumber: item.contactPhone }).catch(() => undefined)}>
-              {item.contactName} {item.contactPhone}
-            </Text>,
+            item.canAct ? (
+              <Text className='lg-link' onClick={() => void Taro.makePhoneCall({ phoneNumber: item.contactPhone }).catch(() => undefined)}>
+                {item.contactName} {item.contactPhone}
+              </Text>
+            ) : (
+              // Oversight reads the case, masked; calling the worker is for those who handle it.
+              `${item.contactName} ${item.contactPhone}`
+            ),
             item.monthlyIncome,
           )}
         />
