@@ -3,8 +3,8 @@ import { loadAuthUser } from '../../../src/platform/auth/auth.service'
 import { findUserByOpenid } from '../../../src/platform/auth/auth.repository'
 import { platformPersonas } from '../../../src/platform/auth/demo-personas'
 import { createTestApp, type TestApp } from '../../helpers/test-app'
+import { loadPersonalDataFixtures } from '../../helpers/personal-data'
 import { storedTexts, tableFileBytes } from '../../helpers/test-database'
-import { submitCase, uploadPng } from '../../lines/legal-aid/helpers'
 import { applicationBody, idempotency, validIdNumber } from '../../lines/membership/membership-fixtures'
 
 /**
@@ -37,65 +37,37 @@ describe('deleting an account, across every service line', () => {
 
   it('a person with records in every line: after deletion no line holds anything, no file is served, no text remains', async () => {
     const openid = 'person-everywhere'
-    const phone = '13611112222'
-    const name = '欧阳全线'
-    // Membership: an application, waiting.
-    const applied = await t.as(openid)({
-      method: 'POST',
-      url: '/api/membership/applications',
-      headers: idempotency(),
-      payload: applicationBody({ name, idNumber: validIdNumber('32070619900101001'), gender: 'male', phone }),
-    })
-    expect(applied.statusCode).toBe(201)
-    // Legal aid: a case with a photo, and a message with another.
-    const evidence = await uploadPng(t, openid)
-    const caseId = await submitCase(t, openid, {
-      contactName: name,
-      contactPhone: phone,
-      attachmentIds: [evidence],
-      description: `${name}的案情：老板拖欠工资三个月，一直不给，现在电话也打不通了。`,
-    })
-    const note = await uploadPng(t, openid, 'note.png')
-    expect(
-      (
-        await t.as(openid)({
-          method: 'POST',
-          url: `/api/legal-aid/cases/${caseId}/messages`,
-          payload: { body: `${name}补充说明`, attachmentIds: [note] },
-        })
-      ).statusCode,
-    ).toBe(201)
-    const detail = (await t.as(openid)({ method: 'GET', url: `/api/legal-aid/cases/${caseId}` })).json()
-    const fileUrls: string[] = [detail.attachments[0].url, detail.messages[0].attachments[0].url]
-
+    const person = { name: '欧阳全线', phone: '13611112222', idNumber17: '32070619900101001' }
+    const fixtures = await loadPersonalDataFixtures()
+    // Every line in the registry says, in its own test folder, how a person gets records in it.
+    expect(fixtures.map((fixture) => fixture.line).sort()).toEqual(serviceLines.map((line) => line.key).sort())
+    const typed: string[] = []
+    const fileUrls: string[] = []
+    for (const fixture of fixtures) {
+      const made = await fixture.createRecords(t, openid, person)
+      typed.push(...made.typed)
+      fileUrls.push(...made.fileUrls)
+    }
     const before = await holdings(openid)
-    const holdingLines = before.filter(([, section]) => section !== null).map(([key]) => key)
-    // This person touches every line we have: when a new line lands, add its records above.
-    expect(holdingLines).toEqual(serviceLines.map((line) => line.key))
+    expect(before.filter(([, section]) => section !== null).map(([key]) => key)).toEqual(serviceLines.map((line) => line.key))
 
     const deleted = await t.as(openid)({ method: 'POST', url: '/api/me/delete', payload: { confirm: true } })
     expect(deleted.statusCode).toBe(200)
     expect(deleted.json().outcomes).toHaveLength(serviceLines.length)
 
     // Logging in again finds nothing in any line.
-    await t.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid } })
-    expect((await holdings(openid)).filter(([, section]) => section !== null)).toEqual([])
     const again = (await t.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { openid } })).json()
+    expect((await holdings(openid)).filter(([, section]) => section !== null)).toEqual([])
     const data = (await t.app.inject({ method: 'GET', url: '/api/me/data', headers: { authorization: `Bearer ${again.token}` } })).json()
     expect(data.sections).toEqual([])
-    const cases = (
-      await t.app.inject({ method: 'GET', url: '/api/legal-aid/cases', headers: { authorization: `Bearer ${again.token}` } })
-    ).json()
-    expect(cases.items).toEqual([])
 
     // The file links stop working, and the bytes are gone.
     for (const url of fileUrls) expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(404)
 
     // Nothing the person typed is left in any table.
     const everything = (await storedTexts(t.database.db)).map((text) => text.value).join('\n')
-    expect(everything).not.toContain(name)
-    expect(everything).not.toContain(phone)
-    expect(everything).not.toContain('补充说明')
+    for (const value of typed) expect(everything).not.toContain(value)
+    expect(everything).not.toContain(person.name)
   })
 
   it('the nightly vacuum leaves no erased value in the database files either (PGlite)', async () => {
