@@ -143,7 +143,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(subscriptionRoutes)
       await api.register(workbenchRoutes)
       await api.register(staffInviteRoutes)
-      for (const line of lines) await api.register(line.routes)
+      for (const line of lines) for (const routes of line.routes) await api.register(routes)
     },
     { prefix: '/api' },
   )

@@ -1,9 +1,9 @@
-import { fork, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import { pages } from '@contract/pages'
+import { startServerProcess } from '../../server/test/helpers/server-process'
 
 /**
  * Browser tests run the real thing: our server (fresh embedded database, demo data) serving
@@ -17,44 +17,23 @@ export interface RunningServer {
   stop(): Promise<void>
 }
 
+/** Our server on a fresh embedded database with demo data, serving the H5 build (with its security headers on). */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   if (!fs.existsSync(path.join(root, 'dist-h5', 'index.html'))) {
     throw new Error('dist-h5 is missing: run `npm run build:h5` (npm test builds it before the browser tests)')
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lgh-e2e-'))
-  const child: ChildProcess = fork(path.join(root, 'server', 'src', 'server.ts'), [], {
-    cwd: root,
-    execArgv: ['--import', 'tsx'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      H5_DIR: path.join(root, 'dist-h5'),
-      AUTH_MODE: 'dev',
-      SEED_DEMO: 'true',
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  })
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start within 60 s')), 60_000)
-    child.on('message', (message: { type?: string; port?: number }) => {
-      if (message.type === 'listening' && message.port) {
-        clearTimeout(timer)
-        resolve(message.port)
-      }
-    })
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)))
+  const server = await startServerProcess({
+    DATA_DIR: dataDir,
+    H5_DIR: path.join(root, 'dist-h5'),
+    AUTH_MODE: 'dev',
+    SEED_DEMO: 'true',
+    ...env,
   })
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve))
-      child.kill('SIGTERM')
-      await exited
+      await server.stop()
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }
@@ -125,6 +104,10 @@ export async function snap(page: Page, name: string): Promise<void> {
 export function watchErrors(page: Page): string[] {
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
+  // The page runs under the server's content security policy: anything it blocks is a failure.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) errors.push(message.text())
+  })
   return errors
 }
 

@@ -15,8 +15,8 @@ import type { RoleDefinition } from './roles'
 export interface ServiceLineDefinition {
   /** `membership`, `legal_aid`: the catalogue key and the name of its data section. */
   key: string
-  /** Its worker and staff routes, registered under `/api`. */
-  routes: FastifyPluginAsync
+  /** Its worker and staff routes (each a plugin), registered under `/api`. */
+  routes: readonly FastifyPluginAsync[]
   /** Staff roles the line brings (the platform's union staff and city admins exist already). */
   staffRoles?: readonly RoleDefinition[]
   /** Its tiles on the home grid (the grid's order is the platform catalogue's). */

@@ -23,7 +23,7 @@ describe('scheduled jobs with two instances on one database', () => {
   const lineWithJobs = (key: string, jobs: JobDefinition[]) =>
     defineServiceLine({
       key,
-      routes: async () => undefined,
+      routes: [],
       catalogue: [],
       personalData: { describe: async () => null, erase: async () => ({ outcome: null, storageKeys: [] }) },
       jobs,

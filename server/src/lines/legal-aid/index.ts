@@ -1,4 +1,3 @@
-import type { FastifyPluginAsync } from 'fastify'
 import { pages } from '@contract/pages'
 import { countWaiting } from './legal-aid.repository'
 import { defineServiceLine } from '../../core/service-line'
@@ -11,15 +10,10 @@ import { legalAidWorkbenchRoutes } from './legal-aid.workbench.routes'
 import { allCasesOfApplicant } from './legal-aid.repository'
 import { isCaseOpen } from '@contract/lines/legal-aid'
 
-const routes: FastifyPluginAsync = async (app) => {
-  await app.register(legalAidWorkerRoutes)
-  await app.register(legalAidWorkbenchRoutes)
-}
-
 /** 法律援助: a worker asks for help in a labour dispute; legal staff accept, assign a lawyer, follow and close it. */
 export const legalAidLine = defineServiceLine({
   key: 'legal_aid',
-  routes,
+  routes: [legalAidWorkerRoutes, legalAidWorkbenchRoutes],
   staffRoles: [
     {
       role: 'legal_staff',

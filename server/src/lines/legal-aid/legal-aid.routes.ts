@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { IdParams } from '@contract/common'
-import { ApiErrorBody } from '@contract/errors'
 import {
   CaseApplication,
   CaseMessage,
@@ -12,6 +11,7 @@ import {
   WithdrawBody,
 } from '@contract/lines/legal-aid'
 import type { Quota } from '../../core/rate-limits'
+import { lineErrors } from '../../core/responses'
 import { runSubmission } from '../../core/submission'
 import { getMyCase, listMyCases, postWorkerMessage, submitCase, withdrawCase } from './legal-aid.worker'
 
@@ -23,15 +23,7 @@ const SUBMIT_QUOTA: Quota = {
 }
 const MESSAGE_QUOTA: Quota = { max: 30, windowMs: 3600_000, message: '消息发送太频繁，请稍后再发' }
 
-export const errors = {
-  400: ApiErrorBody,
-  401: ApiErrorBody,
-  403: ApiErrorBody,
-  404: ApiErrorBody,
-  409: ApiErrorBody,
-  422: ApiErrorBody,
-  429: ApiErrorBody,
-}
+const errors = lineErrors
 
 /** The worker's own cases: ask, follow, write, withdraw. Every submission is idempotent. */
 export const legalAidWorkerRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -68,8 +68,8 @@ export function nextStepFor(cipher: FieldCipher, { row, lawyer }: CaseWithPeople
   }
 }
 
-export function toMySummary(cipher: FieldCipher, item: CaseWithPeople, now: Date): MyCaseSummary {
-  const { row } = item
+/** What every view of a case starts with: its number, kind, status, employer and dates. */
+function caseCore(row: CaseRow) {
   return {
     id: row.id,
     caseNo: caseNumber(row),
@@ -78,20 +78,17 @@ export function toMySummary(cipher: FieldCipher, item: CaseWithPeople, now: Date
     employerName: row.employerName,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    nextStep: nextStepFor(cipher, item, now),
   }
+}
+
+export function toMySummary(cipher: FieldCipher, item: CaseWithPeople, now: Date): MyCaseSummary {
+  return { ...caseCore(item.row), nextStep: nextStepFor(cipher, item, now) }
 }
 
 export function toStaffSummary({ row, lawyer, applicantName }: CaseWithPeople, now: Date): StaffCaseSummary {
   const dueBy = dueByOf(row)
   return {
-    id: row.id,
-    caseNo: caseNumber(row),
-    type: row.type,
-    status: row.status,
-    employerName: row.employerName,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
+    ...caseCore(row),
     contactName: row.contactName,
     applicantName,
     decideBy: row.decideBy,

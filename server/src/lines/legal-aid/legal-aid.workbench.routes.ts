@@ -23,7 +23,7 @@ import {
 } from '@contract/lines/legal-aid'
 import { runInTransaction, runSubmission } from '../../core/submission'
 import { createLawyer, editLawyer, listLawyers } from './legal-aid.lawyers'
-import { errors } from './legal-aid.routes'
+import { lineErrors as errors } from '../../core/responses'
 import { addNote, getStaffCase, listQueue, postStaffMessage, queueSummary, staffAct, type StaffActionInput } from './legal-aid.staff'
 
 const LawyerParams = z.object({ id: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, '律师编号格式不正确')) })

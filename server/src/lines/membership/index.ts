@@ -1,4 +1,3 @@
-import type { FastifyPluginAsync } from 'fastify'
 import { pages } from '@contract/pages'
 import { defineServiceLine } from '../../core/service-line'
 import { dropLegacyValues, sealLegacyText } from '../../core/upgrades'
@@ -10,15 +9,10 @@ import { waitingCount } from './membership.review'
 import { seedMembershipDemo } from './membership.seed'
 import { membershipWorkbenchRoutes } from './membership.workbench.routes'
 
-const routes: FastifyPluginAsync = async (app) => {
-  await app.register(membershipWorkerRoutes)
-  await app.register(membershipWorkbenchRoutes)
-}
-
 /** 会员入会 and the electronic member card: a worker applies, their union reviews, the card follows. */
 export const membershipLine = defineServiceLine({
   key: 'membership',
-  routes,
+  routes: [membershipWorkerRoutes, membershipWorkbenchRoutes],
   catalogue: [
     {
       key: 'membership',

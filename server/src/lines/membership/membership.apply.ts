@@ -18,7 +18,7 @@ import { isUniqueViolation, type Queryable } from '../../db/client'
 import type { FieldCipher } from '../../lib/crypto'
 import { defaultErrorMessage } from '@contract/errors'
 import { AppError, notFound, validationFailed } from '../../lib/errors'
-import { rememberTypedPhone, resolvePhone } from '../../platform/account/phone'
+import { rememberTypedPhone, resolvePhone, type ResolvedPhone } from '../../platform/account/phone'
 import { findOrg } from '../../platform/orgs/orgs.repository'
 import { MEMBERSHIP_DECISION_WITHIN_DAYS } from './membership.rules'
 import {
@@ -170,6 +170,11 @@ function formColumns(body: ApplicationBody | ResubmitBody) {
   }
 }
 
+/** The phone the application is reached at (encrypted), and when the consents were given. */
+function contactColumns(cipher: FieldCipher, phone: ResolvedPhone, now: Date) {
+  return { phoneEnc: cipher.encrypt(phone.phone), phoneVerified: phone.verified, phoneConflict: phone.conflict, consentAt: now }
+}
+
 function idNumberColumns(cipher: FieldCipher, idNumber: string) {
   const check = checkIdNumber(idNumber)
   if (!check.ok) throw validationFailed({ idNumber: '身份证号不正确' })
@@ -230,10 +235,7 @@ export async function submitApplication(context: ServiceContext, body: Applicati
         status: 'submitted',
         ...formColumns(body),
         ...idColumns,
-        phoneEnc: cipher.encrypt(phone.phone),
-        phoneVerified: phone.verified,
-        phoneConflict: phone.conflict,
-        consentAt: now,
+        ...contactColumns(cipher, phone, now),
         submittedAt: now,
         createdAt: now,
         updatedAt: now,
@@ -304,10 +306,7 @@ export async function resubmitApplication(context: ServiceContext, applicationId
       changes: {
         ...formColumns(body),
         ...idColumns,
-        phoneEnc: cipher.encrypt(phone.phone),
-        phoneVerified: phone.verified,
-        phoneConflict: phone.conflict,
-        consentAt: now,
+        ...contactColumns(cipher, phone, now),
         ...(action === 'edit' ? {} : { submittedAt: now }),
         rejectionReason: null,
         reviewedBy: null,

@@ -4,6 +4,7 @@ import { ApiErrorBody } from '@contract/errors'
 import { CardVerifyBody, CardVerifyResult } from '@contract/cards'
 import { ApplicationBody, MemberCard, MyApplication, MyMembership, ResubmitBody } from '@contract/lines/membership'
 import type { Quota } from '../../core/rate-limits'
+import { lineErrors } from '../../core/responses'
 import { runSubmission } from '../../core/submission'
 import { currentUser } from '../../plugins/app/authentication'
 import { myMembership, precheckIdNumber, resubmitApplication, submitApplication } from './membership.apply'
@@ -15,15 +16,7 @@ export const CARD_CHECKERS = ['union_staff', 'city_admin'] as const
 /** Applying or correcting: a person needs a few; more in a day is not a person. */
 const APPLY_QUOTA: Quota = { max: 10, windowMs: 24 * 3600_000, message: '今天提交和修改的次数太多了，请明天再试，或联系所在工会' }
 
-export const errors = {
-  400: ApiErrorBody,
-  401: ApiErrorBody,
-  403: ApiErrorBody,
-  404: ApiErrorBody,
-  409: ApiErrorBody,
-  422: ApiErrorBody,
-  429: ApiErrorBody,
-}
+const errors = lineErrors
 
 /**
  * The worker's side of membership: apply, follow, show the card. Authentication runs on request,

@@ -11,6 +11,7 @@ import {
   ReviewQueueQuery,
   WaitingCount,
 } from '@contract/lines/membership'
+import { lineErrors } from '../../core/responses'
 import { runInTransaction, runSubmission } from '../../core/submission'
 import {
   approveApplication,
@@ -22,7 +23,7 @@ import {
   waitingCount,
 } from './membership.review'
 
-const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody, 404: ApiErrorBody }
+const errors = lineErrors
 
 /** Staff review of applications, limited to each reviewer's part of the organisation tree. */
 export const membershipWorkbenchRoutes: FastifyPluginAsyncZod = async (app) => {
