@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { choice, mobilePhone, optionalText, personName, requiredText } from '../fields'
+import { RotatingQr } from '../kit/codes'
 import { pageQueryShape } from '../kit/paging'
 import { defineWorkflow } from '../kit/workflow'
 import { ageOn, checkIdNumber, idNumberProblemMessage, normaliseIdNumber } from '../rules/id-number'
@@ -316,13 +317,8 @@ export const CARD_TOKEN_TTL_SECONDS = 60
 export const MemberCard = z.object({
   name: z.string(),
   ...membershipShape,
-  qr: z.object({
-    /** `data:image/png;base64,…`, drawn on the server so it shows the same on H5 and WeChat. */
-    imageDataUrl: z.string(),
-    expiresAt: z.string(),
-    /** The server's clock when the token was made: the countdown does not trust the phone's clock. */
-    issuedAt: z.string(),
-  }),
+  /** Rotates every minute (CARD_TOKEN_TTL_SECONDS); the page fetches the next one before it runs out. */
+  qr: RotatingQr,
 })
 export type MemberCard = z.infer<typeof MemberCard>
 

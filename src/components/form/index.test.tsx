@@ -111,3 +111,17 @@ describe('the form kit', () => {
     expect(screen.getByText('正在提交…')).toBeTruthy()
   })
 })
+
+describe('TextInput and limits', () => {
+  const limitOf = (element: Element | null) => Number(element?.getAttribute('maxlength') ?? (element as { maxlength?: number } | null)?.maxlength)
+
+  it('free text may run past its limit, so the form can say it is too long instead of cutting it', () => {
+    const { container } = render(<TextInput value='' maxLength={30} onChange={() => undefined} />)
+    expect(limitOf(container.querySelector('.lg-input'))).toBe(50)
+  })
+
+  it('a number stops at its length: its length is its format', () => {
+    const { container } = render(<TextInput value='' type='number' maxLength={11} onChange={() => undefined} />)
+    expect(limitOf(container.querySelector('.lg-input'))).toBe(11)
+  })
+})

@@ -6,11 +6,18 @@ export interface TextInputProps {
   onChange: (value: string) => void
   type?: 'text' | 'number' | 'digit' | 'idcard'
   placeholder?: string
-  /** Always set: WeChat cuts input at 140 characters otherwise. */
+  /**
+   * The field's limit. Free text may be typed (or pasted) a little past it, so that the form says
+   * "最多 N 个字" instead of cutting what the person wrote without a word; numbers and ID numbers,
+   * whose length is their format, stop at it. Always set: WeChat cuts at 140 characters otherwise.
+   */
   maxLength: number
   confirmType?: 'done' | 'search' | 'next' | 'go' | 'send'
   className?: string
 }
+
+/** How far past its limit free text may go: enough to see it is too long and what to shorten. */
+const TEXT_OVERRUN = 20
 
 /** One line of text. The real input fills its box, so a tap anywhere on the box types into it. */
 export function TextInput({ value, onChange, type = 'text', placeholder, maxLength, confirmType, className }: TextInputProps) {
@@ -21,7 +28,7 @@ export function TextInput({ value, onChange, type = 'text', placeholder, maxLeng
       type={type}
       placeholder={placeholder}
       placeholderClass='lg-input__placeholder'
-      maxlength={maxLength}
+      maxlength={type === 'text' ? maxLength + TEXT_OVERRUN : maxLength}
       confirmType={confirmType}
       onInput={(event) => onChange(event.detail.value)}
     />

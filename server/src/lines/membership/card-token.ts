@@ -1,48 +1,28 @@
-import { randomBytes } from 'node:crypto'
-import QRCode from 'qrcode'
 import { CARD_TOKEN_TTL_SECONDS } from '@contract/lines/membership'
-import { createSignedToken, readSignedToken } from '../../lib/crypto'
+import { checkRotatingCode, issueRotatingCode, type RotatingCode } from '../../core/rotating-code'
 
 /**
- * The member card's QR code carries a signed token that expires a minute after it is made: a
- * screenshot stops working once it is older than that. Its own purpose string keeps it from
- * ever being accepted as a session token (or a session token as a card).
+ * The member card's QR code: a rotating code (core/rotating-code.ts) that names the membership and
+ * expires a minute after it is made, so a screenshot stops working. Its own purpose keeps it from
+ * ever being accepted as another kind of code.
  */
 const CARD_PURPOSE = 'card'
 
-interface CardTokenPayload {
+interface CardPayload {
   /** Membership id. */
   m: string
-  /** Random, so two tokens made in the same second still differ. */
-  n: string
-  /** Expiry, seconds since the epoch. */
-  e: number
 }
 
-export interface CardToken {
-  token: string
-  issuedAt: Date
-  expiresAt: Date
-}
+const isCardPayload = (value: unknown): value is CardPayload =>
+  typeof value === 'object' && value !== null && typeof (value as { m?: unknown }).m === 'string'
 
-export function issueCardToken(secret: string, membershipId: string, now = Date.now()): CardToken {
-  const exp = Math.floor(now / 1000) + CARD_TOKEN_TTL_SECONDS
-  const payload: CardTokenPayload = { m: membershipId, n: randomBytes(6).toString('base64url'), e: exp }
-  return { token: createSignedToken(secret, CARD_PURPOSE, payload), issuedAt: new Date(now), expiresAt: new Date(exp * 1000) }
+export function issueCardToken(secret: string, membershipId: string, now = new Date()): RotatingCode {
+  return issueRotatingCode<CardPayload>(secret, CARD_PURPOSE, { m: membershipId }, CARD_TOKEN_TTL_SECONDS, now)
 }
 
 export type CardTokenCheck = { result: 'valid'; membershipId: string } | { result: 'expired' } | { result: 'invalid' }
 
-export function checkCardToken(secret: string, token: string, now = Date.now()): CardTokenCheck {
-  const check = readSignedToken<Partial<CardTokenPayload>>(secret, CARD_PURPOSE, token.trim())
-  if (!check.ok) return { result: 'invalid' }
-  const { m, e } = check.payload
-  if (typeof m !== 'string' || typeof e !== 'number') return { result: 'invalid' }
-  if (e * 1000 <= now) return { result: 'expired' }
-  return { result: 'valid', membershipId: m }
-}
-
-/** A PNG data URL: a few KB, and an `<Image>` shows it the same on H5 and in WeChat. */
-export async function qrDataUrl(text: string): Promise<string> {
-  return QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 2, width: 320 })
+export function checkCardToken(secret: string, token: string, now = new Date()): CardTokenCheck {
+  const check = checkRotatingCode(secret, CARD_PURPOSE, token, now, isCardPayload)
+  return check.result === 'valid' ? { result: 'valid', membershipId: check.payload.m } : check
 }

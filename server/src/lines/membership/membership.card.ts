@@ -3,7 +3,8 @@ import type { MemberCard } from '@contract/lines/membership'
 import { maskName } from '@contract/rules/mask'
 import type { SystemContext } from '../../core/context'
 import { AppError } from '../../lib/errors'
-import { checkCardToken, issueCardToken, qrDataUrl } from './card-token'
+import { toRotatingQr } from '../../core/rotating-code'
+import { checkCardToken, issueCardToken } from './card-token'
 import { findActiveMembershipOfUser, findMembership } from './membership.repository'
 import { maskMemberNumber } from './membership.views'
 
@@ -12,25 +13,21 @@ export async function memberCard(context: SystemContext, userId: string): Promis
   const active = await findActiveMembershipOfUser(context.db, userId)
   if (!active) throw new AppError(404, 'NOT_A_MEMBER')
   const { membership, org } = active
-  const token = issueCardToken(context.config.authSecret, membership.id, context.now.getTime())
+  const token = issueCardToken(context.config.authSecret, membership.id, context.now)
   return {
     name: membership.name ?? '',
     memberNumber: membership.memberNumber,
     cardNumber: membership.cardNumber,
     orgName: org.name,
     joinedAt: membership.joinedAt.toISOString(),
-    qr: {
-      imageDataUrl: await qrDataUrl(token.token),
-      expiresAt: token.expiresAt.toISOString(),
-      issuedAt: token.issuedAt.toISOString(),
-    },
+    qr: await toRotatingQr(token),
   }
 }
 
 /** What a scanner learns from a card's QR token: whether it is good, and who, masked. */
 export async function verifyCard(context: SystemContext, token: string): Promise<CardVerifyResult> {
   const checkedAt = context.now.toISOString()
-  const check = checkCardToken(context.config.authSecret, token, context.now.getTime())
+  const check = checkCardToken(context.config.authSecret, token, context.now)
   if (check.result !== 'valid') return { result: check.result, member: null, checkedAt }
   const found = await findMembership(context.db, check.membershipId)
   if (!found || found.membership.status !== 'active') return { result: 'invalid', member: null, checkedAt }

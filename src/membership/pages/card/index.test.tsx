@@ -18,6 +18,7 @@ const card = (lifetimeSeconds: number, image = 'data:image/png;base64,AAAA'): Me
   joinedAt: '2026-10-16T00:00:00Z',
   qr: {
     imageDataUrl: image,
+    code: 'LG-CODE-0001',
     issuedAt: '2020-01-01T00:00:00.000Z',
     expiresAt: new Date(Date.parse('2020-01-01T00:00:00.000Z') + lifetimeSeconds * 1000).toISOString(),
   },
