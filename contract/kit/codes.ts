@@ -18,6 +18,8 @@ export type RotatingQr = z.infer<typeof RotatingQr>
 
 /** A scanned (or typed) code: what a staff member or a cashier sends to check it. */
 export const ScannedCode = z.object({
-  code: z.string({ error: '请扫描或输入二维码内容' }).check(z.trim(), z.minLength(1, '请扫描或输入二维码内容'), z.maxLength(512, '二维码内容不正确')),
+  code: z
+    .string({ error: '请扫描或输入二维码内容' })
+    .check(z.trim(), z.minLength(1, '请扫描或输入二维码内容'), z.maxLength(512, '二维码内容不正确')),
 })
 export type ScannedCode = z.infer<typeof ScannedCode>

@@ -3,12 +3,13 @@ import type { Config } from '../config'
 import type { Queryable } from '../db/client'
 import type { FieldCipher } from '../lib/crypto'
 import type { AuthUser } from '../platform/auth/auth.service'
+import type { MemberDirectory } from './members'
 import type { RoleCatalogue } from './roles'
 
 /**
  * What every service function of every line is given: the transaction it runs in, who is asking,
  * the time (one clock, so tests control it), and the app's means (cipher, configuration, calendar,
- * role names). Nothing in a line reads the clock, the environment or a global on its own.
+ * role names, the member directory). Nothing in a line reads the clock, the environment or a global on its own.
  */
 export interface SystemContext {
   db: Queryable
@@ -17,6 +18,8 @@ export interface SystemContext {
   config: Config
   calendar: WorkingCalendar
   roles: RoleCatalogue
+  /** Who is a union member (provided by the membership line; other lines ask here). */
+  members: MemberDirectory
 }
 
 export interface ServiceContext extends SystemContext {

@@ -55,5 +55,10 @@ export async function qrDataUrl(text: string): Promise<string> {
 
 /** A code as the contract's RotatingQr: the image, the text to type where no camera reads it, the lifetime. */
 export async function toRotatingQr(code: RotatingCode): Promise<RotatingQr> {
-  return { imageDataUrl: await qrDataUrl(code.token), code: code.token, issuedAt: code.issuedAt.toISOString(), expiresAt: code.expiresAt.toISOString() }
+  return {
+    imageDataUrl: await qrDataUrl(code.token),
+    code: code.token,
+    issuedAt: code.issuedAt.toISOString(),
+    expiresAt: code.expiresAt.toISOString(),
+  }
 }

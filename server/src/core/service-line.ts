@@ -5,6 +5,7 @@ import type { StaffRole } from '@contract/auth'
 import type { PersonaSeed } from '../platform/auth/demo-personas'
 import type { ServiceContext, SystemContext } from './context'
 import type { JobDefinition } from './jobs'
+import type { MemberDirectory } from './members'
 import type { RoleDefinition } from './roles'
 
 /**
@@ -32,6 +33,8 @@ export interface ServiceLineDefinition {
   demoPersonas?: readonly PersonaSeed[]
   /** Sample records for newcomers and browser tests; runs after the personas, at every start. */
   seedDemo?(context: SystemContext): Promise<void>
+  /** Capabilities other lines use through the kit, never by importing this line. */
+  provides?: { members?: MemberDirectory }
   /** Data changes SQL cannot make (encrypting what an earlier version stored in clear); at every start, after the migrations. */
   upgrade?(context: SystemContext): Promise<void>
 }

@@ -1,6 +1,7 @@
 import { pages } from '@contract/pages'
 import { defineServiceLine } from '../../core/service-line'
 import { dropLegacyValues, sealLegacyText } from '../../core/upgrades'
+import { membershipDirectory } from './membership.directory'
 import { membershipApplications } from './membership.tables'
 import { findActiveMembershipOfUser, findLiveApplicationOfUser } from './membership.repository'
 import { membershipPersonalData } from './membership.personal-data'
@@ -57,6 +58,7 @@ export const membershipLine = defineServiceLine({
     },
   },
   personalData: membershipPersonalData,
+  provides: { members: membershipDirectory },
   seedDemo: seedMembershipDemo,
   async upgrade({ db, cipher }) {
     const table = membershipApplications

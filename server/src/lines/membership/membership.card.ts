@@ -4,8 +4,8 @@ import { maskName } from '@contract/rules/mask'
 import type { SystemContext } from '../../core/context'
 import { AppError } from '../../lib/errors'
 import { toRotatingQr } from '../../core/rotating-code'
-import { checkCardToken, issueCardToken } from './card-token'
-import { findActiveMembershipOfUser, findMembership } from './membership.repository'
+import { issueCardToken } from './card-token'
+import { findActiveMembershipOfUser } from './membership.repository'
 import { maskMemberNumber } from './membership.views'
 
 /** The member card, with a fresh QR token (each call makes a new one). */
@@ -27,17 +27,16 @@ export async function memberCard(context: SystemContext, userId: string): Promis
 /** What a scanner learns from a card's QR token: whether it is good, and who, masked. */
 export async function verifyCard(context: SystemContext, token: string): Promise<CardVerifyResult> {
   const checkedAt = context.now.toISOString()
-  const check = checkCardToken(context.config.authSecret, token, context.now)
+  const check = await context.members.checkCardCode(context, token)
   if (check.result !== 'valid') return { result: check.result, member: null, checkedAt }
-  const found = await findMembership(context.db, check.membershipId)
-  if (!found || found.membership.status !== 'active') return { result: 'invalid', member: null, checkedAt }
+  const { member } = check
   return {
     result: 'valid',
     member: {
-      nameMasked: maskName(found.membership.name ?? ''),
-      memberNumberMasked: maskMemberNumber(found.membership.memberNumber),
-      orgName: found.org.name,
-      joinedAt: found.membership.joinedAt.toISOString(),
+      nameMasked: maskName(member.name ?? ''),
+      memberNumberMasked: maskMemberNumber(member.memberNumber),
+      orgName: member.orgName,
+      joinedAt: member.joinedAt.toISOString(),
     },
     checkedAt,
   }

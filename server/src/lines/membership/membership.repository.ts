@@ -1,10 +1,8 @@
-import { and, count, desc, eq, ilike, inArray, ne, sql } from 'drizzle-orm'
+import { and, count, eq, ilike, inArray, ne, sql } from 'drizzle-orm'
 import type { ReviewTab } from '@contract/lines/membership'
 import { keyset } from '../../core/paging'
 import type { Queryable } from '../../db/client'
 import { scopeCondition, type StaffScope } from '../../core/access'
-import { auditLog } from '../../core/core.tables'
-import { users } from '../../platform/auth/auth.tables'
 import { orgs } from '../../platform/orgs/orgs.tables'
 import { memberNumberSequence, membershipApplications, memberships } from './membership.tables'
 
@@ -40,15 +38,6 @@ export async function findActiveMembershipOfUser(db: Queryable, userId: string) 
     .from(memberships)
     .innerJoin(orgs, eq(orgs.id, memberships.orgId))
     .where(and(eq(memberships.userId, userId), eq(memberships.status, 'active')))
-  return row
-}
-
-export async function findMembership(db: Queryable, id: string) {
-  const [row] = await db
-    .select({ membership: memberships, org: orgRef })
-    .from(memberships)
-    .innerJoin(orgs, eq(orgs.id, memberships.orgId))
-    .where(eq(memberships.id, id))
   return row
 }
 
@@ -140,17 +129,3 @@ export async function queueCounts(db: Queryable, scope: QueueFilter['scope'], q?
 }
 
 /** Who revealed an application's ID number, newest first. */
-export async function idRevealsOf(db: Queryable, applicationId: string) {
-  return db
-    .select({ at: auditLog.createdAt, actorName: sql<string | null>`coalesce(${users.realName}, ${users.nickname})` })
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(
-      and(
-        eq(auditLog.subjectType, 'membership_application'),
-        eq(auditLog.subjectId, applicationId),
-        eq(auditLog.action, 'membership.id_number.reveal'),
-      ),
-    )
-    .orderBy(desc(auditLog.createdAt))
-}

@@ -11,7 +11,7 @@ import {
 } from '@contract/lines/membership'
 import { pages } from '@contract/pages'
 import { mayAct, staffAccessTo, staffScope, type AccessRule, type StaffAccess } from '../../core/access'
-import { recordAudit } from '../../core/audit'
+import { revealSealed, revealsOf } from '../../core/reveal'
 import type { ServiceContext } from '../../core/context'
 import { notifyApplicant } from '../../core/notify'
 import { listTimeline } from '../../core/timeline'
@@ -24,7 +24,6 @@ import {
   findActiveMembershipOfUser,
   findApplication,
   findMembershipOfApplication,
-  idRevealsOf,
   nextMemberSequence,
   queueCounts,
   queuePage,
@@ -94,31 +93,30 @@ export async function reviewDetail(context: ServiceContext, id: string): Promise
   const { application, org, access } = await reviewable(context, id, 'read')
   const membership = await findMembershipOfApplication(context.db, application.id)
   const [applicant] = await context.db.select({ nickname: users.nickname }).from(users).where(eq(users.id, application.userId))
-  const reveals = await idRevealsOf(context.db, application.id)
   const acting = mayAct(context.user, access, { applicantId: application.userId })
   return {
     ...applicationDetail(context.cipher, application, org, await orgPathNames(context.db, org.path), membership?.memberNumber ?? null),
     phone: phoneOf(context.cipher, application),
     phoneConflict: application.phoneConflict,
     applicantNickname: applicant?.nickname || '微信用户',
-    idReveals: reveals.map((reveal) => ({ at: reveal.at.toISOString(), actorName: reveal.actorName || '工作人员' })),
+    idReveals: await revealsOf(context.db, APPLICATION_SUBJECT, application.id, ID_REVEAL),
     timeline: await listTimeline(context.db, context.roles, APPLICATION_SUBJECT, application.id, 'staff'),
     actions: acting ? REVIEW_ACTIONS.filter((action) => membershipWorkflow.next(application.status, action).ok) : [],
   }
 }
 
+const ID_REVEAL = 'membership.id_number.reveal'
+
 /** The full ID number, for the rare check that needs it; every reveal is written to the audit log. */
 export async function revealIdNumber(context: ServiceContext, id: string): Promise<string> {
   const { application, org } = await reviewable(context, id, 'read')
-  if (!application.idNumberCipher) throw notFound()
-  await recordAudit(context.db, {
-    actorId: context.user.id,
-    action: 'membership.id_number.reveal',
+  return revealSealed(context, {
+    action: ID_REVEAL,
     subjectType: APPLICATION_SUBJECT,
     subjectId: application.id,
+    sealed: application.idNumberCipher,
     detail: { orgId: org.id, role: actingRole(context) },
   })
-  return context.cipher.decrypt(application.idNumberCipher)
 }
 
 /** Luhn check digit, so a mistyped card number is caught at a counter. */

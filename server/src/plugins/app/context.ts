@@ -5,6 +5,7 @@ import { calendarOf } from '../../core/calendar'
 import type { ServiceContext, SystemContext } from '../../core/context'
 import type { JobDefinition } from '../../core/jobs'
 import { JobScheduler } from '../../core/jobs'
+import { type MemberDirectory, noMembers } from '../../core/members'
 import { OutboxSender } from '../../core/outbox'
 import { PLATFORM_ROLES, roleCatalogue, type RoleCatalogue } from '../../core/roles'
 import type { ServiceLineDefinition } from '../../core/service-line'
@@ -59,7 +60,8 @@ export default fp<ContextOptions>(
     const cipher = new FieldCipher(config.encryptionKeys)
     const roles = roleCatalogue([...PLATFORM_ROLES, ...options.lines.flatMap((line) => line.staffRoles ?? [])])
     const calendar = calendarOf(config)
-    const systemContext = (db: Queryable = options.database.db): SystemContext => ({ db, now: clock(), cipher, config, calendar, roles })
+    const members = memberDirectoryOf(options.lines)
+    const systemContext = (db: Queryable = options.database.db): SystemContext => ({ db, now: clock(), cipher, config, calendar, roles, members })
 
     app.decorate('config', config)
     app.decorate('database', options.database)
@@ -83,3 +85,10 @@ export default fp<ContextOptions>(
   },
   { name: 'context' },
 )
+
+/** The one line that provides the member directory (two would be a mistake in the registry). */
+function memberDirectoryOf(lines: readonly ServiceLineDefinition[]): MemberDirectory {
+  const providers = lines.filter((line) => line.provides?.members)
+  if (providers.length > 1) throw new Error(`More than one line provides the member directory: ${providers.map((line) => line.key).join(', ')}`)
+  return providers[0]?.provides?.members ?? noMembers
+}
