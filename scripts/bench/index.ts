@@ -1,0 +1,149 @@
+// `npm run bench`: the figures the issues ask for, on the embedded database and on a real
+// PostgreSQL server in one run, printed side by side (these machines are noisy: compare ratios
+// within a run, not absolute times across runs). A measurement, not a test: nothing here fails.
+import { fork } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import autocannon from 'autocannon'
+import { findPostgresBin, startPostgresCluster } from '../lib/postgres-cluster'
+import type { BenchRow, Figures, MeasureOptions } from './section'
+import { clientSections, serverSections } from './sections'
+
+const root = path.resolve(__dirname, '..', '..')
+const CONNECTIONS = 50
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
+
+interface BenchServer {
+  url: string
+  prepared: Record<string, unknown>
+  stop(): Promise<void>
+}
+
+async function startServer(databaseUrl: string | undefined): Promise<BenchServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lgh-bench-'))
+  const env: NodeJS.ProcessEnv = { ...process.env }
+  delete env.DATABASE_URL
+  const child = fork(path.join(__dirname, 'server.ts'), [], {
+    cwd: root,
+    execArgv: ['--import', 'tsx'],
+    env: {
+      ...env,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir,
+      // Requests still in flight when a run ends fail as the server stops; errors during a run are counted in the figures.
+      LOG_LEVEL: 'fatal',
+      AUTH_SECRET: randomBytes(48).toString('base64'),
+      DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      WECHAT_APPID: 'bench',
+      WECHAT_SECRET: 'bench',
+      // The bench drives many users from one address: the per-address limits are not what is measured.
+      LOGIN_RATE_LIMIT: '1000000',
+      RUN_JOBS: 'false',
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
+  const ready = await new Promise<{ port: number; prepared: Record<string, unknown> }>((resolve, reject) => {
+    child.on('message', (message: { type?: string; port?: number; prepared?: Record<string, unknown> }) => {
+      if (message.type === 'ready' && message.port) resolve({ port: message.port, prepared: message.prepared ?? {} })
+    })
+    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
+  })
+  return {
+    url: `http://127.0.0.1:${ready.port}`,
+    prepared: ready.prepared,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGTERM')
+      await exited
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+async function measureOn(base: string, route: string, options: MeasureOptions = {}): Promise<Figures> {
+  const request = {
+    url: `${base}${route}`,
+    method: options.method ?? 'GET',
+    connections: options.connections ?? CONNECTIONS,
+    headers: {
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+  }
+  // Warm up first so JIT and connection set-up do not count.
+  await autocannon({ ...request, duration: 2 })
+  const result = await autocannon({ ...request, duration: SECONDS })
+  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx }
+}
+
+interface DatabaseRun {
+  database: string
+  rows: BenchRow[]
+}
+
+async function runServerSections(database: string, databaseUrl: string | undefined): Promise<DatabaseRun> {
+  const server = await startServer(databaseUrl)
+  const rows: BenchRow[] = []
+  try {
+    for (const section of serverSections) {
+      const measure = (route: string, options?: MeasureOptions) => measureOn(server.url, route, options)
+      rows.push(...(await section.run({ url: server.url, database, prepared: server.prepared[section.name], measure })))
+    }
+  } finally {
+    await server.stop()
+  }
+  return { database, rows }
+}
+
+function cell(run: DatabaseRun, row: BenchRow): string {
+  if (row.text !== undefined) return row.text
+  if (!row.figures) return ''
+  const { rps, p99, errors } = row.figures
+  const base = row.ratioTo ? run.rows.find((other) => other.label === row.ratioTo)?.figures : undefined
+  const ratio = base ? `  ×${(rps / base.rps).toFixed(2)}` : ''
+  return `${rps.toFixed(0).padStart(6)} req/s p99 ${String(p99).padStart(4)} ms${errors ? ` errors ${errors}` : ''}${ratio}`
+}
+
+function printSideBySide(runs: DatabaseRun[]): void {
+  const labels = [...new Set(runs.flatMap((run) => run.rows.map((row) => row.label)))]
+  const width = Math.max(...labels.map((label) => label.length), 10) + 2
+  console.log(`\n${''.padEnd(width)}${runs.map((run) => run.database.padEnd(48)).join('')}target`)
+  for (const label of labels) {
+    const cells = runs.map((run) => {
+      const row = run.rows.find((candidate) => candidate.label === label)
+      return (row ? cell(run, row) : '—').padEnd(48)
+    })
+    const target = runs.flatMap((run) => run.rows).find((row) => row.label === label)?.target ?? ''
+    console.log(`${label.padEnd(width)}${cells.join('')}${target}`)
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(`Benchmark: ${CONNECTIONS} connections, ${SECONDS} s per endpoint, ${os.cpus().length} CPUs, Node ${process.version}`)
+  const runs: DatabaseRun[] = [await runServerSections('PGlite', undefined)]
+  if (findPostgresBin()) {
+    const cluster = await startPostgresCluster()
+    try {
+      runs.push(await runServerSections('PostgreSQL', cluster.url))
+    } finally {
+      cluster.stop()
+    }
+  } else {
+    console.log('PostgreSQL server binaries not found (apt-get install -y postgresql): PGlite only')
+  }
+  printSideBySide(runs)
+  for (const section of clientSections) {
+    console.log(`\n${section.name}`)
+    for (const row of await section.run())
+      console.log(`  ${row.label.padEnd(40)} ${row.text ?? ''}${row.target ? `   target ${row.target}` : ''}`)
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify'
+
+/** What one autocannon run measured. */
+export interface Figures {
+  rps: number
+  p99: number
+  errors: number
+}
+
+export interface MeasureOptions {
+  method?: 'GET' | 'POST'
+  /** A session token: sent as `Authorization: Bearer`. */
+  token?: string
+  body?: unknown
+  connections?: number
+}
+
+/** One printed line of a section: figures (with an optional ratio to another row), or a sentence. */
+export interface BenchRow {
+  label: string
+  figures?: Figures
+  /** The label of the row this one is divided by (e.g. the cached `GET /api/services`). */
+  ratioTo?: string
+  /** What the ratio or the figures should reach, as printed (e.g. `≥ 0.25, p99 ≤ 50 ms`). */
+  target?: string
+  /** A result that is not throughput: `50 enrolled, 450 waitlisted`. */
+  text?: string
+}
+
+export interface ServerBenchContext {
+  /** The server under test, e.g. http://127.0.0.1:41234 */
+  url: string
+  /** `PGlite` or `PostgreSQL`. */
+  database: string
+  /** What this section's `prepare` returned, inside the server process. */
+  prepared: unknown
+  measure(path: string, options?: MeasureOptions): Promise<Figures>
+}
+
+/**
+ * A part of `npm run bench` that measures the server. `prepare` runs inside the server process
+ * before it listens (it may insert data and mint session tokens with the bench's own secret) and
+ * returns JSON for `run`; `run` drives the server over HTTP from the bench process. Each section
+ * runs once per database, and the rows of both are printed side by side.
+ */
+export interface ServerBenchSection {
+  name: string
+  prepare?(app: FastifyInstance): Promise<unknown>
+  run(context: ServerBenchContext): Promise<BenchRow[]>
+}
+
+/** A part that measures the mini-program's H5 build (bytes, time to first screen): once per run. */
+export interface ClientBenchSection {
+  name: string
+  run(): Promise<BenchRow[]>
+}

@@ -1,0 +1,7 @@
+import type { ClientBenchSection, ServerBenchSection } from '../section'
+import { platformReads } from './platform-reads'
+
+/** What `npm run bench` measures, in order: each line adds its section here. */
+export const serverSections: readonly ServerBenchSection[] = [platformReads]
+
+export const clientSections: readonly ClientBenchSection[] = []
