@@ -12,6 +12,8 @@ export interface RoleGrantRow {
   orgName: string
   orgPath: string
   orgKind: string
+  /** The unit a scoped role is held for (a merchant); null otherwise. */
+  scopeId: string | null
 }
 
 export async function findActiveUserById(db: Queryable, id: string): Promise<UserRow | undefined> {
@@ -51,7 +53,14 @@ export async function upsertUserByOpenid(db: Queryable, openid: string, nickname
 
 export async function rolesOfUser(db: Queryable, userId: string): Promise<RoleGrantRow[]> {
   return db
-    .select({ role: staffRoles.role, orgId: staffRoles.orgId, orgName: orgs.name, orgPath: orgs.path, orgKind: orgs.kind })
+    .select({
+      role: staffRoles.role,
+      orgId: staffRoles.orgId,
+      orgName: orgs.name,
+      orgPath: orgs.path,
+      orgKind: orgs.kind,
+      scopeId: staffRoles.scopeId,
+    })
     .from(staffRoles)
     .innerJoin(orgs, eq(orgs.id, staffRoles.orgId))
     .where(and(eq(staffRoles.userId, userId), isNull(staffRoles.revokedAt)))
@@ -69,6 +78,7 @@ export async function rolesOfUsers(db: Queryable, userIds: string[]): Promise<Ma
       orgName: orgs.name,
       orgPath: orgs.path,
       orgKind: orgs.kind,
+      scopeId: staffRoles.scopeId,
     })
     .from(staffRoles)
     .innerJoin(orgs, eq(orgs.id, staffRoles.orgId))
@@ -79,7 +89,7 @@ export async function rolesOfUsers(db: Queryable, userIds: string[]): Promise<Ma
 
 export async function grantRole(
   db: Queryable,
-  grant: { userId: string; role: StaffRole; orgId: string; grantedBy?: string },
+  grant: { userId: string; role: StaffRole; orgId: string; scopeId?: string | null; grantedBy?: string },
 ): Promise<void> {
   await db.insert(staffRoles).values(grant).onConflictDoNothing()
 }

@@ -81,7 +81,13 @@ export function toAuthUser(cipher: FieldCipher, row: UserRow, roles: RoleGrantRo
 
 /** A user's role grants as people read them (the label depends on the org's level). */
 export function roleGrantViews(roles: RoleCatalogue, grants: readonly RoleGrantRow[]): RoleGrant[] {
-  return grants.map(({ role, orgId, orgName, orgKind }) => ({ role, roleLabel: roles.labelAt(role, orgKind), orgId, orgName }))
+  return grants.map(({ role, orgId, orgName, orgKind, scopeId }) => ({
+    role,
+    roleLabel: roles.labelAt(role, orgKind),
+    orgId,
+    orgName,
+    scopeId,
+  }))
 }
 
 export function toUserView(user: AuthUser, roles: RoleCatalogue): User {
