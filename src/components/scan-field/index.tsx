@@ -1,3 +1,4 @@
+import { SCANNED_CODE_MAX_LENGTH } from '@contract/kit/codes'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useState, type ReactNode } from 'react'
@@ -11,7 +12,7 @@ import './index.css'
 export { canScanInBrowser } from './browser-camera'
 
 /** The contract's limit for a scanned code (ScannedCode in contract/kit/codes.ts). */
-const MAX_CODE_LENGTH = 512
+const MAX_CODE_LENGTH = SCANNED_CODE_MAX_LENGTH
 
 export interface ScanFieldProps {
   /**
