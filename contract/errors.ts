@@ -54,6 +54,14 @@ export const ErrorCode = {
    * someone else, edited by the applicant). The one stale-state code: reload and look again.
    */
   WRONG_STATUS: 'WRONG_STATUS',
+  /** A benefits offer cannot be claimed now (sold out, limit reached, not eligible…); the message says why. */
+  CLAIM_REFUSED: 'CLAIM_REFUSED',
+  /** A scanned code (coupon or member card) has expired: the member refreshes it. */
+  CODE_EXPIRED: 'CODE_EXPIRED',
+  /** A scanned code is not one this desk accepts (forged, another kind, another shop's). */
+  CODE_INVALID: 'CODE_INVALID',
+  /** The coupon or code was already redeemed (perhaps a moment ago at another till). */
+  ALREADY_REDEEMED: 'ALREADY_REDEEMED',
   /** Staff invite code unknown, used, expired or revoked; the message says which. */
   INVITE_INVALID: 'INVITE_INVALID',
   /** The user already holds the role the invite grants. */
@@ -102,6 +110,10 @@ export const defaultErrorMessage: Record<ErrorCode, string> = {
   PHONE_NOT_VERIFIED: '请先通过微信验证手机号，或直接填写手机号',
   NOT_A_MEMBER: '您还不是工会会员，入会申请通过后即可使用电子会员卡',
   WRONG_STATUS: '当前状态下不能进行此操作，请刷新后查看',
+  CLAIM_REFUSED: '暂时不能领取该优惠',
+  CODE_EXPIRED: '二维码已过期，请让会员刷新后重新出示',
+  CODE_INVALID: '无法识别的二维码，请让会员出示本店的优惠券码或电子会员卡',
+  ALREADY_REDEEMED: '该券已使用，不能重复核销',
   INVITE_INVALID: '邀请码无效，请核对后重试',
   ALREADY_STAFF: '您已经是该组织的工作人员',
   SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试',

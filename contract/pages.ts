@@ -56,6 +56,19 @@ export const pages = {
     staffCase: page<{ id: string }>('legal-aid/pages/staff-case/index'),
     lawyers: page('legal-aid/pages/lawyers/index'),
   },
+  benefits: {
+    merchants: page<{ category: string }>('benefits/pages/merchants/index'),
+    merchant: page<{ id: string }>('benefits/pages/merchant/index'),
+    coupons: page<{ tab: string }>('benefits/pages/coupons/index'),
+    coupon: page<{ id: string }>('benefits/pages/coupon/index'),
+    apply: page('benefits/pages/apply/index'),
+    desk: page('benefits/pages/desk/index'),
+    staffMerchants: page('benefits/pages/staff-merchants/index'),
+    staffMerchant: page<{ id: string }>('benefits/pages/staff-merchant/index'),
+    staffOffers: page<{ merchantId: string }>('benefits/pages/staff-offers/index'),
+    staffSettlement: page('benefits/pages/staff-settlement/index'),
+    staffStats: page('benefits/pages/staff-stats/index'),
+  },
 } as const
 
 /** Every page reference, for the test that holds them against the app's configuration. */

@@ -25,17 +25,6 @@ export const membershipLine = defineServiceLine({
       myPath: pages.membership.status.path,
       myLabel: '我的入会申请',
     },
-    {
-      // The member card is here; partner-merchant offers come with their own line.
-      key: 'benefits',
-      name: '会员卡·优惠',
-      summary: '电子会员卡与商户优惠',
-      glyph: '惠',
-      color: '#be123c',
-      entryPath: pages.membership.card.path,
-      myPath: pages.membership.card.path,
-      myLabel: '电子会员卡',
-    },
   ],
   workbench: [
     {

@@ -1,0 +1,549 @@
+import { and, desc, eq, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm'
+import {
+  claimBlockLabel,
+  COUPON_CODE_TTL_SECONDS,
+  DEFAULT_RADIUS_METRES,
+  describeHours,
+  describeTerms,
+  MAX_RADIUS_METRES,
+  merchantCategoryLabel,
+  type ClaimBlock,
+  type Coupon,
+  type CouponCode,
+  type CouponCodeQuery,
+  type CouponList,
+  type CouponQuery,
+  type MerchantApplicationInput,
+  type MerchantDetail,
+  type MerchantList,
+  type MerchantQuery,
+  type MyMerchantApplication,
+  type MyMerchantApplications,
+  type MyRedemptionList,
+  type Offer,
+  type OfferList,
+  type OfferQuery,
+} from '@contract/lines/benefits'
+import type { PageQuery } from '@contract/kit/paging'
+import { pages } from '@contract/pages'
+import { chinaDate } from '@contract/rules/working-days'
+import type { ServiceContext, SystemContext } from '../../core/context'
+import type { MemberRecord } from '../../core/members'
+import { keyset } from '../../core/paging'
+import { issueRotatingCode, toRotatingQr } from '../../core/rotating-code'
+import { listTimeline, appendTimelineEvent } from '../../core/timeline'
+import { AppError, notFound } from '../../lib/errors'
+import { orgs } from '../../platform/orgs/orgs.tables'
+import { attachUploads, toAttachment, uploadsFor } from '../../platform/uploads/uploads.service'
+import { benefitsCampaigns, benefitsCoupons, benefitsMerchants, benefitsOffers, benefitsRedemptions } from './benefits.tables'
+import {
+  endOfChinaDay,
+  liveOfferCondition,
+  MERCHANT_SUBJECT,
+  openNowSql,
+  startOfChinaDay,
+  toMerchantSummary,
+  toOffer,
+  yuan,
+  type MerchantRow,
+  type OfferRow,
+} from './benefits.views'
+
+/** The member's side: merchants near me, offers, claims, coupons and their codes, history, applying as a merchant. */
+
+// No dot: a signed token's parts are dot-separated.
+export const COUPON_PURPOSE = 'benefits_coupon'
+export interface CouponPayload {
+  /** Coupon id. */
+  c: string
+}
+export const isCouponPayload = (value: unknown): value is CouponPayload =>
+  typeof value === 'object' && value !== null && typeof (value as { c?: unknown }).c === 'string'
+
+const here = (query: { lat?: string; lng?: string }) => {
+  if (query.lat === undefined || query.lng === undefined) return null
+  const lat = Number(query.lat)
+  const lng = Number(query.lng)
+  return Number.isFinite(lat) && Number.isFinite(lng) && Math.abs(lat) <= 90 && Math.abs(lng) <= 180 ? { lat, lng } : null
+}
+
+const earthOfMerchant = sql`ll_to_earth(${benefitsMerchants.lat}, ${benefitsMerchants.lng})`
+
+const liveOffersOf = (now: Date) =>
+  sql<number>`(select count(*)::int from ${benefitsOffers} where ${benefitsOffers.merchantId} = ${benefitsMerchants.id} and ${liveOfferCondition(now)} and ${benefitsOffers.claimed} < ${benefitsOffers.stock})`
+
+/**
+ * Active merchants: nearest first with the distance when the member shared where they are (an
+ * earth box over the GiST index, then the exact distance within the radius), otherwise by
+ * district and name. Category, search and open-now narrow either.
+ */
+export async function listMerchants(context: SystemContext, query: MerchantQuery): Promise<MerchantList> {
+  const { db, now } = context
+  const at = here(query)
+  const conditions: Array<SQL | undefined> = [eq(benefitsMerchants.status, 'active')]
+  if (query.category) conditions.push(eq(benefitsMerchants.category, query.category))
+  if (query.district) conditions.push(eq(benefitsMerchants.district, query.district))
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (match) => `\\${match}`)}%`
+    conditions.push(or(ilike(benefitsMerchants.name, pattern), ilike(benefitsMerchants.address, pattern)))
+  }
+  if (query.openNow === 'true') conditions.push(openNowSql(now))
+  let distance: SQL<number> | null = null
+  if (at) {
+    const radius = Math.min(MAX_RADIUS_METRES, Math.max(100, query.radius ? Number(query.radius) : DEFAULT_RADIUS_METRES))
+    const origin = sql`ll_to_earth(${at.lat}::float8, ${at.lng}::float8)`
+    distance = sql<number>`earth_distance(${earthOfMerchant}, ${origin})`
+    conditions.push(sql`earth_box(${origin}, ${radius}::float8) @> ${earthOfMerchant}`, sql`${distance} <= ${radius}::float8`)
+  }
+  const page = keyset(
+    distance
+      ? [
+          { expr: distance, type: 'float8' },
+          { expr: sql`${benefitsMerchants.id}`, type: 'uuid' },
+        ]
+      : [
+          { expr: sql`${benefitsMerchants.district}`, type: 'text' },
+          { expr: sql`${benefitsMerchants.name}`, type: 'text' },
+          { expr: sql`${benefitsMerchants.id}`, type: 'uuid' },
+        ],
+    query,
+  )
+  const rows = await db
+    .select({
+      merchant: benefitsMerchants,
+      distance: distance ?? sql<null>`null::float8`,
+      liveOffers: liveOffersOf(now),
+      cursorKey: page.cursorKey,
+    })
+    .from(benefitsMerchants)
+    .where(and(...conditions, page.after))
+    .orderBy(...page.orderBy)
+    .limit(page.limit)
+  return page.page(rows, (row) =>
+    toMerchantSummary(row.merchant, now, {
+      distanceMetres: row.distance === null ? null : Number(row.distance),
+      liveOffers: Number(row.liveOffers),
+    }),
+  )
+}
+
+/** A merchant the public may see (active), or 404. */
+async function publicMerchant(context: SystemContext, id: string): Promise<MerchantRow> {
+  const [row] = await context.db.select().from(benefitsMerchants).where(eq(benefitsMerchants.id, id))
+  if (!row || row.status !== 'active') throw notFound('没有找到这家商户，可能已暂停合作')
+  return row
+}
+
+export async function getMerchant(context: ServiceContext, id: string, query: { lat?: string; lng?: string }): Promise<MerchantDetail> {
+  const row = await publicMerchant(context, id)
+  const at = here(query)
+  const [distanceRow] = at
+    ? await context.db
+        .select({ metres: sql<number>`earth_distance(${earthOfMerchant}, ll_to_earth(${at.lat}::float8, ${at.lng}::float8))` })
+        .from(benefitsMerchants)
+        .where(eq(benefitsMerchants.id, id))
+    : []
+  const offers = await liveOffers(context, { merchantId: id })
+  const photos = await uploadsFor(context.db, `${MERCHANT_SUBJECT}_photo`, [id])
+  return {
+    ...toMerchantSummary(row, context.now, {
+      distanceMetres: distanceRow ? Number(distanceRow.metres) : null,
+      liveOffers: offers.filter((offer) => offer.remaining > 0).length,
+    }),
+    description: row.description,
+    phone: row.phone,
+    hoursText: describeHours(row.hours),
+    photos: photos.map((upload) => toAttachment(context.config.authSecret, upload, context.now.getTime())),
+    offers,
+    cardDiscountNote: row.cardDiscountNote,
+  }
+}
+
+// ── Offers and claims ────────────────────────────────────────────────────────────────────────
+
+async function offerNames(context: SystemContext, rows: readonly OfferRow[]) {
+  const merchantIds = [...new Set(rows.map((row) => row.merchantId))]
+  const campaignIds = [...new Set(rows.flatMap((row) => (row.campaignId ? [row.campaignId] : [])))]
+  const merchants = merchantIds.length
+    ? await context.db
+        .select({ id: benefitsMerchants.id, name: benefitsMerchants.name })
+        .from(benefitsMerchants)
+        .where(inArray(benefitsMerchants.id, merchantIds))
+    : []
+  const campaigns = campaignIds.length
+    ? await context.db
+        .select({ id: benefitsCampaigns.id, name: benefitsCampaigns.name })
+        .from(benefitsCampaigns)
+        .where(inArray(benefitsCampaigns.id, campaignIds))
+    : []
+  const merchantName = new Map(merchants.map((row) => [row.id, row.name]))
+  const campaignName = new Map(campaigns.map((row) => [row.id, row.name]))
+  return (row: OfferRow) => ({
+    merchantName: merchantName.get(row.merchantId) ?? '',
+    campaignName: row.campaignId ? (campaignName.get(row.campaignId) ?? null) : null,
+  })
+}
+
+export async function toOffers(context: SystemContext, rows: readonly OfferRow[]): Promise<Offer[]> {
+  const names = await offerNames(context, rows)
+  return rows.map((row) => toOffer(row, names(row)))
+}
+
+/** Live offers (of one merchant or campaign), each with what the asking member holds and may do. */
+async function liveOffers(context: ServiceContext, filter: { merchantId?: string; campaignId?: string }, page?: PageQuery) {
+  const conditions = [
+    liveOfferCondition(context.now),
+    eq(benefitsMerchants.status, 'active'),
+    filter.merchantId ? eq(benefitsOffers.merchantId, filter.merchantId) : undefined,
+    filter.campaignId ? eq(benefitsOffers.campaignId, filter.campaignId) : undefined,
+  ]
+  const paging = keyset(
+    [
+      { expr: sql`${benefitsOffers.endsOn}::text`, type: 'text' },
+      { expr: sql`${benefitsOffers.id}`, type: 'uuid' },
+    ],
+    page ?? { limit: '50' },
+  )
+  const rows = await context.db
+    .select({ offer: benefitsOffers, cursorKey: paging.cursorKey })
+    .from(benefitsOffers)
+    .innerJoin(benefitsMerchants, eq(benefitsMerchants.id, benefitsOffers.merchantId))
+    .where(and(...conditions, paging.after))
+    .orderBy(...paging.orderBy)
+    .limit(paging.limit)
+  const shown = paging.page(rows, (row) => row.offer)
+  const member = await context.members.activeMemberOf(context, context.user.id)
+  const offers = await toOffers(context, shown.items)
+  const held = await heldCounts(
+    context,
+    shown.items.map((row) => row.id),
+  )
+  const withMine = await Promise.all(
+    shown.items.map(async (row, index) => ({
+      ...offers[index]!,
+      mine: { claimed: held.get(row.id)?.total ?? 0, block: await claimBlock(context, row, member, held.get(row.id)) },
+    })),
+  )
+  return Object.assign(withMine, { nextCursor: shown.nextCursor })
+}
+
+export async function listOffers(context: ServiceContext, query: OfferQuery): Promise<OfferList> {
+  const items = await liveOffers(context, { merchantId: query.merchantId, campaignId: query.campaignId }, query)
+  return { items: [...items], nextCursor: items.nextCursor }
+}
+
+async function heldCounts(context: ServiceContext, offerIds: readonly string[]) {
+  if (offerIds.length === 0) return new Map<string, { total: number; today: number }>()
+  const today = chinaDate(context.now)
+  const rows = await context.db
+    .select({
+      offerId: benefitsCoupons.offerId,
+      total: sql<number>`count(*)::int`,
+      today: sql<number>`(count(*) filter (where ${benefitsCoupons.claimedOn} = ${today}))::int`,
+    })
+    .from(benefitsCoupons)
+    .where(and(eq(benefitsCoupons.userId, context.user.id), inArray(benefitsCoupons.offerId, [...offerIds])))
+    .groupBy(benefitsCoupons.offerId)
+  return new Map(rows.map((row) => [row.offerId, { total: Number(row.total), today: Number(row.today) }]))
+}
+
+async function isNewFormMember(context: SystemContext, member: MemberRecord): Promise<boolean> {
+  const [org] = await context.db.select({ kind: orgs.kind }).from(orgs).where(eq(orgs.id, member.orgId))
+  return org?.kind === 'pool'
+}
+
+/** Why this member cannot claim the offer now, or null. */
+async function claimBlock(
+  context: ServiceContext,
+  offer: OfferRow,
+  member: MemberRecord | null,
+  held: { total: number; today: number } | undefined,
+): Promise<ClaimBlock | null> {
+  const today = chinaDate(context.now)
+  if (!member) return 'not_member'
+  if (offer.audience === 'new_form' && !(await isNewFormMember(context, member))) return 'not_eligible'
+  if (offer.audience === 'orgs' && !offer.audienceOrgIds.some((orgId) => member.orgPath.includes(`/${orgId}/`) || member.orgId === orgId))
+    return 'not_eligible'
+  if (offer.status === 'paused') return 'paused'
+  if (offer.status === 'withdrawn' || offer.endsOn < today) return 'ended'
+  if (offer.startsOn > today) return 'not_started'
+  if ((held?.total ?? 0) >= offer.perMemberLimit) return 'limit'
+  if ((held?.today ?? 0) >= offer.perMemberDailyLimit) return 'daily_limit'
+  if (offer.claimed >= offer.stock) return 'sold_out'
+  return null
+}
+
+const refuse = (block: ClaimBlock) => new AppError(409, 'CLAIM_REFUSED', claimBlockLabel[block])
+
+/**
+ * Claim a coupon. The stock is taken in one conditional UPDATE (`claimed < stock`), which also
+ * locks the offer's row until the transaction ends; the member's counts are read after it, so two
+ * claims of the same member at once are counted one after the other. A refusal rolls the stock back.
+ */
+export async function claimOffer(context: ServiceContext, offerId: string): Promise<Coupon> {
+  const { db, now, user } = context
+  const [found] = await db
+    .select({ offer: benefitsOffers, merchant: benefitsMerchants })
+    .from(benefitsOffers)
+    .innerJoin(benefitsMerchants, eq(benefitsMerchants.id, benefitsOffers.merchantId))
+    .where(eq(benefitsOffers.id, offerId))
+  if (!found || found.merchant.status === 'applied' || found.merchant.status === 'rejected' || found.merchant.status === 'approved')
+    throw notFound('没有找到这个优惠')
+  if (found.merchant.status !== 'active') throw new AppError(409, 'CLAIM_REFUSED', '该商户暂停合作，暂时不能领取')
+  const member = await context.members.activeMemberOf(context, user.id)
+  const early = await claimBlock(context, found.offer, member, undefined)
+  if (early && early !== 'sold_out') throw refuse(early)
+  const today = chinaDate(now)
+  const [taken] = await db
+    .update(benefitsOffers)
+    .set({ claimed: sql`${benefitsOffers.claimed} + 1` })
+    .where(
+      and(eq(benefitsOffers.id, offerId), eq(benefitsOffers.status, 'active'), sql`${benefitsOffers.claimed} < ${benefitsOffers.stock}`),
+    )
+    .returning()
+  if (!taken) throw refuse('sold_out')
+  const held = (await heldCounts(context, [offerId])).get(offerId)
+  if ((held?.total ?? 0) >= taken.perMemberLimit) throw refuse('limit')
+  if ((held?.today ?? 0) >= taken.perMemberDailyLimit) throw refuse('daily_limit')
+  const expiresAt = new Date(Math.min(now.getTime() + taken.validDays * 86_400_000, endOfChinaDay(taken.endsOn).getTime()))
+  const [coupon] = await db
+    .insert(benefitsCoupons)
+    .values({ offerId, merchantId: taken.merchantId, userId: user.id, claimedOn: today, claimedAt: now, expiresAt })
+    .returning()
+  return toCoupon(coupon!, taken, found.merchant, now, null)
+}
+
+// ── Coupons ──────────────────────────────────────────────────────────────────────────────────
+
+type CouponRow = typeof benefitsCoupons.$inferSelect
+
+function toCoupon(row: CouponRow, offer: OfferRow, merchant: MerchantRow, now: Date, savedFen: number | null): Coupon {
+  return {
+    id: row.id,
+    offerId: row.offerId,
+    merchantId: row.merchantId,
+    merchantName: merchant.name,
+    merchantAddress: merchant.address,
+    title: offer.title,
+    summary: describeTerms(offer.terms),
+    kind: offer.kind,
+    status: row.status === 'redeemed' ? 'redeemed' : row.expiresAt <= now ? 'expired' : 'active',
+    claimedAt: row.claimedAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+    redeemedAt: row.redeemedAt?.toISOString() ?? null,
+    saved: savedFen === null ? null : yuan(savedFen),
+  }
+}
+
+const couponStatusCondition = (status: 'active' | 'redeemed' | 'expired', now: Date) =>
+  status === 'redeemed'
+    ? eq(benefitsCoupons.status, 'redeemed')
+    : status === 'active'
+      ? and(eq(benefitsCoupons.status, 'active'), sql`${benefitsCoupons.expiresAt} > ${now}`)
+      : and(eq(benefitsCoupons.status, 'active'), lte(benefitsCoupons.expiresAt, now))
+
+const savedOfCoupon = sql<
+  number | null
+>`(select ${benefitsRedemptions.savedFen} from ${benefitsRedemptions} where ${benefitsRedemptions.couponId} = ${benefitsCoupons.id} and ${benefitsRedemptions.status} = 'done' limit 1)`
+
+export async function listCoupons(context: ServiceContext, query: CouponQuery): Promise<CouponList> {
+  const { db, now, user } = context
+  const status = query.status ?? 'active'
+  const page = keyset(
+    [
+      { expr: sql`-extract(epoch from ${benefitsCoupons.claimedAt})`, type: 'float8' },
+      { expr: sql`${benefitsCoupons.id}`, type: 'uuid' },
+    ],
+    query,
+  )
+  const rows = await db
+    .select({
+      coupon: benefitsCoupons,
+      offer: benefitsOffers,
+      merchant: benefitsMerchants,
+      saved: savedOfCoupon,
+      cursorKey: page.cursorKey,
+    })
+    .from(benefitsCoupons)
+    .innerJoin(benefitsOffers, eq(benefitsOffers.id, benefitsCoupons.offerId))
+    .innerJoin(benefitsMerchants, eq(benefitsMerchants.id, benefitsCoupons.merchantId))
+    .where(and(eq(benefitsCoupons.userId, user.id), couponStatusCondition(status, now), page.after))
+    .orderBy(...page.orderBy)
+    .limit(page.limit)
+  const [counts] = await db
+    .select({
+      active: sql<number>`(count(*) filter (where ${couponStatusCondition('active', now)}))::int`,
+      redeemed: sql<number>`(count(*) filter (where ${couponStatusCondition('redeemed', now)}))::int`,
+      expired: sql<number>`(count(*) filter (where ${couponStatusCondition('expired', now)}))::int`,
+    })
+    .from(benefitsCoupons)
+    .where(eq(benefitsCoupons.userId, user.id))
+  return {
+    ...page.page(rows, (row) => toCoupon(row.coupon, row.offer, row.merchant, now, row.saved === null ? null : Number(row.saved))),
+    counts: { active: Number(counts?.active ?? 0), redeemed: Number(counts?.redeemed ?? 0), expired: Number(counts?.expired ?? 0) },
+  }
+}
+
+/** The member's own coupon, or 404 (another member's coupon does not exist for them). */
+async function ownCoupon(context: ServiceContext, id: string) {
+  const [row] = await context.db
+    .select({ coupon: benefitsCoupons, offer: benefitsOffers, merchant: benefitsMerchants, saved: savedOfCoupon })
+    .from(benefitsCoupons)
+    .innerJoin(benefitsOffers, eq(benefitsOffers.id, benefitsCoupons.offerId))
+    .innerJoin(benefitsMerchants, eq(benefitsMerchants.id, benefitsCoupons.merchantId))
+    .where(eq(benefitsCoupons.id, id))
+  if (!row || row.coupon.userId !== context.user.id) throw notFound('没有找到这张优惠券')
+  return row
+}
+
+/**
+ * The coupon and, while it may be used, a code that rotates each minute (signed, for this coupon
+ * only). Where the member is goes with it only if they already shared it on the merchants page.
+ */
+export async function couponCode(context: ServiceContext, id: string, query: CouponCodeQuery): Promise<CouponCode> {
+  const row = await ownCoupon(context, id)
+  const coupon = toCoupon(row.coupon, row.offer, row.merchant, context.now, row.saved === null ? null : Number(row.saved))
+  if (coupon.status !== 'active') return { coupon, qr: null }
+  const at = here(query)
+  if (at) await context.db.update(benefitsCoupons).set({ shownLat: at.lat, shownLng: at.lng }).where(eq(benefitsCoupons.id, id))
+  const code = issueRotatingCode<CouponPayload>(context.config.authSecret, COUPON_PURPOSE, { c: id }, COUPON_CODE_TTL_SECONDS, context.now)
+  return { coupon, qr: await toRotatingQr(code) }
+}
+
+/** What the member redeemed and saved (this year's total on top), newest first. */
+export async function myRedemptions(context: ServiceContext, query: PageQuery): Promise<MyRedemptionList> {
+  const { db, now, user } = context
+  const year = Number(chinaDate(now).slice(0, 4))
+  const page = keyset(
+    [
+      { expr: sql`-extract(epoch from ${benefitsRedemptions.at})`, type: 'float8' },
+      { expr: sql`${benefitsRedemptions.id}`, type: 'uuid' },
+    ],
+    query,
+  )
+  const rows = await db
+    .select({ redemption: benefitsRedemptions, merchant: benefitsMerchants, cursorKey: page.cursorKey })
+    .from(benefitsRedemptions)
+    .innerJoin(benefitsMerchants, eq(benefitsMerchants.id, benefitsRedemptions.merchantId))
+    .where(and(eq(benefitsRedemptions.userId, user.id), page.after))
+    .orderBy(...page.orderBy)
+    .limit(page.limit)
+  const [totals] = await db
+    .select({ saved: sql<number>`coalesce(sum(${benefitsRedemptions.savedFen}), 0)::int`, count: sql<number>`count(*)::int` })
+    .from(benefitsRedemptions)
+    .where(
+      and(
+        eq(benefitsRedemptions.userId, user.id),
+        eq(benefitsRedemptions.status, 'done'),
+        sql`${benefitsRedemptions.at} >= ${startOfChinaDay(`${year}-01-01`)}`,
+      ),
+    )
+  return {
+    ...page.page(rows, ({ redemption, merchant }) => ({
+      id: redemption.id,
+      merchantName: merchant.name,
+      merchantAddress: merchant.address,
+      what: redemption.title,
+      kind: redemption.kind,
+      saved: yuan(redemption.savedFen),
+      at: redemption.at.toISOString(),
+      undone: redemption.status === 'undone',
+    })),
+    year,
+    savedThisYear: yuan(Number(totals?.saved ?? 0)),
+    countThisYear: Number(totals?.count ?? 0),
+  }
+}
+
+// ── Applying as a merchant ───────────────────────────────────────────────────────────────────
+
+export async function applyAsMerchant(context: ServiceContext, input: MerchantApplicationInput): Promise<MyMerchantApplication> {
+  const { db, user, cipher, now } = context
+  const [row] = await db
+    .insert(benefitsMerchants)
+    .values({
+      status: 'applied',
+      name: input.name,
+      category: input.category,
+      district: input.district,
+      address: input.address,
+      lat: input.lat,
+      lng: input.lng,
+      phone: input.phone,
+      hours: input.hours,
+      description: input.description ?? null,
+      cardPayPercent: input.cardPayPercent ?? null,
+      creditCode: input.creditCode,
+      contactName: input.contactName,
+      contactPhoneEnc: cipher.encrypt(input.contactPhone),
+      proposedOffers: input.proposedOffers,
+      applicantId: user.id,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning()
+  await attachUploads(db, {
+    ownerId: user.id,
+    ids: input.licenceIds,
+    subjectType: `${MERCHANT_SUBJECT}_licence`,
+    subjectId: row!.id,
+    field: 'licenceIds',
+  })
+  await attachUploads(db, {
+    ownerId: user.id,
+    ids: input.photoIds ?? [],
+    subjectType: `${MERCHANT_SUBJECT}_photo`,
+    subjectId: row!.id,
+    field: 'photoIds',
+  })
+  await appendTimelineEvent(db, {
+    subjectType: MERCHANT_SUBJECT,
+    subjectId: row!.id,
+    actorId: user.id,
+    actorRole: 'applicant',
+    fromStatus: null,
+    toStatus: 'applied',
+    action: 'apply',
+    note: `${merchantCategoryLabel[input.category]}商户申请加盟`,
+  })
+  return toMyApplication(context, row!)
+}
+
+const nextStepText: Record<MerchantRow['status'], string> = {
+  applied: '已提交，市总工会工作人员将在 5 个工作日内审核，请保持电话畅通',
+  approved: '审核已通过，工作人员将联系您签订加盟协议',
+  rejected: '未通过审核',
+  signed: '协议已签订，将在协议开始日上线；收银员邀请码请向工作人员索取',
+  active: '已上线，会员可在“会员卡·优惠”中看到本店',
+  suspended: '合作已暂停，会员暂时不能领取和使用本店优惠',
+  removed: '已清退',
+}
+
+async function toMyApplication(context: ServiceContext, row: MerchantRow): Promise<MyMerchantApplication> {
+  return {
+    id: row.id,
+    name: row.name,
+    category: row.category,
+    district: row.district,
+    address: row.address,
+    status: row.status,
+    nextStep: nextStepText[row.status],
+    contractStartsOn: row.contractStartsOn,
+    contractEndsOn: row.contractEndsOn,
+    decisionReason: row.decisionReason,
+    createdAt: row.createdAt.toISOString(),
+    timeline: await listTimeline(context.db, context.roles, MERCHANT_SUBJECT, row.id, 'applicant'),
+  }
+}
+
+export async function myApplications(context: ServiceContext): Promise<MyMerchantApplications> {
+  const rows = await context.db
+    .select()
+    .from(benefitsMerchants)
+    .where(eq(benefitsMerchants.applicantId, context.user.id))
+    .orderBy(desc(benefitsMerchants.createdAt))
+    .limit(20)
+  return { items: await Promise.all(rows.map((row) => toMyApplication(context, row))) }
+}
+
+export const merchantLink = (id: string) => pages.benefits.merchant.url({ id })
