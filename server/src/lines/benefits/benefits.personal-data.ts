@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import { describeTerms, merchantWorkflow } from '@contract/lines/benefits'
 import { maskPhone } from '@contract/rules/mask'
 import type { PersonalDataHooks } from '../../core/service-line'
@@ -65,16 +65,29 @@ export const benefitsPersonalData: PersonalDataHooks = {
 
   async erase(context) {
     const { db, user, cipher, now } = context
-    const unused = await db
-      .delete(benefitsCoupons)
-      .where(and(eq(benefitsCoupons.userId, user.id), eq(benefitsCoupons.status, 'active')))
-      .returning({ id: benefitsCoupons.id })
-    await db.update(benefitsCoupons).set({ shownLat: null, shownLng: null }).where(eq(benefitsCoupons.userId, user.id))
+    // Redemptions stay for the merchants' settlement, with the member gone from them; the coupons go.
     const anonymised = await db
       .update(benefitsRedemptions)
-      .set({ userId: null, memberMasked: '已注销用户' })
+      .set({ userId: null, memberMasked: '已注销用户', couponId: null })
       .where(eq(benefitsRedemptions.userId, user.id))
       .returning({ id: benefitsRedemptions.id })
+    const coupons = await db.select({ id: benefitsCoupons.id }).from(benefitsCoupons).where(eq(benefitsCoupons.userId, user.id))
+    if (coupons.length) {
+      await db
+        .update(benefitsRedemptions)
+        .set({ couponId: null })
+        .where(
+          inArray(
+            benefitsRedemptions.couponId,
+            coupons.map((row) => row.id),
+          ),
+        )
+    }
+    const removed = await db
+      .delete(benefitsCoupons)
+      .where(eq(benefitsCoupons.userId, user.id))
+      .returning({ status: benefitsCoupons.status })
+    const unused = removed.filter((row) => row.status === 'active')
     const applications = await db.select().from(benefitsMerchants).where(eq(benefitsMerchants.applicantId, user.id))
     const ids = applications.map((row) => row.id)
     const storageKeys = ids.length
