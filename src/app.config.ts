@@ -29,6 +29,23 @@ export default defineAppConfig({
         'pages/lawyers/index',
       ],
     },
+    {
+      // 会员卡·优惠: merchants near me, my coupons, applying as a merchant; the merchant desk; union staff's pages.
+      root: 'benefits',
+      pages: [
+        'pages/merchants/index',
+        'pages/merchant/index',
+        'pages/coupons/index',
+        'pages/coupon/index',
+        'pages/apply/index',
+        'pages/desk/index',
+        'pages/staff-merchants/index',
+        'pages/staff-merchant/index',
+        'pages/staff-offers/index',
+        'pages/staff-settlement/index',
+        'pages/staff-stats/index',
+      ],
+    },
   ],
   window: {
     navigationBarTitleText: '连·工惠',
@@ -49,5 +66,9 @@ export default defineAppConfig({
   },
   // Personal data is asked for only at the step that needs it; WeChat's privacy guide declares it.
   __usePrivacyCheck__: true,
+  // The merchants page asks where the member is (nearest first), only when they tap for it; a
+  // merchant picks its shop on the map when applying.
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  permission: { 'scope.userLocation': { desc: '用于查找离您最近的合作商户' } },
   lazyCodeLoading: 'requiredComponents',
 })

@@ -276,9 +276,10 @@ async function claimBlock(
 const refuse = (block: ClaimBlock) => new AppError(409, 'CLAIM_REFUSED', claimBlockLabel[block])
 
 /**
- * Claim a coupon. The stock is taken in one conditional UPDATE (`claimed < stock`), which also
- * locks the offer's row until the transaction ends; the member's counts are read after it, so two
- * claims of the same member at once are counted one after the other. A refusal rolls the stock back.
+ * Claim a coupon. The member's own claims of this offer are taken one at a time (a transaction
+ * lock on the pair), so their limits are counted right; the stock is taken last, in one
+ * conditional UPDATE (`claimed < stock`), so the offer's row is locked only for the end of the
+ * transaction and a flash offer never gives out more than it has. A refusal rolls everything back.
  */
 export async function claimOffer(context: ServiceContext, offerId: string): Promise<Coupon> {
   const { db, now, user } = context
@@ -291,9 +292,19 @@ export async function claimOffer(context: ServiceContext, offerId: string): Prom
     throw notFound('没有找到这个优惠')
   if (found.merchant.status !== 'active') throw new AppError(409, 'CLAIM_REFUSED', '该商户暂停合作，暂时不能领取')
   const member = await context.members.activeMemberOf(context, user.id)
+  // Sold out as last read: refused without queueing for the offer's row.
   const early = await claimBlock(context, found.offer, member, undefined)
-  if (early && early !== 'sold_out') throw refuse(early)
+  if (early) throw refuse(early)
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`benefits.claim:${offerId}:${user.id}`}))`)
+  const held = (await heldCounts(context, [offerId])).get(offerId)
+  if ((held?.total ?? 0) >= found.offer.perMemberLimit) throw refuse('limit')
+  if ((held?.today ?? 0) >= found.offer.perMemberDailyLimit) throw refuse('daily_limit')
   const today = chinaDate(now)
+  const expiresAt = new Date(Math.min(now.getTime() + found.offer.validDays * 86_400_000, endOfChinaDay(found.offer.endsOn).getTime()))
+  const [coupon] = await db
+    .insert(benefitsCoupons)
+    .values({ offerId, merchantId: found.offer.merchantId, userId: user.id, claimedOn: today, claimedAt: now, expiresAt })
+    .returning()
   const [taken] = await db
     .update(benefitsOffers)
     .set({ claimed: sql`${benefitsOffers.claimed} + 1` })
@@ -302,14 +313,6 @@ export async function claimOffer(context: ServiceContext, offerId: string): Prom
     )
     .returning()
   if (!taken) throw refuse('sold_out')
-  const held = (await heldCounts(context, [offerId])).get(offerId)
-  if ((held?.total ?? 0) >= taken.perMemberLimit) throw refuse('limit')
-  if ((held?.today ?? 0) >= taken.perMemberDailyLimit) throw refuse('daily_limit')
-  const expiresAt = new Date(Math.min(now.getTime() + taken.validDays * 86_400_000, endOfChinaDay(taken.endsOn).getTime()))
-  const [coupon] = await db
-    .insert(benefitsCoupons)
-    .values({ offerId, merchantId: taken.merchantId, userId: user.id, claimedOn: today, claimedAt: now, expiresAt })
-    .returning()
   return toCoupon(coupon!, taken, found.merchant, now, null)
 }
 

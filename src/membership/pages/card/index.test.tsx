@@ -65,7 +65,8 @@ describe('电子会员卡 (member card page)', () => {
     render(<MemberCardPage />)
     fireEvent.click(await screen.findByText('申请入会'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/membership/pages/status/index' })
-    expect(screen.getByText('合作商户优惠即将上线。上线后，在合作商户出示会员码即可享受会员优惠。')).toBeTruthy()
+    fireEvent.click(screen.getByText('查看合作商户优惠'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/benefits/pages/merchants/index' })
   })
 
   it('when the network fails, then the error in Chinese with a retry', async () => {

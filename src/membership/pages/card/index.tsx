@@ -82,7 +82,13 @@ function Offers() {
   return (
     <View className='lg-card mb-card__offers'>
       <Text className='lg-card__title'>商户优惠</Text>
-      <Text>合作商户优惠即将上线。上线后，在合作商户出示会员码即可享受会员优惠。</Text>
+      <Text>在合作商户出示会员码即可享受会员折扣；还可以领取商户优惠券，到店出示券码使用。</Text>
+      <Button block onClick={() => void Taro.navigateTo({ url: pages.benefits.merchants.path })}>
+        查看合作商户优惠
+      </Button>
+      <Button block onClick={() => void Taro.navigateTo({ url: pages.benefits.coupons.path })}>
+        我的卡券
+      </Button>
     </View>
   )
 }

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '合作商户优惠', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '加盟商户', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '代金券结算', enablePullDownRefresh: true })
