@@ -1,7 +1,8 @@
 import type { ClientBenchSection, ServerBenchSection } from '../section'
+import { benefitsBench } from './benefits'
 import { platformReads } from './platform-reads'
 
 /** What `npm run bench` measures, in order: each line adds its section here. */
-export const serverSections: readonly ServerBenchSection[] = [platformReads]
+export const serverSections: readonly ServerBenchSection[] = [platformReads, benefitsBench]
 
 export const clientSections: readonly ClientBenchSection[] = []

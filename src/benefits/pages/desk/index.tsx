@@ -161,7 +161,7 @@ function Scan({ merchantId }: { merchantId: string }) {
           {submission.error && !Object.keys(submission.fieldErrors).length ? (
             <Text className='bn-error'>{submission.error.message}</Text>
           ) : null}
-          <Button kind='primary' block busy={submission.busy} busyText='正在核销…' onClick={() => void redeem()}>
+          <Button kind='primary' block testId='redeem' busy={submission.busy} busyText='正在核销…' onClick={() => void redeem()}>
             确认核销
           </Button>
         </View>

@@ -129,9 +129,11 @@ function OfferCard({ offer, reload }: { offer: Offer; reload: () => Promise<void
       </Text>
       {submission.error ? <Text className='bn-error'>{submission.error.message}</Text> : null}
       {block ? (
-        <Text className='bn-offer__block'>{claimBlockLabel[block]}</Text>
+        <Text className='bn-offer__block' data-testid='claim-block'>
+          {claimBlockLabel[block]}
+        </Text>
       ) : (
-        <Button kind='primary' block busy={submission.busy} busyText='正在领取…' onClick={() => void claim()}>
+        <Button kind='primary' block testId='claim' busy={submission.busy} busyText='正在领取…' onClick={() => void claim()}>
           立即领取
         </Button>
       )}

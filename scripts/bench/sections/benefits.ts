@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
+import { chinaDate } from '../../../contract/rules/working-days'
+import { benefitsMerchants, benefitsOffers } from '../../../server/src/lines/benefits/benefits.tables'
+import { makeMembers } from '../../../server/test/helpers/members'
+import type { ServerBenchSection } from '../section'
+
+interface Prepared {
+  memberToken: string
+  claimTokens: string[]
+  offerId: string
+}
+
+const CENTRE = { lat: 34.62, lng: 119.22 }
+const MERCHANTS = 10_000
+const CLAIMS = 1000
+const STOCK = 100
+
+/**
+ * Member benefits: nearest 20 merchants within 3 km among 10,000 (cube + earthdistance over the
+ * GiST index), against the cached catalogue; and a flash offer of 100 coupons claimed by 1,000
+ * members at once, which must give exactly 100.
+ */
+export const benefitsBench: ServerBenchSection = {
+  name: 'benefits',
+  async prepare(app: FastifyInstance): Promise<Prepared> {
+    const hours = { days: [1, 2, 3, 4, 5, 6, 7], opens: '00:00', closes: '24:00' }
+    const contactPhoneEnc = app.cipher.encrypt('13900000000')
+    // A spread of about 20 km around the city centre: 3 km holds a few hundred of them.
+    let seed = 7
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed / 2147483648)
+    const rows = Array.from({ length: MERCHANTS }, (_, index) => ({
+      id: randomUUID(),
+      status: 'active' as const,
+      name: `压测商户${index + 1}`,
+      category: 'food' as const,
+      district: 'lyg-haizhou' as const,
+      address: `压测路 ${index + 1} 号`,
+      lat: CENTRE.lat + (random() - 0.5) * 0.36,
+      lng: CENTRE.lng + (random() - 0.5) * 0.44,
+      phone: '0518-85550000',
+      hours,
+      creditCode: '91320700MA1N2B3C4D',
+      contactName: '压测',
+      contactPhoneEnc,
+    }))
+    for (let start = 0; start < rows.length; start += 1000) await app.db.insert(benefitsMerchants).values(rows.slice(start, start + 1000))
+    const today = chinaDate(new Date())
+    const [offer] = await app.db
+      .insert(benefitsOffers)
+      .values({
+        merchantId: rows[0]!.id,
+        title: '压测限量券',
+        kind: 'voucher',
+        terms: { kind: 'voucher', face: 10, goods: '面食' },
+        startsOn: today,
+        endsOn: today,
+        stock: STOCK,
+        validDays: 1,
+      })
+      .returning({ id: benefitsOffers.id })
+    const members = await makeMembers({ database: { db: app.db } as never, config: app.config }, CLAIMS, {
+      prefix: `bench-claim-${Date.now()}`,
+    })
+    return { memberToken: members[0]!.token, claimTokens: members.map((member) => member.token), offerId: offer!.id }
+  },
+  async run({ url, measure, prepared }) {
+    const { memberToken, claimTokens, offerId } = prepared as Prepared
+    const nearest = `/api/merchants?lat=${CENTRE.lat}&lng=${CENTRE.lng}&radius=3000&limit=20`
+    const services = await measure('/api/services')
+    const near = await measure(nearest, { token: memberToken })
+    // A thousand claims at once; one shed (503) is sent again until it is answered.
+    const claim = async (token: string): Promise<number> => {
+      const key = `bench-${randomUUID()}`
+      for (;;) {
+        const response = await fetch(`${url}/api/offers/${offerId}/claims`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+          body: '{}',
+        })
+        await response.arrayBuffer()
+        if (response.status !== 503) return response.status
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+    }
+    const started = Date.now()
+    const statuses = await Promise.all(claimTokens.map(claim))
+    const took = Date.now() - started
+    const count = (status: number) => statuses.filter((value) => value === status).length
+    const others = statuses.length - count(201) - count(409)
+    return [
+      { label: 'GET /api/services', figures: services },
+      {
+        label: 'GET /api/merchants nearest 20 in 3 km of 10,000',
+        figures: near,
+        ratioTo: 'GET /api/services',
+        target: '≥ 0.25, p99 ≤ 50 ms',
+      },
+      {
+        label: `${CLAIMS} concurrent claims of a ${STOCK}-coupon offer`,
+        text: `${count(201)} claimed, ${count(409)} told 已领完${others ? `, ${others} other answers` : ''} in ${(took / 1000).toFixed(1)} s (target: exactly ${STOCK})`,
+      },
+    ]
+  },
+}
