@@ -1,6 +1,7 @@
 import type { Ok } from '@contract/common'
 import type { Dashboard } from '@contract/kit/stats'
 import type {
+  BenefitsSettings,
   Campaign,
   CampaignInput,
   CampaignList,
@@ -88,3 +89,6 @@ export const reviewSignal = (key: string, note: string) =>
 export const applyAsMerchant = (body: MerchantApplicationInput, idempotencyKey: string) =>
   request<MyMerchantApplication>({ method: 'POST', path: '/api/merchant-applications', body, idempotencyKey })
 export const listMyApplications = () => request<MyMerchantApplications>({ path: '/api/merchant-applications' })
+export const getBenefitsSettings = () => request<BenefitsSettings>({ path: '/api/workbench/benefits/settings' })
+export const saveBenefitsSettings = (body: BenefitsSettings) =>
+  request<BenefitsSettings>({ method: 'PUT', path: '/api/workbench/benefits/settings', body })

@@ -34,7 +34,7 @@ import { notifyApplicant } from '../../core/notify'
 import { keyset } from '../../core/paging'
 import { listTimeline, appendTimelineEvent } from '../../core/timeline'
 import { transition } from '../../core/workflow'
-import { AppError, notFound, validationFailed } from '../../lib/errors'
+import { AppError, forbidden, notFound, validationFailed } from '../../lib/errors'
 import { staffRoles, users } from '../../platform/auth/auth.tables'
 import { toAttachment, uploadsFor } from '../../platform/uploads/uploads.service'
 import { CASHIER_ROLE, monthRange, statementOf } from './benefits.desk'
@@ -61,6 +61,11 @@ export const benefitsAccess: AccessRule = {
 }
 
 const guarded = (row: MerchantRow) => ({ applicantId: row.applicantId ?? '' })
+
+/** Staff who act on the line (oversight reads only: 403; anyone else: 403, they have no such page). */
+export function requireActing(context: ServiceContext): void {
+  if (requireLineAccess(context.user, benefitsAccess).access !== 'act') throw forbidden('您可以查看，但不能办理')
+}
 
 async function loadMerchant(context: ServiceContext, id: string, need: StaffAccess): Promise<{ row: MerchantRow; access: StaffAccess }> {
   const [row] = await context.db.select().from(benefitsMerchants).where(eq(benefitsMerchants.id, id))
@@ -341,7 +346,7 @@ async function loadOffer(context: ServiceContext, id: string) {
   requireLineAccess(context.user, benefitsAccess)
   const [row] = await context.db.select().from(benefitsOffers).where(eq(benefitsOffers.id, id))
   if (!row) throw notFound('没有找到这个优惠')
-  staffAccessTo(context.user, benefitsAccess, { applicantId: '' }, 'act')
+  requireActing(context)
   return row
 }
 
@@ -445,7 +450,7 @@ export async function listCampaigns(context: ServiceContext, query: PageQuery): 
 }
 
 export async function createCampaign(context: ServiceContext, input: CampaignInput): Promise<Campaign> {
-  staffAccessTo(context.user, benefitsAccess, { applicantId: '' }, 'act')
+  requireActing(context)
   const [row] = await context.db
     .insert(benefitsCampaigns)
     .values({
@@ -470,7 +475,7 @@ export async function createCampaign(context: ServiceContext, input: CampaignInp
 }
 
 export async function campaignStep(context: ServiceContext, id: string, action: 'pause' | 'resume' | 'end'): Promise<Campaign> {
-  staffAccessTo(context.user, benefitsAccess, { applicantId: '' }, 'act')
+  requireActing(context)
   const [row] = await context.db.select().from(benefitsCampaigns).where(eq(benefitsCampaigns.id, id))
   if (!row) throw notFound('没有找到这个活动')
   const updated = await transition(context, {
@@ -607,7 +612,7 @@ export async function staffStatement(context: ServiceContext, merchantId: string
 // ── Settings ─────────────────────────────────────────────────────────────────────────────────
 
 export async function saveSettings(context: ServiceContext, input: BenefitsSettings): Promise<BenefitsSettings> {
-  staffAccessTo(context.user, benefitsAccess, { applicantId: '' }, 'act')
+  requireActing(context)
   await context.db
     .insert(benefitsSettings)
     .values({ id: 'default', undoMinutes: input.undoMinutes, updatedAt: context.now })

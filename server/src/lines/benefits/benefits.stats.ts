@@ -13,9 +13,9 @@ import {
 } from '@contract/lines/benefits'
 import type { Dashboard } from '@contract/kit/stats'
 import { chinaDate } from '@contract/rules/working-days'
-import { requireLineAccess, staffAccessTo } from '../../core/access'
+import { requireLineAccess } from '../../core/access'
 import type { ServiceContext } from '../../core/context'
-import { benefitsAccess } from './benefits.staff'
+import { benefitsAccess, requireActing } from './benefits.staff'
 import { benefitsCampaigns, benefitsCoupons, benefitsMerchants, benefitsRedemptions, benefitsSignalReviews } from './benefits.tables'
 import { rowsOf, startOfChinaDay, yuan } from './benefits.views'
 
@@ -251,7 +251,7 @@ export async function fraudSignals(context: ServiceContext): Promise<FraudSignal
 }
 
 export async function reviewSignal(context: ServiceContext, body: ReviewSignalBody): Promise<{ ok: true }> {
-  staffAccessTo(context.user, benefitsAccess, { applicantId: '' }, 'act')
+  requireActing(context)
   await context.db
     .insert(benefitsSignalReviews)
     .values({ key: body.key, note: body.note ?? null, reviewedBy: context.user.id, reviewedAt: context.now })

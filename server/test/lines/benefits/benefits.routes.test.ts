@@ -9,6 +9,9 @@ import { readWorkbook } from '../../helpers/spreadsheet'
 import { createTestApp, type TestApp } from '../../helpers/test-app'
 import { idem, makeCashier, makeMerchant, makeOffer, ORIGIN } from './helpers'
 
+// A long walk through the line on a shared machine: each step waits for the database, not for a timer.
+jest.setTimeout(180_000)
+
 /** Members, the merchant desk and union staff, through the API. */
 describe('member benefits', () => {
   let t: TestApp

@@ -40,7 +40,13 @@ export default function MerchantPage() {
 
 function MerchantView({ merchant, reload }: { merchant: MerchantDetail; reload: () => Promise<void> }) {
   const distance = distanceText(merchant.distanceMetres)
-  const navigate = () =>
+  // WeChat opens its own map; a browser gets the address as a link to a web map (Amap: GCJ-02, as stored).
+  const navigate = () => {
+    if (process.env.TARO_ENV === 'h5') {
+      const link = `https://uri.amap.com/marker?position=${merchant.lng},${merchant.lat}&name=${encodeURIComponent(merchant.name)}&src=lgh`
+      window.open(link, '_blank', 'noopener')
+      return
+    }
     void Taro.openLocation({
       latitude: merchant.lat,
       longitude: merchant.lng,
@@ -48,6 +54,7 @@ function MerchantView({ merchant, reload }: { merchant: MerchantDetail; reload: 
       address: merchant.address,
       scale: 17,
     }).catch(() => toast('无法打开地图'))
+  }
   return (
     <View className='lg-body'>
       <View className='lg-card lg-stack'>

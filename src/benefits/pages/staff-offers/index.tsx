@@ -1,7 +1,14 @@
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { campaignPhaseLabel, offerWorkflow, type CampaignList, type Offer, type OfferList } from '@contract/lines/benefits'
+import {
+  campaignPhaseLabel,
+  offerWorkflow,
+  type BenefitsSettings,
+  type CampaignList,
+  type Offer,
+  type OfferList,
+} from '@contract/lines/benefits'
 import { Button } from '@/components/button'
 import { ChoiceChips, Field, TextInput } from '@/components/form'
 import { PageShell } from '@/components/page-shell'
@@ -12,10 +19,19 @@ import { usePagedApi } from '@/hooks/usePagedApi'
 import { useSubmission } from '@/hooks/useSubmission'
 import { confirm, toast } from '@/services/dialogs'
 import { formatDate } from '@/services/format'
-import { createCampaign, createOffer, listCampaigns, listStaffOffers, offerStep, restockOffer } from '../../api'
+import {
+  createCampaign,
+  createOffer,
+  getBenefitsSettings,
+  listCampaigns,
+  listStaffOffers,
+  offerStep,
+  restockOffer,
+  saveBenefitsSettings,
+} from '../../api'
 import '../benefits.css'
 
-type Tab = 'offers' | 'campaigns'
+type Tab = 'offers' | 'campaigns' | 'settings'
 
 /** 优惠与活动: offers (pause, resume, withdraw, top up), a voucher for a merchant, and campaigns. */
 export default function StaffOffersPage() {
@@ -31,9 +47,12 @@ export default function StaffOffersPage() {
           options={[
             { value: 'offers', label: merchantId ? '本店优惠' : '全部优惠' },
             { value: 'campaigns', label: '营销活动' },
+            { value: 'settings', label: '核销设置' },
           ]}
         />
-        {tab === 'offers' ? <Offers merchantId={merchantId} /> : <Campaigns />}
+        {tab === 'offers' ? <Offers merchantId={merchantId} /> : null}
+        {tab === 'campaigns' ? <Campaigns /> : null}
+        {tab === 'settings' ? <Settings /> : null}
       </View>
     </PageShell>
   )
@@ -204,5 +223,35 @@ function Campaigns() {
         )}
       </StateView>
     </View>
+  )
+}
+
+/** How long a cashier may undo a redemption (1–30 minutes). */
+function Settings() {
+  const state = useApi<BenefitsSettings>(getBenefitsSettings, [])
+  const submission = useSubmission({ reload: state.reload })
+  const [minutes, setMinutes] = useState('')
+  const save = async () => {
+    const result = await submission.submit({ undoMinutes: Number(minutes) }, (body) => saveBenefitsSettings(body))
+    if (result.ok) {
+      toast('已保存')
+      setMinutes('')
+      void state.reload()
+    }
+  }
+  return (
+    <StateView state={state} loadingText='正在读取设置…'>
+      {(data) => (
+        <View className='lg-card lg-stack'>
+          <Text>收银员核销后 {data.undoMinutes} 分钟内可撤销。</Text>
+          <Field label='撤销时限（分钟）' name='undoMinutes' error={submission.fieldErrors.undoMinutes}>
+            <TextInput value={minutes} onChange={setMinutes} type='number' maxLength={2} placeholder={String(data.undoMinutes)} />
+          </Field>
+          <Button kind='primary' busy={submission.busy} onClick={() => void save()}>
+            保存
+          </Button>
+        </View>
+      )}
+    </StateView>
   )
 }
