@@ -18,7 +18,49 @@ export interface CaseWithPeople {
 
 const caseColumns = { row: legalAidCases, lawyer: legalAidLawyers, applicantName: users.nickname }
 
-function withPeople<R extends { row: CaseRow; lawyer: LawyerRow | null; applicantName: string | null }>(row: R): R & CaseWithPeople {
+/** What a list shows of a case: no story, no contact phone, no amounts (lists stay small and fast). */
+const summaryColumns = {
+  row: {
+    id: legalAidCases.id,
+    seq: legalAidCases.seq,
+    type: legalAidCases.type,
+    status: legalAidCases.status,
+    employerName: legalAidCases.employerName,
+    contactName: legalAidCases.contactName,
+    decideBy: legalAidCases.decideBy,
+    assignBy: legalAidCases.assignBy,
+    outcome: legalAidCases.outcome,
+    awaitingReply: legalAidCases.awaitingReply,
+    createdAt: legalAidCases.createdAt,
+    updatedAt: legalAidCases.updatedAt,
+  },
+  lawyer: { id: legalAidLawyers.id, name: legalAidLawyers.name, phoneEnc: legalAidLawyers.phoneEnc },
+  applicantName: users.nickname,
+}
+export type CaseSummaryRow = Pick<
+  CaseRow,
+  | 'id'
+  | 'seq'
+  | 'type'
+  | 'status'
+  | 'employerName'
+  | 'contactName'
+  | 'decideBy'
+  | 'assignBy'
+  | 'outcome'
+  | 'awaitingReply'
+  | 'createdAt'
+  | 'updatedAt'
+>
+export type LawyerSummaryRow = Pick<LawyerRow, 'id' | 'name' | 'phoneEnc'>
+/** A case as lists show it. */
+export interface CaseSummaryWithPeople {
+  row: CaseSummaryRow
+  lawyer: LawyerSummaryRow | null
+  applicantName: string
+}
+
+function withPeople<R extends { applicantName: string | null }>(row: R): R & { applicantName: string } {
   return { ...row, applicantName: row.applicantName ?? '' }
 }
 
@@ -40,7 +82,7 @@ export async function findCase(db: Queryable, id: string): Promise<CaseWithPeopl
 export async function casesOfApplicant(db: Queryable, applicantId: string, query: { cursor?: string; limit?: string }) {
   const page = keyset([{ expr: sql`-${legalAidCases.seq}`, type: 'int' }], query)
   const rows = await db
-    .select({ ...caseColumns, cursorKey: page.cursorKey })
+    .select({ ...summaryColumns, cursorKey: page.cursorKey })
     .from(legalAidCases)
     .leftJoin(legalAidLawyers, eq(legalAidLawyers.id, legalAidCases.lawyerId))
     .leftJoin(users, eq(users.id, legalAidCases.applicantId))
@@ -102,7 +144,7 @@ export async function queuePage(db: Queryable, tab: QueueTab, filter: QueueFilte
   const page = keyset(queueOrder(now), query)
   const statuses = tabStatuses(tab)
   const rows = await db
-    .select({ ...caseColumns, cursorKey: page.cursorKey })
+    .select({ ...summaryColumns, cursorKey: page.cursorKey })
     .from(legalAidCases)
     .leftJoin(legalAidLawyers, eq(legalAidLawyers.id, legalAidCases.lawyerId))
     .leftJoin(users, eq(users.id, legalAidCases.applicantId))
