@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import type { CaseStatus, CaseType, QueueCounts, QueueTab } from '@contract/lines/legal-aid'
 import { chinaDate } from '../../core/calendar'
-import { keyset, type SortKey } from '../../core/paging'
+import { keyset, preparedKeyset, type SortKey } from '../../core/paging'
 import type { Queryable } from '../../db/client'
 import { users } from '../../platform/auth/auth.tables'
 import { legalAidCases, legalAidLawyers, legalAidMessages } from './legal-aid.tables'
@@ -78,18 +78,21 @@ export async function findCase(db: Queryable, id: string): Promise<CaseWithPeopl
   return row ? withPeople(row) : undefined
 }
 
-/** The worker's own cases, newest first. */
-export async function casesOfApplicant(db: Queryable, applicantId: string, query: { cursor?: string; limit?: string }) {
-  const page = keyset([{ expr: sql`-${legalAidCases.seq}`, type: 'int' }], query)
-  const rows = await db
-    .select({ ...summaryColumns, cursorKey: page.cursorKey })
+/** The worker's own cases, newest first: the list the worker opens most, prepared. */
+const myCasesPage = preparedKeyset('legal_aid_my_cases', [{ expr: sql`-${legalAidCases.seq}`, type: 'int' }], (db, list, name) =>
+  db
+    .select({ ...summaryColumns, cursorKey: list.cursorKey })
     .from(legalAidCases)
     .leftJoin(legalAidLawyers, eq(legalAidLawyers.id, legalAidCases.lawyerId))
     .leftJoin(users, eq(users.id, legalAidCases.applicantId))
-    .where(and(eq(legalAidCases.applicantId, applicantId), isNull(legalAidCases.anonymisedAt), page.after))
-    .orderBy(...page.orderBy)
-    .limit(page.limit)
-  return page.page(rows, withPeople)
+    .where(and(eq(legalAidCases.applicantId, sql.placeholder('applicantId')), isNull(legalAidCases.anonymisedAt), list.after))
+    .orderBy(...list.orderBy)
+    .limit(list.limit)
+    .prepare(name),
+)
+
+export async function casesOfApplicant(db: Queryable, applicantId: string, query: { cursor?: string; limit?: string }) {
+  return myCasesPage(db, { applicantId }, query, withPeople)
 }
 
 /** Every case the person still has (an anonymised one is no longer theirs). */
