@@ -23,7 +23,7 @@ describe('member benefits in the browser: a member claims a coupon, the merchant
 
     // The merchant: its card discount and the voucher to claim.
     const merchant = await currentPage(member, pages.benefits.merchant.path)
-    await merchant.getByText('凭电子会员卡', { exact: false }).first().waitFor()
+    await merchant.getByText('会员卡折扣').first().waitFor()
     const voucher = merchant.locator('[data-offer="b2000000-0000-4000-8000-100000000000"]')
     await voucher.waitFor()
     await snap(member, 'benefits-02-merchant')
