@@ -6,7 +6,16 @@ describe('ActionCard', () => {
   afterEach(() => jest.restoreAllMocks())
 
   const card = (send: jest.Mock, extra: Partial<Parameters<typeof ActionCard>[0]> = {}) => (
-    <ActionCard action='close' kind='danger' submitLabel='结案' body={{}} send={send} reload={() => undefined} successText='已结案' {...extra} />
+    <ActionCard
+      action='close'
+      kind='danger'
+      submitLabel='结案'
+      body={{}}
+      send={send}
+      reload={() => undefined}
+      successText='已结案'
+      {...extra}
+    />
   )
 
   it('a danger action asks first even when the line gave no words, in the app’s danger colour; 取消 sends nothing', async () => {
@@ -16,7 +25,9 @@ describe('ActionCard', () => {
     await act(async () => {
       fireEvent.click(screen.getByText('结案'))
     })
-    expect(modal).toHaveBeenCalledWith(expect.objectContaining({ title: '结案', confirmText: '结案', cancelText: '取消', confirmColor: '#b42318' }))
+    expect(modal).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '结案', confirmText: '结案', cancelText: '取消', confirmColor: '#b42318' }),
+    )
     expect(send).not.toHaveBeenCalled()
   })
 

@@ -28,7 +28,7 @@ export function Attachments({ files }: { files: readonly Attachment[] }) {
     <View className='lg-attachments'>
       {files.map((file) => (
         <View key={file.id} className='lg-attachments__item' role='button' {...pressable()} onClick={() => openAttachment(file, files)}>
-          <Thumb kind={file.kind} src={absoluteFileUrl(file.url)} size='large' />
+          <Thumb kind={file.kind} src={absoluteFileUrl(file.url)} size='large' name={file.name} />
           <Text className='lg-attachments__name'>{file.name}</Text>
         </View>
       ))}

@@ -68,7 +68,10 @@ export function FilePicker({ items, onChange, max = MAX_ATTACHMENTS, allowPdf = 
       return toast('没能打开文件，请重试')
     }
     if (picked.unusable.length > 0) {
-      tell('有照片没有添加', `${picked.unusable.map((name) => `“${name}”`).join('、')}不是能打开的照片。请选择 JPG 或 PNG 格式的照片，或者重新拍一张。`)
+      tell(
+        '有照片没有添加',
+        `${picked.unusable.map((name) => `“${name}”`).join('、')}不是能打开的照片。请选择 JPG 或 PNG 格式的照片，或者重新拍一张。`,
+      )
     }
     const accepted = picked.files.slice(0, room).filter((file) => !tooLarge(file))
     if (accepted.length < picked.files.length) toast('单个文件不能超过 10 MB')
@@ -91,7 +94,7 @@ export function FilePicker({ items, onChange, max = MAX_ATTACHMENTS, allowPdf = 
     <View className='lg-files'>
       {items.map((item) => (
         <View key={item.key} className='lg-files__item' data-status={item.status}>
-          <Thumb kind={item.kind} src={item.path} fallback={item.url ? absoluteFileUrl(item.url) : undefined} />
+          <Thumb kind={item.kind} src={item.path} fallback={item.url ? absoluteFileUrl(item.url) : undefined} name={item.name} />
           <View className='lg-files__text'>
             <Text className='lg-files__name'>{item.name}</Text>
             {item.status === 'uploading' ? (
@@ -150,11 +153,14 @@ export function Thumb({
   src,
   fallback,
   size = 'small',
+  name,
 }: {
   kind: 'image' | 'pdf'
   src: string
   fallback?: string
   size?: 'small' | 'large'
+  /** The file's name, for a screen reader. */
+  name?: string
 }) {
   const [broken, setBroken] = useState<readonly string[]>([])
   const shown = [src, fallback].find((candidate): candidate is string => Boolean(candidate) && !broken.includes(candidate!))
@@ -165,6 +171,7 @@ export function Thumb({
         className={`lg-files__thumb lg-files__thumb--${size}`}
         src={shown}
         mode='aspectFill'
+        nativeProps={{ alt: name ?? '照片' }}
         onError={() => setBroken((current) => [...current, shown])}
       />
     )

@@ -37,7 +37,16 @@ describe('FilePicker', () => {
 
   it('a photo in a kept draft whose local copy is gone is shown from its uploaded copy', async () => {
     mockedUpload.mockResolvedValue({ id: 'u-1', name: '欠条.jpg', kind: 'image', size: 2048, url: '/api/files/u-1?token=t' })
-    const kept: FileItem = { key: 'k1', name: '欠条.jpg', kind: 'image', size: 2048, path: 'blob:gone', status: 'done', progress: 100, uploadId: 'u-1' }
+    const kept: FileItem = {
+      key: 'k1',
+      name: '欠条.jpg',
+      kind: 'image',
+      size: 2048,
+      path: 'blob:gone',
+      status: 'done',
+      progress: 100,
+      uploadId: 'u-1',
+    }
     const { container } = render(<Picker initial={[kept]} />)
     await waitFor(() => expect(mockedUpload).toHaveBeenCalledWith('u-1'))
     const image = () => container.querySelector('.lg-files__thumb') as HTMLElement
@@ -51,7 +60,16 @@ describe('FilePicker', () => {
   it('a kept draft’s file the server no longer has is marked for choosing again', async () => {
     const { ApiError } = jest.requireActual('@/services/api-error')
     mockedUpload.mockRejectedValue(new ApiError(404, 'NOT_FOUND', '文件已失效，请重新上传'))
-    const kept: FileItem = { key: 'k1', name: '欠条.jpg', kind: 'image', size: 2048, path: 'blob:gone', status: 'done', progress: 100, uploadId: 'u-1' }
+    const kept: FileItem = {
+      key: 'k1',
+      name: '欠条.jpg',
+      kind: 'image',
+      size: 2048,
+      path: 'blob:gone',
+      status: 'done',
+      progress: 100,
+      uploadId: 'u-1',
+    }
     render(<Picker initial={[kept]} />)
     expect(await screen.findByText('文件已失效，请删除后重新选择')).toBeTruthy()
   })
