@@ -33,6 +33,8 @@ export const pages = {
     messages: page('account/pages/messages/index'),
     myData: page('account/pages/my-data/index'),
     staffInvite: page('account/pages/staff-invite/index'),
+    /** Where a link to a page that does not exist lands. */
+    notFound: page('account/pages/not-found/index'),
   },
   workbench: {
     home: page('workbench/pages/index/index'),

@@ -5,7 +5,14 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'account',
-      pages: ['pages/login/index', 'pages/settings/index', 'pages/messages/index', 'pages/my-data/index', 'pages/staff-invite/index'],
+      pages: [
+        'pages/login/index',
+        'pages/settings/index',
+        'pages/messages/index',
+        'pages/my-data/index',
+        'pages/staff-invite/index',
+        'pages/not-found/index',
+      ],
     },
     {
       // The staff workbench: its hub (entries from every line) and the cross-line tools.
@@ -49,6 +56,8 @@ export default defineAppConfig({
   ],
   window: {
     navigationBarTitleText: '连·工惠',
+    // WeChat's own bar; in a browser (H5) Taro draws it only when asked: the title and a way back.
+    navigationStyle: 'default',
     navigationBarBackgroundColor: '#c8161d',
     navigationBarTextStyle: 'white',
     backgroundColor: '#f5f6f7',

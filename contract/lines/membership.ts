@@ -405,3 +405,6 @@ export const ReviewDecision = z.object({
   memberNumber: z.nullable(z.string()),
 })
 export type ReviewDecision = z.infer<typeof ReviewDecision>
+
+/** How long a union usually takes to review an application (working days): the worker is told on the status page and in the message. */
+export const MEMBERSHIP_DECISION_WITHIN_DAYS = 5

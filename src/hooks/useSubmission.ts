@@ -1,5 +1,6 @@
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { withoutField } from '@/components/form/check'
+import { scrollToFirstError } from '@/components/form/scroll'
 import { type ApiError, toApiError } from '@/services/api-error'
 import { tell, toast } from '@/services/dialogs'
 import { newIdempotencyKey } from '@/services/request'
@@ -63,7 +64,10 @@ export type SubmitResult<T> = { ok: true; value: T } | { ok: false; error: ApiEr
 export interface Submission {
   /** A request is under way: further taps are ignored. */
   busy: boolean
-  /** Messages per field: the server's (on a 400) or the page's own checks (`setFieldErrors`). */
+  /**
+   * Messages per field: the server's (on a 400) or the page's own checks (`setFieldErrors`). Each
+   * time new messages arrive the first field in error is scrolled into view.
+   */
   fieldErrors: Record<string, string>
   /** The last failure, until the next submission. */
   error: ApiError | undefined
@@ -85,7 +89,16 @@ export interface Submission {
  */
 export function useSubmission(options: SubmissionOptions = {}): Submission {
   const [busy, setBusy] = useState(false)
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
+  const [fieldErrors, setFieldErrorsState] = useState<Record<string, string>>({})
+  // Bumped when a check or the server reports errors (not when one is cleared): then scroll once rendered.
+  const [reported, setReported] = useState(0)
+  useEffect(() => {
+    if (reported > 0) scrollToFirstError()
+  }, [reported])
+  const setFieldErrors = useCallback((errors: Record<string, string>) => {
+    setFieldErrorsState(errors)
+    if (Object.keys(errors).length > 0) setReported((count) => count + 1)
+  }, [])
   const [error, setError] = useState<ApiError>()
   const busyRef = useRef(false)
   const record = useRef<KeyRecord | undefined>(undefined)
@@ -143,11 +156,11 @@ export function useSubmission(options: SubmissionOptions = {}): Submission {
         setBusy(false)
       }
     },
-    [forgetKey, keyFor],
+    [forgetKey, keyFor, setFieldErrors],
   )
 
   const clearFieldError = useCallback((field: string) => {
-    setFieldErrors((current) => withoutField(current, field))
+    setFieldErrorsState((current) => withoutField(current, field))
     setError(undefined)
   }, [])
 

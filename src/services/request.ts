@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import type { ApiErrorBody } from '@contract/errors'
 import { ApiError } from './api-error'
 import { apiConfig, usesCloudContainer } from './config'
-import { clearSession, usableToken } from './session-store'
+import { clearSession, getSession, SESSION_EXPIRED_MESSAGE, usableToken } from './session-store'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -41,7 +41,7 @@ export function setReauthenticator(handler: Reauthenticator): void {
  * true when a retry may succeed. For transfers that cannot go through `request` (downloads).
  */
 export async function recoverFromUnauthenticated(): Promise<boolean> {
-  clearSession()
+  clearSession(getSession().token ? 'expired' : 'logout')
   return reauthenticate()
 }
 
@@ -107,14 +107,16 @@ export async function request<T>(options: RequestOptions, retried = false): Prom
   if (response.statusCode >= 200 && response.statusCode < 300) return response.data as T
 
   const body = asErrorBody(response.data)
+  // A session this device held (even one it no longer sends, as it ran out) ended by itself: say so.
+  const hadSession = Boolean(getSession().token) || Boolean(getSession().expired)
   if (response.statusCode === 401 && options.auth !== false) {
-    clearSession()
+    clearSession(hadSession ? 'expired' : 'logout')
     if (!retried && (await reauthenticate())) return request<T>(options, true)
   }
   throw new ApiError(
     response.statusCode,
     body?.code ?? (response.statusCode >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED'),
-    body?.message,
+    response.statusCode === 401 && hadSession && options.auth !== false ? SESSION_EXPIRED_MESSAGE : body?.message,
     body?.fields,
   )
 }

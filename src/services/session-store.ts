@@ -9,7 +9,15 @@ export interface SessionState {
   token: string | null
   expiresAt: string | null
   user: User | null
+  /**
+   * The last session ended by itself (it expired, or the server no longer knows it), not by the
+   * person logging out: pages say 登录已过期 rather than silently showing 未登录.
+   */
+  expired?: boolean
 }
+
+/** What a page says when a session has run out. */
+export const SESSION_EXPIRED_MESSAGE = '登录已过期，请重新登录'
 
 const STORAGE_KEY = 'lgh.session'
 
@@ -28,14 +36,16 @@ export function usableToken(now = Date.now()): string | null {
 }
 
 export function setSession(next: Partial<SessionState>): void {
-  state = { ...state, ...next }
+  state = { ...state, ...next, ...(next.token ? { expired: false } : {}) }
   writeStored(STORAGE_KEY, state)
   listeners.forEach((listener) => listener(state))
 }
 
-export function clearSession(): void {
-  state = { token: null, expiresAt: null, user: null }
-  removeStored(STORAGE_KEY)
+/** Ends the session: `expired` when it ran out by itself (the next page says so), not on logout. */
+export function clearSession(reason: 'logout' | 'expired' = 'logout'): void {
+  state = { token: null, expiresAt: null, user: null, ...(reason === 'expired' ? { expired: true } : {}) }
+  if (reason === 'expired') writeStored(STORAGE_KEY, state)
+  else removeStored(STORAGE_KEY)
   listeners.forEach((listener) => listener(state))
 }
 

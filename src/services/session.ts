@@ -50,6 +50,8 @@ export async function ensureSession(): Promise<boolean> {
     return true
   }
   if (usableToken()) return true
+  // A token kept on the device that has run out: pages say the login expired.
+  if (getSession().token) clearSession('expired')
   if (!isWeapp) return false
   await loginThroughWechat()
   return true

@@ -27,7 +27,10 @@ export interface ActionCardProps<B, T> {
   /** The contract's schema for it: checked before sending, in the server's words. */
   schema?: Checkable<B>
   send(body: B, idempotencyKey: string): Promise<T>
-  /** Asked first for a step that cannot be undone (不予受理, 结案…). */
+  /**
+   * Asked first for a step that cannot be undone (不予受理, 结案…). A `danger` action always asks:
+   * without these words, in general ones built from its label.
+   */
   confirm?: ConfirmOptions
   /** Reloads the record: after the action, and when it turned out stale (409 WRONG_STATUS). */
   reload(): unknown
@@ -37,6 +40,14 @@ export interface ActionCardProps<B, T> {
   disabled?: boolean
   children?: ReactNode | ((fields: ActionFields) => ReactNode)
 }
+
+/** The question for a danger action that brought no words of its own. */
+const irreversible = (title: string, confirmText: string): ConfirmOptions => ({
+  title,
+  content: '这一步提交后不能撤销，申请人会收到通知。确定继续吗？',
+  confirmText,
+  danger: true,
+})
 
 /**
  * One action a person may take on a record, as a card: its fields, one button, and a confirmation
@@ -53,7 +64,8 @@ export function ActionCard<B, T>(props: ActionCardProps<B, T>) {
       if (!checked.ok) return submission.setFieldErrors(checked.errors)
       body = checked.data
     }
-    if (props.confirm && !(await confirm(props.confirm))) return
+    const asked = props.confirm ?? (kind === 'danger' ? irreversible(title ?? submitLabel, submitLabel) : undefined)
+    if (asked && !(await confirm(asked))) return
     const result = await submission.submit(body, props.send, action)
     if (!result.ok) return
     toast(typeof props.successText === 'function' ? props.successText(result.value) : props.successText)

@@ -1,6 +1,9 @@
 import { View } from '@tarojs/components'
 import type { PropsWithChildren } from 'react'
+import { pressable } from './pressable'
 import './index.css'
+
+export { pressable } from './pressable'
 
 export type ButtonKind = 'primary' | 'default' | 'danger'
 
@@ -42,6 +45,7 @@ export function Button({
       aria-disabled={inactive}
       aria-busy={busy}
       data-testid={testId}
+      {...pressable()}
       onClick={() => {
         if (!inactive) onClick?.()
       }}

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { Attachment } from '@contract/uploads'
+import { pressable } from '@/components/button/pressable'
 import { toast } from '@/services/dialogs'
 import { absoluteFileUrl } from '@/services/upload'
 import { Thumb } from './file-picker'
@@ -26,8 +27,8 @@ export function Attachments({ files }: { files: readonly Attachment[] }) {
   return (
     <View className='lg-attachments'>
       {files.map((file) => (
-        <View key={file.id} className='lg-attachments__item' onClick={() => openAttachment(file, files)}>
-          <Thumb kind={file.kind} src={absoluteFileUrl(file.url)} size='large' />
+        <View key={file.id} className='lg-attachments__item' role='button' {...pressable()} onClick={() => openAttachment(file, files)}>
+          <Thumb kind={file.kind} src={absoluteFileUrl(file.url)} size='large' name={file.name} />
           <Text className='lg-attachments__name'>{file.name}</Text>
         </View>
       ))}

@@ -1,11 +1,13 @@
 import { Image, Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
 import { MAX_ATTACHMENTS } from '@contract/uploads'
-import { Button } from '@/components/button'
+import { Button, pressable } from '@/components/button'
 import { toApiError } from '@/services/api-error'
-import { toast } from '@/services/dialogs'
+import { getMyUpload } from '@/services/api/core'
+import { tell, toast } from '@/services/dialogs'
+import { absoluteFileUrl } from '@/services/upload'
 import { uploadFile, type UploadHandle } from '@/services/upload'
-import { chooseFiles, formatSize, restoreFiles, tooLarge, type FileItem, type PickedFile } from './files'
+import { chooseFiles, formatSize, restoreFiles, tooLarge, type FileItem, type Picked } from './files'
 import './index.css'
 
 export interface FilePickerProps {
@@ -29,6 +31,15 @@ export function FilePicker({ items, onChange, max = MAX_ATTACHMENTS, allowPdf = 
 
   useEffect(() => {
     onChange(restoreFiles)
+    // A kept draft's photos: their local copies may be gone, the uploads are not (until attached or swept).
+    for (const item of items) {
+      if (item.status !== 'done' || !item.uploadId) continue
+      getMyUpload(item.uploadId)
+        .then((uploaded) => patch(item.key, { url: uploaded.url }))
+        .catch((caught: unknown) => {
+          if (toApiError(caught).code === 'NOT_FOUND') patch(item.key, { status: 'failed', error: '文件已失效，请删除后重新选择' })
+        })
+    }
     const running = tasks.current
     return () => running.forEach((task) => task.abort())
     // Only once: files left uploading by a previous visit can no longer finish.
@@ -50,14 +61,20 @@ export function FilePicker({ items, onChange, max = MAX_ATTACHMENTS, allowPdf = 
   const add = async (kind: 'image' | 'pdf') => {
     const room = max - items.length
     if (room <= 0) return toast(`最多上传 ${max} 个文件`)
-    let picked: PickedFile[]
+    let picked: Picked
     try {
       picked = await chooseFiles(kind, room)
     } catch {
       return toast('没能打开文件，请重试')
     }
-    const accepted = picked.slice(0, room).filter((file) => !tooLarge(file))
-    if (accepted.length < picked.length) toast('单个文件不能超过 10 MB')
+    if (picked.unusable.length > 0) {
+      tell(
+        '有照片没有添加',
+        `${picked.unusable.map((name) => `“${name}”`).join('、')}不是能打开的照片。请选择 JPG 或 PNG 格式的照片，或者重新拍一张。`,
+      )
+    }
+    const accepted = picked.files.slice(0, room).filter((file) => !tooLarge(file))
+    if (accepted.length < picked.files.length) toast('单个文件不能超过 10 MB')
     const fresh = accepted.map((file): FileItem => ({ ...file, key: localKey(), status: 'uploading', progress: 0 }))
     onChange((current) => [...current, ...fresh])
     fresh.forEach(start)
@@ -77,7 +94,7 @@ export function FilePicker({ items, onChange, max = MAX_ATTACHMENTS, allowPdf = 
     <View className='lg-files'>
       {items.map((item) => (
         <View key={item.key} className='lg-files__item' data-status={item.status}>
-          <Thumb kind={item.kind} src={item.path} />
+          <Thumb kind={item.kind} src={item.path} fallback={item.url ? absoluteFileUrl(item.url) : undefined} name={item.name} />
           <View className='lg-files__text'>
             <Text className='lg-files__name'>{item.name}</Text>
             {item.status === 'uploading' ? (
@@ -95,11 +112,11 @@ export function FilePicker({ items, onChange, max = MAX_ATTACHMENTS, allowPdf = 
           </View>
           <View className='lg-files__actions'>
             {item.status === 'failed' ? (
-              <Text className='lg-link' onClick={() => retry(item)}>
+              <Text className='lg-link' {...pressable()} onClick={() => retry(item)}>
                 重试
               </Text>
             ) : null}
-            <Text className='lg-link lg-link--danger' onClick={() => remove(item)}>
+            <Text className='lg-link lg-link--danger' {...pressable()} onClick={() => remove(item)}>
               删除
             </Text>
           </View>
@@ -128,12 +145,36 @@ FilePicker.displayName = 'FilePicker'
 
 /**
  * A file's thumbnail. A photo whose local copy is gone (a draft kept while the app was closed keeps
- * a temporary path) shows a plain tile rather than a broken image.
+ * a temporary path) is shown from its uploaded copy (`fallback`), and without one as a plain tile
+ * rather than a broken image.
  */
-export function Thumb({ kind, src, size = 'small' }: { kind: 'image' | 'pdf'; src: string; size?: 'small' | 'large' }) {
-  const [broken, setBroken] = useState(false)
-  if (kind === 'image' && !broken) {
-    return <Image className={`lg-files__thumb lg-files__thumb--${size}`} src={src} mode='aspectFill' onError={() => setBroken(true)} />
+export function Thumb({
+  kind,
+  src,
+  fallback,
+  size = 'small',
+  name,
+}: {
+  kind: 'image' | 'pdf'
+  src: string
+  fallback?: string
+  size?: 'small' | 'large'
+  /** The file's name, for a screen reader. */
+  name?: string
+}) {
+  const [broken, setBroken] = useState<readonly string[]>([])
+  const shown = [src, fallback].find((candidate): candidate is string => Boolean(candidate) && !broken.includes(candidate!))
+  if (kind === 'image' && shown) {
+    return (
+      <Image
+        key={shown}
+        className={`lg-files__thumb lg-files__thumb--${size}`}
+        src={shown}
+        mode='aspectFill'
+        nativeProps={{ alt: name ?? '照片' }}
+        onError={() => setBroken((current) => [...current, shown])}
+      />
+    )
   }
   return (
     <View className={`lg-files__thumb lg-files__thumb--${size} lg-files__thumb--plain`}>

@@ -13,6 +13,11 @@ export interface FileItem {
   progress: number
   /** The server's id once uploaded. */
   uploadId?: string
+  /**
+   * The uploaded copy's signed address, asked for again when a kept draft comes back: the local
+   * path above does not outlive the app (a WeChat temp file, a blob: URL), the upload does.
+   */
+  url?: string
   error?: string
 }
 
@@ -49,8 +54,74 @@ function pickPdfInBrowser(count: number): Promise<PickedFile[]> {
   })
 }
 
-/** Lets the person pick photos or PDFs; an empty list when they cancel. */
-export async function chooseFiles(kind: 'image' | 'pdf', count: number): Promise<PickedFile[]> {
+/** The photos the server takes: the browser must also be able to show them (a thumbnail). */
+const PHOTO_TYPES = new Set(['image/jpeg', 'image/png'])
+
+/** Whether a browser can decode the file as a JPG or PNG photo (not a HEIC, a renamed PDF, a broken file). */
+export function isUsablePhoto(file: File, timeoutMs = 10_000): Promise<boolean> {
+  if (!PHOTO_TYPES.has(file.type)) return Promise.resolve(false)
+  return new Promise((resolve) => {
+    const url = URL.createObjectURL(file)
+    const image = new Image()
+    const done = (usable: boolean) => {
+      clearTimeout(timer)
+      URL.revokeObjectURL(url)
+      resolve(usable)
+    }
+    const timer = setTimeout(() => done(false), timeoutMs)
+    image.onload = () => done(image.naturalWidth > 0)
+    image.onerror = () => done(false)
+    image.src = url
+  })
+}
+
+/**
+ * H5: photos through a file input of our own. Taro's H5 chooseMedia drops a file it cannot read
+ * without a word, so the person would see nothing happen; here each file is checked and the ones
+ * that are not usable photos come back by name.
+ */
+export function pickPhotosInBrowser(count: number, usable: (file: File) => Promise<boolean> = isUsablePhoto): Promise<Picked> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.accept = 'image/jpeg,image/png,image/*'
+    input.multiple = count > 1
+    input.style.position = 'fixed'
+    input.style.left = '-3000px'
+    input.onchange = async () => {
+      const files = Array.from(input.files ?? []).slice(0, count)
+      input.remove()
+      const checked = await Promise.all(files.map(async (file) => ({ file, ok: await usable(file) })))
+      resolve({
+        files: checked
+          .filter((entry) => entry.ok)
+          .map(({ file }) => ({ name: file.name, kind: 'image', size: file.size, path: URL.createObjectURL(file) })),
+        unusable: checked.filter((entry) => !entry.ok).map(({ file }) => file.name),
+      })
+    }
+    input.oncancel = () => {
+      input.remove()
+      resolve({ files: [], unusable: [] })
+    }
+    document.body.appendChild(input)
+    input.click()
+  })
+}
+
+/** What the person picked: the files to upload, and the names of those that cannot be used. */
+export interface Picked {
+  files: PickedFile[]
+  unusable: string[]
+}
+
+/** Lets the person pick photos or PDFs; nothing when they cancel. */
+export async function chooseFiles(kind: 'image' | 'pdf', count: number): Promise<Picked> {
+  if (kind === 'image' && process.env.TARO_ENV === 'h5') return pickPhotosInBrowser(count)
+  if (kind === 'pdf' && process.env.TARO_ENV === 'h5') return { files: await pickPdfInBrowser(count), unusable: [] }
+  return { files: await chooseInWechat(kind, count), unusable: [] }
+}
+
+async function chooseInWechat(kind: 'image' | 'pdf', count: number): Promise<PickedFile[]> {
   try {
     if (kind === 'image') {
       const result = await Taro.chooseMedia({ count, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
@@ -59,7 +130,6 @@ export async function chooseFiles(kind: 'image' | 'pdf', count: number): Promise
         return { name: original?.name ?? baseName(file.tempFilePath), kind: 'image', size: file.size, path: file.tempFilePath }
       })
     }
-    if (process.env.TARO_ENV === 'h5') return await pickPdfInBrowser(count)
     const result = await Taro.chooseMessageFile({ count, type: 'file', extension: ['pdf'] })
     return result.tempFiles.map((file) => ({ name: file.name, kind: 'pdf', size: file.size, path: file.path }))
   } catch (error) {

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { pressable } from '@/components/button/pressable'
 import './form.css'
 
 export interface ChoiceOption<T extends string | boolean> {
@@ -79,6 +80,7 @@ function Chip<T extends string | boolean>({
       role={role}
       aria-checked={selected}
       data-value={String(option.value)}
+      {...pressable()}
       onClick={onTap}
     >
       <Text>{option.label}</Text>

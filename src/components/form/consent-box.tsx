@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { pressable } from '@/components/button/pressable'
 import './form.css'
 
 export interface ConsentBoxProps {
@@ -17,6 +18,7 @@ export function ConsentBox({ checked, onChange, name, children }: ConsentBoxProp
       data-consent={name}
       role='checkbox'
       aria-checked={checked}
+      {...pressable()}
       onClick={() => onChange(!checked)}
     >
       <View className='lg-consent__tick'>{checked ? <Text>✓</Text> : null}</View>

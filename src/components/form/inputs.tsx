@@ -1,4 +1,5 @@
 import { Input, Text, Textarea, View } from '@tarojs/components'
+import { useFieldNativeProps } from './field'
 import './form.css'
 
 export interface TextInputProps {
@@ -21,6 +22,7 @@ const TEXT_OVERRUN = 20
 
 /** One line of text. The real input fills its box, so a tap anywhere on the box types into it. */
 export function TextInput({ value, onChange, type = 'text', placeholder, maxLength, confirmType, className }: TextInputProps) {
+  const nativeProps = useFieldNativeProps(placeholder)
   return (
     <Input
       className={['lg-input', className ?? ''].filter(Boolean).join(' ')}
@@ -30,6 +32,7 @@ export function TextInput({ value, onChange, type = 'text', placeholder, maxLeng
       placeholderClass='lg-input__placeholder'
       maxlength={type === 'text' ? maxLength + TEXT_OVERRUN : maxLength}
       confirmType={confirmType}
+      nativeProps={nativeProps}
       onInput={(event) => onChange(event.detail.value)}
     />
   )
@@ -50,6 +53,7 @@ export interface TextAreaProps {
 
 /** Several lines, in the app's font and size (growing with care mode), with a count of what is left. */
 export function TextArea({ value, onChange, placeholder, maxLength, size = 'short', showCount = true, className }: TextAreaProps) {
+  const nativeProps = useFieldNativeProps(placeholder)
   return (
     <View className={['lg-textarea', `lg-textarea--${size}`, className ?? ''].filter(Boolean).join(' ')}>
       <Textarea
@@ -58,6 +62,7 @@ export function TextArea({ value, onChange, placeholder, maxLength, size = 'shor
         placeholder={placeholder}
         placeholderClass='lg-input__placeholder'
         maxlength={maxLength}
+        nativeProps={nativeProps}
         onInput={(event) => onChange(event.detail.value)}
       />
       {showCount ? (

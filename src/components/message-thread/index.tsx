@@ -5,7 +5,7 @@ import { Attachments, FilePicker, filesReady, type FileItem } from '@/components
 import { Field, TextArea } from '@/components/form'
 import { useUserDraft } from '@/hooks/useDraft'
 import { useSubmission } from '@/hooks/useSubmission'
-import { formatDateTime } from '@/services/format'
+import { formatWhen } from '@/services/format'
 import './index.css'
 
 /** A message about a record, as any line sends it. */
@@ -55,7 +55,7 @@ export function MessageThread({ messages, self, canSend, closedText, draftForm, 
             <Text className='lg-thread__author'>{message.authorName}</Text>
             {message.body ? <Text className='lg-thread__text'>{message.body}</Text> : null}
             <Attachments files={message.attachments} />
-            <Text className='lg-muted'>{formatDateTime(message.createdAt)}</Text>
+            <Text className='lg-muted'>{formatWhen(message.createdAt)}</Text>
           </View>
         </View>
       ))}

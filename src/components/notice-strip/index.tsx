@@ -1,13 +1,14 @@
-import Taro from '@tarojs/taro'
 import { Swiper, SwiperItem, Text, View } from '@tarojs/components'
 import type { Notice } from '@contract/catalogue'
+import { pressable } from '@/components/button/pressable'
+import { tell } from '@/services/dialogs'
 import './index.css'
 
 /** One-line notices that turn every few seconds; a tap shows the whole notice. */
 export function NoticeStrip({ notices }: { notices: Notice[] }) {
   if (notices.length === 0) return null
   const open = (notice: Notice) => {
-    void Taro.showModal({ title: notice.title, content: notice.body, showCancel: false, confirmText: '知道了' })
+    tell(notice.title, notice.body)
   }
   return (
     <View className='lg-notices'>
@@ -15,7 +16,7 @@ export function NoticeStrip({ notices }: { notices: Notice[] }) {
       <Swiper className='lg-notices__swiper' vertical autoplay={notices.length > 1} circular={notices.length > 1} interval={4000}>
         {notices.map((notice) => (
           <SwiperItem key={notice.id}>
-            <View className='lg-notices__item' onClick={() => open(notice)}>
+            <View className='lg-notices__item' role='button' {...pressable()} onClick={() => open(notice)}>
               <Text className='lg-notices__title'>{notice.title}</Text>
             </View>
           </SwiperItem>

@@ -1,4 +1,5 @@
 import { ScrollView, Text, View } from '@tarojs/components'
+import { pressable } from '@/components/button/pressable'
 import './index.css'
 
 export interface OptionSheetProps {
@@ -18,7 +19,7 @@ export function OptionSheet({ title, options, value, open, onChoose, onClose }: 
       <View className='lg-sheet__panel' onClick={(event) => event.stopPropagation()}>
         <View className='lg-sheet__head'>
           <Text className='lg-sheet__title'>{title}</Text>
-          <Text className='lg-sheet__close' onClick={onClose}>
+          <Text className='lg-sheet__close' {...pressable('button')} onClick={onClose}>
             关闭
           </Text>
         </View>
@@ -28,6 +29,9 @@ export function OptionSheet({ title, options, value, open, onChoose, onClose }: 
               key={option}
               className={`lg-sheet__row ${option === value ? 'lg-sheet__row--chosen' : ''}`}
               data-value={option}
+              role='option'
+              aria-selected={option === value}
+              {...pressable()}
               onClick={() => onChoose(option)}
             >
               <Text>{option}</Text>

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { Org, OrgKind } from '@contract/orgs'
+import { pressable } from '@/components/button/pressable'
 import { TextInput } from '@/components/form'
 import { StateView } from '@/components/state-view'
 import { useApi } from '@/hooks/useApi'
@@ -68,11 +69,11 @@ export function OrgPicker({ value, onChange, canChoose = joinable }: OrgPickerPr
         <Text className='lg-muted lg-orgs__where'>“{query}”的搜索结果</Text>
       ) : (
         <View className='lg-orgs__trail'>
-          <Text className='lg-orgs__crumb' onClick={() => setTrail([])}>
+          <Text className='lg-orgs__crumb' {...pressable()} onClick={() => setTrail([])}>
             全部
           </Text>
           {trail.map((org, index) => (
-            <Text key={org.id} className='lg-orgs__crumb' onClick={() => setTrail(trail.slice(0, index + 1))}>
+            <Text key={org.id} className='lg-orgs__crumb' {...pressable()} onClick={() => setTrail(trail.slice(0, index + 1))}>
               › {org.name}
             </Text>
           ))}
@@ -95,6 +96,8 @@ export function OrgPicker({ value, onChange, canChoose = joinable }: OrgPickerPr
                   key={org.id}
                   className={`lg-orgs__row ${chosen ? 'lg-orgs__row--chosen' : ''}`}
                   data-org={org.id}
+                  role='button'
+                  {...pressable()}
                   onClick={() => (choosable ? onChange(org) : drillable ? open(org) : undefined)}
                 >
                   <View className='lg-orgs__text'>
@@ -109,6 +112,7 @@ export function OrgPicker({ value, onChange, canChoose = joinable }: OrgPickerPr
                   ) : choosable && drillable ? (
                     <Text
                       className='lg-orgs__open'
+                      {...pressable('button')}
                       onClick={(event) => {
                         event.stopPropagation()
                         open(org)

@@ -18,8 +18,10 @@ import { ErrorPanel, LoadingPanel, StateView } from '@/components/state-view'
 import { useApi } from '@/hooks/useApi'
 import { useCareMode } from '@/hooks/useCareMode'
 import { useSession } from '@/hooks/useSession'
+import { ApiError, toApiError } from '@/services/api-error'
 import { usesCloudContainer } from '@/services/config'
 import { currentPageUrl, ensureSession, goToLogin, isWeapp } from '@/services/session'
+import { SESSION_EXPIRED_MESSAGE } from '@/services/session-store'
 import './index.css'
 
 export interface PageShellProps {
@@ -100,9 +102,22 @@ export function RecordPage<T>({ className, requireLogin, load, loadingText, chil
 }
 RecordPage.displayName = 'RecordPage'
 
+/** What a page says for a link whose record id is cut off or mistyped: the record is not there. */
+export const RECORD_LINK_BROKEN = '没有找到这条记录，链接可能不完整，请从列表重新进入'
+
 function Record<T>({ load, loadingText, children }: Pick<RecordPageProps<T>, 'load' | 'loadingText' | 'children'>) {
   const id = useRouter().params.id ?? ''
-  const state = useApi(() => load(id), [id])
+  const state = useApi(
+    () =>
+      load(id).catch((caught: unknown) => {
+        // The server refused the link's id itself (cut off, mistyped): the record is not there,
+        // which is not the person's mistake in a form (填写的内容有误).
+        const error = toApiError(caught)
+        if (error.code === 'VALIDATION_FAILED' && 'id' in error.fields) throw new ApiError(404, 'NOT_FOUND', RECORD_LINK_BROKEN)
+        throw error
+      }),
+    [id],
+  )
   usePageRefresh(state.reload)
   return (
     <StateView state={state} loadingText={loadingText}>
@@ -122,6 +137,7 @@ function LoginRequired({ reason, children }: PropsWithChildren<{ reason: string 
   if (isWeapp && !failed) return <LoadingPanel text='正在登录…' />
   return (
     <View className='lg-card lg-page__login' role='alert'>
+      {session.expired ? <Text className='lg-page__expired'>{SESSION_EXPIRED_MESSAGE}</Text> : null}
       <Text>{reason}</Text>
       <Button kind='primary' onClick={() => goToLogin(currentPageUrl())}>
         去登录

@@ -1,6 +1,7 @@
 import { ScrollView, Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import type { PageOf } from '@contract/kit/paging'
+import { pressable } from '@/components/button/pressable'
 import { StateView } from '@/components/state-view'
 import type { PagedState } from '@/hooks/usePagedApi'
 import './index.css'
@@ -29,6 +30,7 @@ export function QueueTabs<K extends string>({ tabs, value, onChange, counts, scr
       role='tab'
       aria-selected={tab.key === value}
       data-tab={tab.key}
+      {...pressable()}
       onClick={() => onChange(tab.key)}
     >
       <Text>{tab.label}</Text>
@@ -37,7 +39,10 @@ export function QueueTabs<K extends string>({ tabs, value, onChange, counts, scr
   ))
   return scroll ? (
     <ScrollView scrollX className='lg-tabs lg-tabs--scroll'>
-      {row}
+      {/* The tabs' own list inside the scroller: a screen reader hears them as one set of tabs. */}
+      <View className='lg-tabs__row' role='tablist'>
+        {row}
+      </View>
     </ScrollView>
   ) : (
     <View className='lg-tabs' role='tablist'>
@@ -65,6 +70,7 @@ export function QueueFilters({ filters, name }: { filters: readonly FilterOption
           role='checkbox'
           aria-checked={filter.on}
           data-filter={filter.key}
+          {...pressable()}
           onClick={filter.onTap}
         >
           {filter.label}
@@ -116,13 +122,13 @@ export function PagedList<P extends PageOf<unknown>>({
             {state.loadingMore ? (
               <Text className='lg-muted'>正在加载更多…</Text>
             ) : state.moreError ? (
-              <Text className='lg-link' onClick={() => void state.loadMore()}>
+              <Text className='lg-link' {...pressable()} onClick={() => void state.loadMore()}>
                 {state.moreError.message}，点此重试
               </Text>
             ) : state.done ? (
               <Text className='lg-muted'>已经到底了</Text>
             ) : (
-              <Text className='lg-link' onClick={() => void state.loadMore()}>
+              <Text className='lg-link' {...pressable()} onClick={() => void state.loadMore()}>
                 加载更多
               </Text>
             )}

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { RotatingQr } from '@contract/kit/codes'
-import { Button } from '@/components/button'
+import { Button, pressable } from '@/components/button'
 import { LoadingPanel, StateView } from '@/components/state-view'
 import { type RotatingQrOptions, type RotatingQrState, useRotatingQr } from './use-rotating-qr'
 import './index.css'
@@ -38,7 +38,12 @@ export function RotatingQrPanel({ state, noun = '二维码', caption, showCodeTe
         className={['lg-rqr__frame', expired ? 'lg-rqr__frame--expired' : ''].filter(Boolean).join(' ')}
         onClick={() => (expired ? void reload() : undefined)}
       >
-        <Image className='lg-rqr__image' src={qr.imageDataUrl} mode='aspectFit' />
+        <Image
+          className='lg-rqr__image'
+          src={qr.imageDataUrl}
+          mode='aspectFit'
+          nativeProps={{ alt: expired ? `${noun}（已过期）` : noun }}
+        />
         {expired ? <Text className='lg-rqr__overlay'>{noun}已过期，点此刷新</Text> : null}
       </View>
       <Text className='lg-rqr__countdown' data-testid='qr-countdown'>
@@ -58,7 +63,7 @@ function CodeText({ qr, noun }: { qr: RotatingQr; noun: string }) {
   const [open, setOpen] = useState(false)
   if (!open) {
     return (
-      <View className='lg-rqr__toggle' role='button' data-testid='qr-show-code' onClick={() => setOpen(true)}>
+      <View className='lg-rqr__toggle' role='button' data-testid='qr-show-code' {...pressable()} onClick={() => setOpen(true)}>
         无法扫码？显示码值
       </View>
     )
@@ -73,7 +78,7 @@ function CodeText({ qr, noun }: { qr: RotatingQr; noun: string }) {
         <Button testId='qr-copy-code' onClick={() => void Taro.setClipboardData({ data: qr.code })}>
           复制{noun}
         </Button>
-        <View className='lg-rqr__toggle' role='button' onClick={() => setOpen(false)}>
+        <View className='lg-rqr__toggle' role='button' {...pressable()} onClick={() => setOpen(false)}>
           收起
         </View>
       </View>

@@ -1,11 +1,16 @@
 import { Text, View } from '@tarojs/components'
 import type { ServiceLine } from '@contract/catalogue'
+import { pressable } from '@/components/button/pressable'
 import './index.css'
 
 export interface ServiceGridProps {
   services: ServiceLine[]
   onOpen: (service: ServiceLine) => void
 }
+
+/** A tile's name breaks, when the tile is narrow, after its dot (会员卡· / 优惠) and not inside a word. */
+export const nameParts = (name: string): string[] =>
+  name.split('·').map((part, index, parts) => (index < parts.length - 1 ? `${part}·` : part))
 
 /** The home grid of service lines; a line not yet open is greyed and labelled 即将开放. */
 export function ServiceGrid({ services, onOpen }: ServiceGridProps) {
@@ -18,13 +23,21 @@ export function ServiceGrid({ services, onOpen }: ServiceGridProps) {
             key={service.key}
             className={`lg-grid__tile ${open ? '' : 'lg-grid__tile--soon'}`}
             data-service={service.key}
+            role='button'
             aria-disabled={!open}
+            {...pressable()}
             onClick={() => onOpen(service)}
           >
             <View className='lg-grid__glyph' style={{ background: open ? service.color : '#9aa0a8' }}>
               <Text>{service.glyph}</Text>
             </View>
-            <Text className='lg-grid__name'>{service.name}</Text>
+            <Text className='lg-grid__name'>
+              {nameParts(service.name).map((part) => (
+                <Text key={part} className='lg-grid__name-part'>
+                  {part}
+                </Text>
+              ))}
+            </Text>
             {open ? null : <Text className='lg-grid__soon'>即将开放</Text>}
             {open && service.badge ? <Text className='lg-grid__badge'>{service.badge.text}</Text> : null}
           </View>
@@ -49,6 +62,8 @@ export function TileBadges({ services, onOpen }: { services: ServiceLine[]; onOp
           key={service.key}
           className='lg-grid-badges__item'
           data-badge={service.key}
+          role='button'
+          {...pressable()}
           onClick={() => onOpen(service, service.badge?.path ?? service.entryPath ?? '')}
         >
           <Text className='lg-grid-badges__tag' style={{ background: service.color }}>

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
+import { pressable } from '@/components/button/pressable'
 import './index.css'
 
 export interface SwitchRowProps {
@@ -19,6 +20,7 @@ export function SwitchRow({ label, description, checked, onChange, testId }: Swi
       aria-checked={checked}
       data-testid={testId}
       data-checked={checked ? 'true' : 'false'}
+      {...pressable()}
       onClick={() => onChange(!checked)}
     >
       <View className='lg-list-row__text'>

@@ -72,8 +72,8 @@ export default function MinePage() {
               <Text>?</Text>
             </View>
             <View className='mine__user-text'>
-              <Text className='mine__name'>未登录</Text>
-              <Text className='mine__sub'>点此登录，办理各项服务</Text>
+              <Text className='mine__name'>{session.expired ? '登录已过期' : '未登录'}</Text>
+              <Text className='mine__sub'>{session.expired ? '点此重新登录' : '点此登录，办理各项服务'}</Text>
             </View>
           </View>
         )}

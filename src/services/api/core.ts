@@ -1,3 +1,4 @@
+import type { Attachment } from '@contract/uploads'
 import type { DevPersonaList, LoginResult, User } from '@contract/auth'
 import type { Health, MyLines, NoticeList, ServiceLineList } from '@contract/catalogue'
 import type { Ok } from '@contract/common'
@@ -19,6 +20,8 @@ export const getMyLines = () => request<MyLines>({ path: '/api/me/lines' })
 export const listServices = () => request<ServiceLineList>({ path: '/api/services', auth: false })
 export const listNotices = () => request<NoticeList>({ path: '/api/notices', auth: false })
 export const listOrgs = (query: { parentId?: string; q?: string }) => request<OrgList>({ path: '/api/orgs', query, auth: false })
+/** One of my uploads not yet attached (a kept draft's file), with a fresh signed address. */
+export const getMyUpload = (id: string) => request<Attachment>({ path: `/api/uploads/${id}` })
 export const listMessages = (cursor?: string) => request<InboxPage>({ path: '/api/messages', query: { cursor } })
 export const getUnreadCount = () => request<UnreadCount>({ path: '/api/messages/unread-count' })
 export const markMessageRead = (id: string) => request<Ok>({ method: 'POST', path: `/api/messages/${id}/read` })

@@ -1,4 +1,5 @@
 import { caseOutcomeLabel, caseStatusLabel, caseTypeLabel, type CaseOutcome, type StaffCaseAction } from '@contract/lines/legal-aid'
+import { formatYuan } from '@contract/format'
 import type { SystemContext } from '../../core/context'
 import { notifyApplicant } from '../../core/notify'
 import type { CaseRow } from './legal-aid.repository'
@@ -87,9 +88,9 @@ export const workerNotices: Record<StaffCaseAction | 'submit' | 'note' | 'messag
   }),
 }
 
-/** The timeline's and the notice's words for a closing: 调解成功，追回 12000.00 元。… */
+/** The timeline's and the notice's words for a closing: 调解成功，追回 12,000 元。… (money as every page writes it) */
 export function closingNote({ outcome, amountRecovered, summary }: NonNullable<NoticeFacts['outcome']>): string {
-  return `${caseOutcomeLabel[outcome]}${amountRecovered > 0 ? `，追回 ${amountRecovered.toFixed(2)} 元` : ''}。${summary}`
+  return `${caseOutcomeLabel[outcome]}${amountRecovered > 0 ? `，追回 ${formatYuan(amountRecovered)}` : ''}。${summary}`
 }
 
 /** Tells the worker: in-app always, and through WeChat when they allowed a message for this case. */

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import { caseTypeLabel, isCaseOpen, legalAidWorkflow } from '@contract/lines/legal-aid'
 import { maskPhone } from '@contract/rules/mask'
+import { formatYuan } from '@contract/format'
 import type { ServiceContext } from '../../core/context'
 import { timelineEvents } from '../../core/core.tables'
 import type { PersonalDataHooks } from '../../core/service-line'
@@ -10,7 +11,7 @@ import { allCasesOfApplicant } from './legal-aid.repository'
 import { legalAidCases, legalAidMessages } from './legal-aid.tables'
 import { CASE_SUBJECT, caseNumber, contactPhoneOf, MESSAGE_SUBJECT } from './legal-aid.views'
 
-const formatYuan = (fen: number) => `${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`
+const yuanOfFen = (fen: number) => formatYuan(fen / 100)
 
 /**
  * What legal aid holds about a worker: their cases (the story, the income, the contact), the
@@ -31,7 +32,7 @@ export const legalAidPersonalData: PersonalDataHooks = {
           { label: '用人单位', value: row.employerName },
           { label: '联系人', value: row.contactName },
           { label: '手机号', value: maskPhone(contactPhoneOf(context.cipher, row)) },
-          { label: '月收入', value: formatYuan(Number(context.cipher.decrypt(row.monthlyIncomeEnc))) },
+          { label: '月收入', value: yuanOfFen(Number(context.cipher.decrypt(row.monthlyIncomeEnc))) },
           { label: '提交时间', value: row.createdAt.toISOString() },
         ],
       })),

@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm'
 import { chinaDate, addWorkingDays } from '@contract/rules/working-days'
 import { ASSIGN_WITHIN_WORKING_DAYS, DECIDE_WITHIN_WORKING_DAYS, type CaseStatus, type CaseType } from '@contract/lines/legal-aid'
+import { formatYuan } from '@contract/format'
 import { grantSubscribeCredits } from '../../core/notify'
 import { appendTimelineEvent } from '../../core/timeline'
 import type { SystemContext } from '../../core/context'
@@ -86,7 +87,7 @@ const demoCases: DemoCase[] = [
     demand: '支付未签劳动合同的双倍工资差额',
     monthlyIncome: 4500,
     lawyerId: 'demo-lawyer-zhou',
-    outcome: { outcome: 'mediated', amountRecovered: 12000, summary: '经劳动争议调解委员会调解，用人单位同意一次性支付 12000 元。' },
+    outcome: { outcome: 'mediated', amountRecovered: 12000, summary: '经劳动争议调解委员会调解，用人单位同意一次性支付 12,000 元。' },
   },
 ]
 
@@ -168,7 +169,7 @@ export async function seedLegalAidDemo({ db, cipher, calendar, now }: SystemCont
         events.push({
           to: 'closed',
           at: at(24 * 40),
-          note: `调解成功，追回 ${demo.outcome.amountRecovered} 元。${demo.outcome.summary}`,
+          note: `调解成功，追回 ${formatYuan(demo.outcome.amountRecovered)}。${demo.outcome.summary}`,
         })
       let from: CaseStatus | null = null
       for (const event of events) {

@@ -1,2 +1,2 @@
 /** How long a union usually takes to review an application, as the worker is told (working days). */
-export const MEMBERSHIP_DECISION_WITHIN_DAYS = 5
+export { MEMBERSHIP_DECISION_WITHIN_DAYS } from '@contract/lines/membership'

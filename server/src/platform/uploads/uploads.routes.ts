@@ -3,10 +3,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import * as z from 'zod/mini'
 import { IdParams } from '@contract/common'
 import { ApiErrorBody } from '@contract/errors'
-import { MAX_UPLOAD_BYTES, UploadedFile } from '@contract/uploads'
+import { Attachment, MAX_UPLOAD_BYTES, UploadedFile } from '@contract/uploads'
 import { AppError, notFound } from '../../lib/errors'
 import { currentUser } from '../../plugins/app/authentication'
-import { fileTokenAllows, findAttachedUpload, storeUpload } from './uploads.service'
+import { fileTokenAllows, findUpload, storeUpload, toAttachment } from './uploads.service'
 
 /**
  * A body that is not well-formed multipart (no boundary, cut off mid-file, a broken part header) is
@@ -58,6 +58,29 @@ export const uploadsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   )
 
+  // A form kept on the device names its files by id; the local copy of a photo is gone once the
+  // app was closed. Its owner gets it back from here (a fresh signed address) until it is attached
+  // or swept; anyone else is told it does not exist.
+  app.get(
+    '/uploads/:id',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['uploads'],
+        summary: 'One of my uploads, with a short-lived signed address: a kept draft shows its photo again',
+        params: IdParams,
+        response: { 200: Attachment, 400: ApiErrorBody, 401: ApiErrorBody, 404: ApiErrorBody },
+      },
+    },
+    async (request) => {
+      const row = await findUpload(app.db, request.params.id)
+      if (!row || row.ownerId !== currentUser(request).id || row.subjectType !== null) {
+        throw notFound('文件已失效，请重新上传')
+      }
+      return toAttachment(app.config.authSecret, row)
+    },
+  )
+
   // No login: an <Image> cannot send a header. The signed, expiring token is the permission;
   // only the pages of people allowed to see the record receive one.
   app.get(
@@ -72,7 +95,9 @@ export const uploadsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const allowed = fileTokenAllows(app.config.authSecret, request.query.token, request.params.id)
-      const row = allowed ? await findAttachedUpload(app.db, request.params.id) : undefined
+      // The token is the permission: issued with a record to those who may see it, and for a file
+      // not yet attached only to its owner (GET /uploads/:id).
+      const row = allowed ? await findUpload(app.db, request.params.id) : undefined
       if (!row || !(await app.fileStorage.exists(row.storageKey))) throw notFound('文件不存在或链接已过期')
       return reply
         .header('content-type', row.contentType)

@@ -139,9 +139,9 @@ export function toAttachment(secret: string, row: UploadRow, now = Date.now()): 
   return { ...toUploadedFile(row), url: signedFileUrl(secret, row.id, now) }
 }
 
-export async function findAttachedUpload(db: Queryable, id: string): Promise<UploadRow | undefined> {
+export async function findUpload(db: Queryable, id: string): Promise<UploadRow | undefined> {
   const [row] = await db.select().from(uploads).where(eq(uploads.id, id))
-  return row && row.subjectType !== null ? row : undefined
+  return row
 }
 
 /**

@@ -31,4 +31,15 @@ describe('legal-aid demo data', () => {
     expect(Date.parse(assigned.messages[0].createdAt)).toBeGreaterThan(assignedAt)
     expect(Date.parse(assigned.messages[0].createdAt)).toBeLessThan(Date.now())
   })
+
+  it('the waiting case is past its deadline on the day it was seeded, and the worker is told so and what happens next', async () => {
+    const waiting = '00000000-0000-4000-8000-00000000a001'
+    const mine = await caseOf(waiting)
+    expect(mine.status).toBe('submitted')
+    expect(mine.nextStep).toMatch(/^已超过受理期限（\d{1,2}月\d{1,2}日），我们正在加紧办理；也可以拨打 12351 职工维权服务热线询问$/)
+    expect(mine.nextStep).not.toMatch(/将在.*前决定是否受理/)
+
+    const queue = (await t.as('demo-legal')({ method: 'GET', url: '/api/workbench/legal-aid/cases?overdue=true' })).json()
+    expect(queue.items.map((item: { id: string }) => item.id)).toContain(waiting)
+  })
 })

@@ -131,7 +131,7 @@ describe('legal-aid state machine through the API', () => {
     const id = await caseIn(t, 'closed', 'worker-sm')
     const mine = (await t.as('worker-sm')({ method: 'GET', url: `/api/legal-aid/cases/${id}` })).json()
     expect(mine.outcome).toMatchObject({ outcome: 'mediated', amountRecovered: 12000, summary: '调解成功，单位当场支付' })
-    expect(mine.timeline.at(-1).note).toBe('调解成功，追回 12000.00 元。调解成功，单位当场支付')
+    expect(mine.timeline.at(-1).note).toBe('调解成功，追回 12,000 元。调解成功，单位当场支付')
     const bad = await t.as('demo-legal')({
       method: 'POST',
       url: `/api/workbench/legal-aid/cases/${await caseIn(t, 'in_progress')}/close`,

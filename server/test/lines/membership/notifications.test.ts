@@ -44,6 +44,16 @@ describe('membership decisions: in-app always, a WeChat message when the worker 
     (await t.database.db.select({ credits: subscribeCredits.credits }).from(subscribeCredits).where(eq(subscribeCredits.subjectId, id)))[0]
       ?.credits ?? 0
 
+  it('submitting tells the worker in the app that it is in and how long the review usually takes, as legal aid does', async () => {
+    await apply('applicant-receipt', '32070619960606001', '13900000109', 0)
+    const inbox = (await t.as('applicant-receipt')({ method: 'GET', url: '/api/messages' })).json()
+    expect(inbox.items[0]).toMatchObject({
+      title: '入会申请已提交',
+      body: expect.stringContaining('一般在 5 个工作日内审核'),
+      link: '/membership/pages/status/index',
+    })
+  })
+
   it('an approval sends one message that opens the card, naming the union and the member number', async () => {
     const id = await apply('applicant-sub', '32070619910101001', '13900000101', 1)
     expect(await credits(id)).toBe(1)

@@ -81,6 +81,22 @@ describe('POST /api/uploads', () => {
     expect(response.statusCode).toBe(400)
   })
 
+  it('GET /api/uploads/:id gives the owner a fresh address for a file not yet attached (a kept draft); nobody else gets it', async () => {
+    const id = (await upload('photo.png', PNG_BYTES, 'draft-worker')).json().id as string
+    const mine = await t.as('draft-worker')({ method: 'GET', url: `/api/uploads/${id}` })
+    expect(mine.statusCode).toBe(200)
+    expect(mine.json()).toMatchObject({ id, name: 'photo.png', kind: 'image', url: expect.stringMatching(/^\/api\/files\//) })
+    const file = await t.as(null)({ method: 'GET', url: mine.json().url })
+    expect(file.statusCode).toBe(200)
+    expect(file.rawPayload.equals(PNG_BYTES)).toBe(true)
+
+    expect((await t.as('someone-else')({ method: 'GET', url: `/api/uploads/${id}` })).statusCode).toBe(404)
+    expect((await t.as(null)({ method: 'GET', url: `/api/uploads/${id}` })).statusCode).toBe(401)
+    // Once attached, the record gives the address to whoever may see it; this way no longer does.
+    await submitCase(t, 'draft-worker', { attachmentIds: [id] })
+    expect((await t.as('draft-worker')({ method: 'GET', url: `/api/uploads/${id}` })).statusCode).toBe(404)
+  })
+
   it('a file nobody attached within a day is swept (row and bytes); an attached one stays', async () => {
     const pending = (await upload('old.png', PNG_BYTES, 'sweep-worker')).json().id as string
     const attached = (await upload('kept.png', PNG_BYTES, 'sweep-worker')).json().id as string

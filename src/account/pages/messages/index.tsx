@@ -8,7 +8,7 @@ import { usePagedApi } from '@/hooks/usePagedApi'
 import { listMessages, markAllMessagesRead, markMessageRead } from '@/services/api/core'
 import { toApiError } from '@/services/api-error'
 import { toast } from '@/services/dialogs'
-import { formatDateTime } from '@/services/format'
+import { formatWhen } from '@/services/format'
 import './index.css'
 
 /** 消息: what happened to the person's requests, newest first, page by page. */
@@ -62,7 +62,7 @@ export default function MessagesPage() {
                 <Text className='lg-title'>{message.title}</Text>
               </View>
               <Text className='ac-messages__body'>{message.body}</Text>
-              <Text className='lg-muted'>{formatDateTime(message.createdAt)}</Text>
+              <Text className='lg-muted'>{formatWhen(message.createdAt)}</Text>
             </View>
           )
         }}

@@ -66,4 +66,12 @@ describe('案件详情 (the worker’s case page)', () => {
     expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '撤回申请' }))
     expect(mockedCase).toHaveBeenCalledTimes(2)
   })
+
+  it('a link whose id is cut off says the case was not found, with the way back, not that something was filled in wrong', async () => {
+    mockedCase.mockRejectedValue(new ApiError(400, 'VALIDATION_FAILED', '填写的内容有误', { id: '编号格式不正确' }))
+    render(<CasePage />)
+    expect(await screen.findByText('没有找到这条记录，链接可能不完整，请从列表重新进入')).toBeTruthy()
+    expect(screen.queryByText('填写的内容有误')).toBeNull()
+    expect(screen.getByText('返回')).toBeTruthy()
+  })
 })

@@ -162,4 +162,31 @@ describe('入会申请 (application page)', () => {
     await screen.findByText('您已提交过入会申请（待审核），不需要重复填写。')
     await waitFor(() => expect(readDraft()).toBeUndefined())
   })
+
+  it('after a failed 下一步, the first field in error is scrolled into view', async () => {
+    const scrolled: Element[] = []
+    const scrollIntoView = jest.fn(function (this: Element) {
+      scrolled.push(this)
+    })
+    Object.defineProperty(Element.prototype, 'scrollIntoView', { value: scrollIntoView, configurable: true, writable: true })
+    try {
+      const { container } = render(<ApplyPage />)
+      fireEvent.click(await screen.findByText('下一步'))
+      await waitFor(() => expect(scrollIntoView).toHaveBeenCalledTimes(1))
+      expect(scrolled[0]).toBe(container.querySelector('[data-field="consentNotice"]'))
+      expect(scrolled[0]!.className).toContain('lg-field--invalid')
+    } finally {
+      delete (Element.prototype as { scrollIntoView?: unknown }).scrollIntoView
+    }
+  })
+
+  it('“已恢复” is said on the step the worker comes back to, not on the steps after it', async () => {
+    writeStored(applicationDraftKey(USER.id), { v: completeDraftFixture(1) })
+    render(<ApplyPage />)
+    expect(await screen.findByText('第 2 步，共 6 步')).toBeTruthy()
+    expect(screen.getByText('已恢复您上次填写的内容')).toBeTruthy()
+    fireEvent.click(screen.getByText('下一步'))
+    expect(await screen.findByText('第 3 步，共 6 步')).toBeTruthy()
+    expect(screen.queryByText('已恢复您上次填写的内容')).toBeNull()
+  })
 })

@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useCallback, useEffect } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { applicationStatusLabel, membershipWorkflow, type MyMembership } from '@contract/lines/membership'
 import { pages } from '@contract/pages'
 import { Button } from '@/components/button'
@@ -115,6 +115,8 @@ function ApplyForm({
 
   const value: ApplicationDraft = { ...stored, form: { ...emptyForm, ...stored.form } }
   const step = Math.min(Math.max(value.step, 0), STEPS.length - 1)
+  // "It came back" is news on the step the person returns to, not on every step after it.
+  const [restoredStep] = useState(() => (restored && step > 0 ? step : undefined))
 
   const { clearFieldError } = submission
   const set = useCallback(
@@ -167,7 +169,7 @@ function ApplyForm({
         steps={STEPS}
         index={step}
         prefix={correcting ? '修改入会申请 · ' : undefined}
-        note={restored && step > 0 ? '已恢复您上次填写的内容' : undefined}
+        note={step === restoredStep ? '已恢复您上次填写的内容' : undefined}
       />
 
       {current.key === 'consent' ? <ConsentStepView {...props} /> : null}

@@ -13,7 +13,7 @@ import {
   type ReviewDetail,
 } from '@contract/lines/membership'
 import { ActionCard } from '@/components/action-card'
-import { Button } from '@/components/button'
+import { Button, pressable } from '@/components/button'
 import { FactList } from '@/components/fact-list'
 import { Field, TextArea } from '@/components/form'
 import { RecordPage } from '@/components/page-shell'
@@ -89,7 +89,9 @@ function Review({ data, reload }: { data: ReviewDetail; reload: () => Promise<vo
               label: '身份证号',
               value: (
                 <View className='mb-review__inline'>
-                  <Text data-testid='review-id-number'>{revealed ?? data.idNumberMasked}</Text>
+                  <Text className='lg-number' data-testid='review-id-number'>
+                    {revealed ?? data.idNumberMasked}
+                  </Text>
                   {revealed ? null : (
                     <Text className='lg-link' data-testid='reveal-id' onClick={() => void reveal()}>
                       {revealing.busy ? '读取中…' : '查看完整号码'}
@@ -103,7 +105,7 @@ function Review({ data, reload }: { data: ReviewDetail; reload: () => Promise<vo
               value: (
                 <View className='mb-review__inline'>
                   <Text>
-                    {data.phone}
+                    <Text className='lg-number'>{data.phone}</Text>
                     {data.phoneVerified ? '（微信已验证）' : ''}
                   </Text>
                   <Text className='lg-link' onClick={() => void Taro.makePhoneCall({ phoneNumber: data.phone }).catch(() => undefined)}>
@@ -165,12 +167,19 @@ function Review({ data, reload }: { data: ReviewDetail; reload: () => Promise<vo
         <View className='lg-card'>
           <ActionCard
             action='reject'
+            kind='danger'
             title='未通过的原因'
             description='申请人会看到这段话，可以据此修改后重新提交'
             submitLabel='确认不通过'
             body={{ reason, version }}
             schema={RejectBody}
             send={(body, key) => rejectApplication(data.id, body, key)}
+            confirm={{
+              title: '不通过入会申请',
+              content: `确认不通过 ${data.name} 的申请？申请人会看到您写的原因，可以修改后重新提交。`,
+              confirmText: '不通过',
+              danger: true,
+            }}
             reload={reload}
             successText='已退回，申请人会收到原因'
             onDone={() => setRejecting(false)}
@@ -181,6 +190,7 @@ function Review({ data, reload }: { data: ReviewDetail; reload: () => Promise<vo
                   <Text
                     key={quick}
                     className='mb-review__quick'
+                    {...pressable('button')}
                     onClick={() => {
                       setReason(quick)
                       clear('reason')

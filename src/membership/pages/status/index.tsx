@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import {
+  MEMBERSHIP_DECISION_WITHIN_DAYS,
   applicationStatusLabel,
   employmentTypeLabel,
   membershipWorkflow,
@@ -67,12 +68,17 @@ function ApplicationState({ data, application }: { data: MyMembership; applicati
       <View className={`mb-status__hero mb-status__hero--${application.status}`}>
         <Text className='mb-status__badge'>{applicationStatusLabel[application.status]}</Text>
         {application.status === 'submitted' ? (
-          <Text className='mb-status__hero-text'>已提交给“{application.orgName}”，工作人员审核后会在“消息”里通知您。</Text>
+          <Text className='mb-status__hero-text' data-testid='next-step'>
+            已提交给“{application.orgName}”，工作人员一般在 {MEMBERSHIP_DECISION_WITHIN_DAYS} 个工作日内审核，结果会在“消息”里通知您。
+          </Text>
         ) : null}
         {application.status === 'rejected' ? (
           <View className='mb-status__reason'>
             <Text className='mb-status__hero-text'>未通过的原因：</Text>
             <Text className='mb-status__reason-text'>{application.rejectionReason}</Text>
+            <Text className='mb-status__hero-text' data-testid='next-step'>
+              按原因修改后重新提交，工作人员一般在 {MEMBERSHIP_DECISION_WITHIN_DAYS} 个工作日内重新审核。
+            </Text>
           </View>
         ) : null}
         {application.status === 'approved' && membership ? (
