@@ -142,6 +142,7 @@ export default tseslint.config(
       'scratch/**',
       'server/migrations/**',
       '.swc/**',
+      '.cache/**',
     ],
   },
   js.configs.recommended,

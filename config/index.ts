@@ -2,6 +2,7 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { contractWithoutSideEffects, precompress, preloadFirstPage, splitPageChunks } from './webpack'
 
 const root = path.resolve(__dirname, '..')
 // contract/ lives outside src/, and Taro only transpiles src/ and node_modules unless told otherwise.
@@ -9,6 +10,7 @@ const sharedSources = [path.join(root, 'contract')]
 
 // The H5 build goes to its own folder so that building one target never overwrites the other.
 const outputRoot = process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist'
+const production = process.env.NODE_ENV !== 'development'
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -46,6 +48,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: true },
     mini: {
       compile: { include: sharedSources },
+      webpackChain(chain) {
+        contractWithoutSideEffects(chain, sharedSources[0]!)
+      },
       // Class names are namespaced (lg-*, and each page's under its root), so no rule depends on
       // which stylesheet comes first: the order warning of shared chunks says nothing.
       miniCssExtractPluginOption: { ignoreOrder: true },
@@ -56,6 +61,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       compile: { include: sharedSources },
+      webpackChain(chain) {
+        contractWithoutSideEffects(chain, sharedSources[0]!)
+        if (production) {
+          splitPageChunks(chain)
+          preloadFirstPage(chain, path.join(root, 'src', 'pages', 'home', 'index'))
+          precompress(chain)
+        }
+      },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

@@ -1,5 +1,3 @@
-import * as z from 'zod/mini'
-
 /**
  * Stable error codes: programs branch on these, people read `message`.
  * A code never changes meaning once released; add new ones instead.
@@ -78,14 +76,9 @@ export const ErrorCode = {
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
 
-/** The one shape of every failed response, whatever the status. */
-export const ApiErrorBody = z.object({
-  code: z.string(),
-  message: z.string(),
-  /** Per-field messages for forms, keyed by the field's dotted path (e.g. `work.employer`). */
-  fields: z.optional(z.record(z.string(), z.string())),
-})
-export type ApiErrorBody = z.infer<typeof ApiErrorBody>
+// The schema lives in its own module so that the app, which needs only the codes and messages,
+// does not load zod for it on its first screen (config/index.ts marks contract/ free of side effects).
+export { ApiErrorBody } from './error-body'
 
 /** Fallback messages in plain Chinese, for when a more specific one is not available. */
 export const defaultErrorMessage: Record<ErrorCode, string> = {

@@ -154,7 +154,24 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   return app
 }
 
-/** Serves the H5 build of the mini-program at `/` (hash router: only real files are needed). */
+/** A file name the build stamped with a hash of its content (`app.1a2b3c4d.js`, `app.<20 hex>.css`). */
+const HASHED_NAME = /\.[0-9a-f]{8,}\.[a-z0-9]+$/i
+
+/**
+ * How long a browser may keep a file of the H5 build: one whose name carries its content's hash
+ * never changes (a new build makes a new name), so a year without asking again; anything else,
+ * `index.html` above all, is asked for again each time so a new build is picked up at once.
+ */
+function h5CacheControl(filePath: string): string {
+  const name = path.basename(filePath).replace(/\.(br|gz)$/, '')
+  return HASHED_NAME.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache'
+}
+
+/**
+ * Serves the H5 build of the mini-program at `/` (hash router: only real files are needed). The
+ * build writes each text file also brotli- and gzip-compressed (config/prod.ts); the one the
+ * browser accepts is sent, so nothing is compressed per request.
+ */
 async function serveH5(app: FastifyInstance, h5Dir: string): Promise<void> {
   if (!fs.existsSync(path.join(h5Dir, 'index.html'))) {
     app.log.warn({ h5Dir }, 'H5 build not found; serving the API only')
@@ -165,9 +182,14 @@ async function serveH5(app: FastifyInstance, h5Dir: string): Promise<void> {
     prefix: '/',
     index: ['index.html'],
     wildcard: true,
+    preCompressed: true,
+    // @fastify/send writes its own `cache-control: public, max-age=0` after setHeaders has run,
+    // replacing ours: it is turned off so the header below is the one sent.
+    cacheControl: false,
     setHeaders(response, filePath) {
-      // Hashed assets never change; index.html must always be fresh to pick up a new build.
-      response.setHeader('cache-control', filePath.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable')
+      response.setHeader('cache-control', h5CacheControl(filePath))
+      // The same URL answers differently by Accept-Encoding: caches between must keep them apart.
+      response.setHeader('vary', 'accept-encoding')
     },
   })
 }

@@ -20,12 +20,17 @@ const STORAGE_KEY = 'lgh.careMode'
 const LARGE_SYSTEM_FONT = 18
 
 export function systemPrefersLargeText(): boolean {
-  try {
-    const info = (Taro.getAppBaseInfo?.() ?? Taro.getSystemInfoSync()) as { fontSizeSetting?: number }
-    return typeof info.fontSizeSetting === 'number' && info.fontSizeSetting >= LARGE_SYSTEM_FONT
-  } catch {
-    return false
+  // A browser has no WeChat font size (Taro's H5 answers NaN), and asking would load Taro's
+  // device detection (~18 KB) before the first screen: on H5 the build leaves this branch out.
+  if (process.env.TARO_ENV !== 'h5') {
+    try {
+      const info = (Taro.getAppBaseInfo?.() ?? Taro.getSystemInfoSync()) as { fontSizeSetting?: number }
+      return typeof info.fontSizeSetting === 'number' && info.fontSizeSetting >= LARGE_SYSTEM_FONT
+    } catch {
+      return false
+    }
   }
+  return false
 }
 
 const CareModeContext = createContext<CareMode>({

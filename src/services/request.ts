@@ -57,31 +57,90 @@ function transportError(errMsg: string | undefined): ApiError {
   return /timeout|超时/i.test(errMsg ?? '') ? new ApiError(0, 'TIMEOUT') : new ApiError(0, 'NETWORK')
 }
 
-async function send(options: RequestOptions, headers: Record<string, string>): Promise<RawResponse> {
-  const method = options.method ?? 'GET'
-  const path = `${options.path}${queryString(options.query)}`
-  const timeout = options.timeoutMs ?? apiConfig.timeoutMs
+/**
+ * A browser has fetch: Taro's H5 request wraps it with a fetch polyfill and JSONP (~21 KB the home
+ * page would load before its first screen). The same answer as Taro.request gives: any status with
+ * its JSON body (or text), a rejection with `errMsg` only when nothing came back.
+ */
+async function sendWithFetch(
+  url: string,
+  method: HttpMethod,
+  headers: Record<string, string>,
+  body: unknown,
+  timeoutMs: number,
+): Promise<RawResponse> {
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(), timeoutMs)
   try {
-    if (usesCloudContainer()) {
-      const result = await Taro.cloud.callContainer({
-        config: { env: apiConfig.cloudEnv },
-        path,
-        method,
-        header: { ...headers, 'X-WX-SERVICE': apiConfig.cloudService },
-        data: options.body,
-        timeout,
-      } as Parameters<typeof Taro.cloud.callContainer>[0])
-      return { statusCode: result.statusCode, data: result.data }
-    }
-    const result = await Taro.request({
-      url: `${apiConfig.baseUrl}${path}`,
+    const response = await fetch(url, {
       method,
-      header: headers,
-      data: options.body,
-      timeout,
-      dataType: 'json',
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: controller.signal,
     })
-    return { statusCode: result.statusCode, data: result.data }
+    const text = await response.text()
+    let data: unknown = text
+    try {
+      data = text ? JSON.parse(text) : undefined
+    } catch {
+      // Not JSON (a proxy's error page): kept as text, as Taro.request does.
+    }
+    return { statusCode: response.status, data }
+  } catch (error) {
+    throw new Error(controller.signal.aborted ? 'request:fail timeout' : `request:fail ${(error as Error).message}`)
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+interface Outgoing {
+  method: HttpMethod
+  /** Path and query, e.g. `/api/orgs?q=海州`. */
+  path: string
+  headers: Record<string, string>
+  body: unknown
+  timeoutMs: number
+}
+
+/**
+ * How a request leaves the device. The condition is a build-time constant and each transport is
+ * written inside its branch, so a browser build carries no Taro.request (nor the Taro object that
+ * `Taro.cloud` needs) and the mini-program no fetch code.
+ */
+const transport: (outgoing: Outgoing) => Promise<RawResponse> =
+  process.env.TARO_ENV === 'h5'
+    ? (outgoing) =>
+        sendWithFetch(`${apiConfig.baseUrl}${outgoing.path}`, outgoing.method, outgoing.headers, outgoing.body, outgoing.timeoutMs)
+    : (outgoing) =>
+        usesCloudContainer()
+          ? Taro.cloud
+              .callContainer({
+                config: { env: apiConfig.cloudEnv },
+                path: outgoing.path,
+                method: outgoing.method,
+                header: { ...outgoing.headers, 'X-WX-SERVICE': apiConfig.cloudService },
+                data: outgoing.body,
+                timeout: outgoing.timeoutMs,
+              } as Parameters<typeof Taro.cloud.callContainer>[0])
+              .then((result) => ({ statusCode: result.statusCode, data: result.data }))
+          : Taro.request({
+              url: `${apiConfig.baseUrl}${outgoing.path}`,
+              method: outgoing.method,
+              header: outgoing.headers,
+              data: outgoing.body,
+              timeout: outgoing.timeoutMs,
+              dataType: 'json',
+            }).then((result) => ({ statusCode: result.statusCode, data: result.data }))
+
+async function send(options: RequestOptions, headers: Record<string, string>): Promise<RawResponse> {
+  try {
+    return await transport({
+      method: options.method ?? 'GET',
+      path: `${options.path}${queryString(options.query)}`,
+      headers,
+      body: options.body,
+      timeoutMs: options.timeoutMs ?? apiConfig.timeoutMs,
+    })
   } catch (error) {
     throw transportError((error as { errMsg?: string }).errMsg ?? (error as Error).message)
   }

@@ -1,9 +1,9 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { pages } from '@contract/pages'
-import { startServerProcess } from '../../server/test/helpers/server-process'
+import { chromiumPath, launchBrowser } from '../../scripts/lib/chromium'
+import { startH5Server, type H5Server } from '../../scripts/lib/server-process'
 
 /**
  * Browser tests run the real thing: our server (fresh embedded database, demo data) serving
@@ -12,55 +12,17 @@ import { startServerProcess } from '../../server/test/helpers/server-process'
 export const root = path.resolve(__dirname, '..', '..')
 export const screenshotDir = path.join(root, 'test-results', 'screenshots')
 
-export interface RunningServer {
-  url: string
-  stop(): Promise<void>
-}
+export type RunningServer = H5Server
 
 /** Our server on a fresh embedded database with demo data, serving the H5 build (with its security headers on). */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   if (!fs.existsSync(path.join(root, 'dist-h5', 'index.html'))) {
     throw new Error('dist-h5 is missing: run `npm run build:h5` (npm test builds it before the browser tests)')
   }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lgh-e2e-'))
-  const server = await startServerProcess({
-    DATA_DIR: dataDir,
-    H5_DIR: path.join(root, 'dist-h5'),
-    AUTH_MODE: 'dev',
-    SEED_DEMO: 'true',
-    ...env,
-  })
-  return {
-    url: server.url,
-    async stop() {
-      await server.stop()
-      fs.rmSync(dataDir, { recursive: true, force: true })
-    },
-  }
+  return startH5Server(path.join(root, 'dist-h5'), env)
 }
 
-export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[]
-  const found = candidates.find((candidate) => fs.existsSync(candidate))
-  if (!found) throw new Error('Chromium not found: apt-get install -y chromium (or set CHROMIUM_PATH)')
-  return found
-}
-
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
-}
+export { chromiumPath, launchBrowser }
 
 /** A phone-sized browser context, as a worker would hold it. */
 export async function phoneContext(browser: Browser): Promise<BrowserContext> {

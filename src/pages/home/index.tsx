@@ -7,16 +7,16 @@ import { ServiceGrid, TileBadges } from '@/components/service-grid'
 import { StateView } from '@/components/state-view'
 import { useApi } from '@/hooks/useApi'
 import { useSession } from '@/hooks/useSession'
-import { listNotices, listServices } from '@/services/api/core'
 import { toast } from '@/services/dialogs'
 import { goToLogin } from '@/services/session'
 import { usableToken } from '@/services/session-store'
+import { loadNotices, loadServices } from './requests'
 import './index.css'
 
 export default function HomePage() {
   const session = useSession()
-  const services = useApi(() => listServices().then((result) => result.services), [])
-  const notices = useApi(() => listNotices().then((result) => result.notices), [])
+  const services = useApi(() => loadServices().then((result) => result.services), [])
+  const notices = useApi(() => loadNotices().then((result) => result.notices), [])
 
   const open = (service: ServiceLine, path = service.entryPath) => {
     if (service.status !== 'open' || !path) return toast(`${service.name}即将开放`)
