@@ -8,6 +8,7 @@ import {
   isWorkingDay,
   parseDateList,
   workingCalendar,
+  workingDaysBetween,
 } from './working-days'
 
 const plain = workingCalendar([], [])
@@ -69,5 +70,18 @@ describe('working days', () => {
     expect(parseDateList('2026-01-01, 2026-01-02 ;2026-01-03')).toEqual({ ok: true, dates: ['2026-01-01', '2026-01-02', '2026-01-03'] })
     expect(parseDateList('')).toEqual({ ok: true, dates: [] })
     expect(parseDateList('2026-02-30')).toEqual({ ok: false, bad: '2026-02-30' })
+  })
+
+  it('counts the working days a clock stood still, so a paused deadline moves on by as many', () => {
+    // Fri 20 Nov → Tue 24 Nov: Mon 23 and Tue 24 (the weekend does not count, nor the first day).
+    expect(workingDaysBetween('2026-11-20', '2026-11-24', plain)).toBe(2)
+    expect(workingDaysBetween('2026-11-20', '2026-11-20', plain)).toBe(0)
+    expect(workingDaysBetween('2026-11-24', '2026-11-20', plain)).toBe(0)
+    // Across National Day: 30 Sep → 10 Oct holds Thu 8, Fri 9 and the make-up Saturday.
+    expect(workingDaysBetween('2026-09-30', '2026-10-10', china2026)).toBe(3)
+    const paused = addWorkingDays('2026-11-20', 5, plain)
+    expect(addWorkingDays(paused, workingDaysBetween('2026-11-20', '2026-11-24', plain), plain)).toBe(
+      addWorkingDays('2026-11-20', 7, plain),
+    )
   })
 })

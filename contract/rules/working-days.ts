@@ -88,6 +88,19 @@ export function addWorkingDays(date: string, count: number, calendar: WorkingCal
   return fromUtcMidnight(ms)
 }
 
+/**
+ * How many working days lie after `from` up to and including `to` (0 when `to` is not later): the
+ * working days a clock stood still between two dates, to move a deadline on by as many when it
+ * starts again (addWorkingDays(deadline, workingDaysBetween(pausedOn, resumedOn))).
+ */
+export function workingDaysBetween(from: string, to: string, calendar: WorkingCalendar): number {
+  let count = 0
+  for (let ms = toUtcMidnight(from) + DAY_MS; ms <= toUtcMidnight(to); ms += DAY_MS) {
+    if (isWorkingDay(fromUtcMidnight(ms), calendar)) count++
+  }
+  return count
+}
+
 /** A deadline is overdue once its whole day has passed in China. */
 export function isPastDeadline(deadline: string, now: Date): boolean {
   return chinaDate(now) > deadline
