@@ -1,5 +1,19 @@
 import * as z from 'zod/mini'
 
+/**
+ * Something a line has open right now, shown on its tile while it lasts (a campaign taking
+ * applications): a two-to-four character tag on the tile, and one line of detail beside the grid.
+ */
+export const TileBadge = z.object({
+  /** On the tile itself, e.g. 金秋助学. */
+  text: z.string(),
+  /** One line under the grid, e.g. 名额剩 120 个 · 预算剩 38.5 万元 · 9月1日截止. */
+  detail: z.string(),
+  /** Where a tap on the detail goes; the tile's own page when null. */
+  path: z.nullable(z.string()),
+})
+export type TileBadge = z.infer<typeof TileBadge>
+
 /** A service line on the home grid. */
 export const ServiceLine = z.object({
   key: z.string(),
@@ -17,6 +31,8 @@ export const ServiceLine = z.object({
   myPath: z.nullable(z.string()),
   /** Label of that entry, e.g. 我的入会申请. */
   myLabel: z.nullable(z.string()),
+  /** What the line has open right now (see TileBadge); absent when nothing is. */
+  badge: z.optional(TileBadge),
 })
 export type ServiceLine = z.infer<typeof ServiceLine>
 

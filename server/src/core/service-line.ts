@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { DataSection } from '@contract/account'
-import type { ServiceLine } from '@contract/catalogue'
+import type { ServiceLine, TileBadge } from '@contract/catalogue'
 import type { StaffRole } from '@contract/auth'
 import type { PersonaSeed } from '../platform/auth/demo-personas'
 import type { ServiceContext, SystemContext } from './context'
@@ -21,7 +21,12 @@ export interface ServiceLineDefinition {
   /** Staff roles the line brings (the platform's union staff and city admins exist already). */
   staffRoles?: readonly RoleDefinition[]
   /** Its tiles on the home grid (the grid's order is the platform catalogue's). */
-  catalogue: ReadonlyArray<Omit<ServiceLine, 'status'>>
+  catalogue: ReadonlyArray<Omit<ServiceLine, 'status' | 'badge'>>
+  /**
+   * What the line has open right now, for its tiles (a campaign taking applications), read with
+   * the grid and cached with it; a line that fails here leaves its tile as it is.
+   */
+  tileBadges?(context: SystemContext): Promise<ReadonlyArray<TileBadge & { tileKey: string }>>
   /** Its entries on the staff workbench. */
   workbench?: readonly WorkbenchEntryDefinition[]
   /** Its row under 我的 → 我的办理. */

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import type { ServiceLine } from '@contract/catalogue'
 import { ApiError } from '@/services/api-error'
 import { listNotices, listServices } from '@/services/api/core'
+import * as sessionStore from '@/services/session-store'
 import HomePage from './index'
 
 jest.mock('@/services/api/core', () => ({
@@ -66,5 +67,22 @@ describe('首页 (home page)', () => {
     expect(await screen.findByText('网络不给力，请检查网络后重试')).toBeTruthy()
     fireEvent.click(screen.getByText('重试'))
     await waitFor(() => expect(screen.getByText('入会')).toBeTruthy())
+  })
+
+  it('a line with something open shows it on its tile and, with its detail, under the grid; a tap opens it', async () => {
+    jest.spyOn(sessionStore, 'usableToken').mockReturnValue('token')
+    mockedServices.mockResolvedValue({
+      services: [
+        {
+          ...line('hardship', '困难帮扶', 'open', '/hardship/pages/index/index'),
+          badge: { text: '金秋助学', detail: '名额剩 120 个 · 9月1日截止', path: '/hardship/pages/apply/index' },
+        },
+        line('legal_aid', '法律援助', 'open', '/legal-aid/pages/apply/index'),
+      ],
+    })
+    render(<HomePage />)
+    expect(await screen.findAllByText('金秋助学')).toHaveLength(2)
+    fireEvent.click(screen.getByText('困难帮扶：名额剩 120 个 · 9月1日截止'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/hardship/pages/apply/index' })
   })
 })

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import type { ServiceLine } from '@contract/catalogue'
 import { NoticeStrip } from '@/components/notice-strip'
 import { PageShell } from '@/components/page-shell'
-import { ServiceGrid } from '@/components/service-grid'
+import { ServiceGrid, TileBadges } from '@/components/service-grid'
 import { StateView } from '@/components/state-view'
 import { useApi } from '@/hooks/useApi'
 import { useSession } from '@/hooks/useSession'
@@ -18,13 +18,13 @@ export default function HomePage() {
   const services = useApi(() => listServices().then((result) => result.services), [])
   const notices = useApi(() => listNotices().then((result) => result.notices), [])
 
-  const open = (service: ServiceLine) => {
-    if (service.status !== 'open' || !service.entryPath) return toast(`${service.name}即将开放`)
+  const open = (service: ServiceLine, path = service.entryPath) => {
+    if (service.status !== 'open' || !path) return toast(`${service.name}即将开放`)
     if (!usableToken() && process.env.TARO_ENV !== 'weapp') {
-      goToLogin(service.entryPath)
+      goToLogin(path)
       return
     }
-    void Taro.navigateTo({ url: service.entryPath })
+    void Taro.navigateTo({ url: path })
   }
 
   return (
@@ -37,7 +37,12 @@ export default function HomePage() {
       {notices.data ? <NoticeStrip notices={notices.data} /> : null}
       <Text className='lg-section-title'>服务大厅</Text>
       <StateView state={services} isEmpty={(list) => list.length === 0} emptyText='暂无可用服务' loadingText='正在加载服务…'>
-        {(list) => <ServiceGrid services={list} onOpen={open} />}
+        {(list) => (
+          <View>
+            <ServiceGrid services={list} onOpen={(service) => open(service)} />
+            <TileBadges services={list} onOpen={open} />
+          </View>
+        )}
       </StateView>
     </PageShell>
   )

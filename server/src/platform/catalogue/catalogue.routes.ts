@@ -1,6 +1,6 @@
 import { asc, desc } from 'drizzle-orm'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { MyLines, NoticeList, ServiceLineList } from '@contract/catalogue'
+import { MyLines, NoticeList, ServiceLineList, type TileBadge } from '@contract/catalogue'
 import { ApiErrorBody } from '@contract/errors'
 import { TtlCache } from '../../lib/ttl-cache'
 import { notices, serviceLines } from './catalogue.tables'
@@ -10,19 +10,38 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
   const servicesCache = new TtlCache<ServiceLineList>(app.config.referenceCacheMs)
   const noticesCache = new TtlCache<NoticeList>(app.config.referenceCacheMs)
 
+  /** What each line has open right now, by tile; a line whose badges fail leaves its tile plain. */
+  const tileBadges = async (): Promise<Map<string, TileBadge>> => {
+    const found = new Map<string, TileBadge>()
+    for (const line of app.lines) {
+      if (!line.tileBadges) continue
+      try {
+        for (const { tileKey, ...badge } of await line.tileBadges(app.systemContext())) if (!found.has(tileKey)) found.set(tileKey, badge)
+      } catch (error) {
+        app.log.error({ err: error, line: line.key }, 'tile badges failed')
+      }
+    }
+    return found
+  }
+
   app.get(
     '/services',
     { schema: { tags: ['catalogue'], summary: 'Service lines for the home grid', response: { 200: ServiceLineList } } },
     async () =>
       servicesCache.get(async () => {
         const rows = await app.db.select().from(serviceLines).orderBy(asc(serviceLines.sortOrder))
+        const badges = await tileBadges()
         return {
-          services: rows.map(({ sortOrder: _sortOrder, ...line }) => ({
-            ...line,
-            entryPath: line.status === 'open' ? line.entryPath : null,
-            myPath: line.status === 'open' ? line.myPath : null,
-            myLabel: line.status === 'open' ? line.myLabel : null,
-          })),
+          services: rows.map(({ sortOrder: _sortOrder, ...line }) => {
+            const badge = line.status === 'open' ? badges.get(line.key) : undefined
+            return {
+              ...line,
+              entryPath: line.status === 'open' ? line.entryPath : null,
+              myPath: line.status === 'open' ? line.myPath : null,
+              myLabel: line.status === 'open' ? line.myLabel : null,
+              ...(badge ? { badge } : {}),
+            }
+          }),
         }
       }),
   )
