@@ -15,6 +15,12 @@ export interface MemberRecord {
   orgName: string
   orgPath: string
   memberNumber: string
+  /**
+   * The keyed hash of the member's ID number (`cipher.lookupHash`, as every line keys ID numbers),
+   * for a line that must recognise the person without their number — a hardship household that
+   * lists them, a reviewer who may not review their own family. Null when none was recorded.
+   */
+  idNumberHash: string | null
   /** The name on the card; null once the membership ended with the account. */
   name: string | null
   joinedAt: Date

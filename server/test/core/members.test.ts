@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm'
+import { memberships } from '../../src/lines/membership/membership.tables'
 import { issueCardToken } from '../../src/lines/membership/card-token'
 import { serviceLines } from '../../src/lines/registry'
 import { defineServiceLine } from '../../src/core/service-line'
@@ -26,6 +28,11 @@ describe('the member directory', () => {
       orgName: '连云港市第一人民医院工会',
     })
     expect(member!.orgPath).toContain('/lyg-haizhou-hospital1/')
+    // The ID number's keyed hash, never the number: other lines recognise the person by it.
+    expect(member!.idNumberHash).toBeNull()
+    const hash = context.cipher.lookupHash('320706199001010011')
+    await t.database.db.update(memberships).set({ idNumberHash: hash }).where(eq(memberships.id, members[0]!.membershipId))
+    expect((await context.members.activeMemberOf(context, members[0]!.userId))?.idNumberHash).toBe(hash)
     const worker = await findUserByOpenid(t.database.db, 'demo-worker')
     expect(await context.members.activeMemberOf(context, worker!.id)).toBeNull()
     await expect(requireActiveMember(context, worker!.id, '本课程仅限工会会员报名')).rejects.toMatchObject({

@@ -32,6 +32,7 @@ async function activeMembers(db: Queryable, conditions: Parameters<typeof and>):
       orgName: orgs.name,
       orgPath: orgs.path,
       memberNumber: memberships.memberNumber,
+      idNumberHash: memberships.idNumberHash,
       name: memberships.name,
       joinedAt: memberships.joinedAt,
     })
