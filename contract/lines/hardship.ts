@@ -1106,6 +1106,14 @@ export const StaffApplicationList = z.object({
 })
 export type StaffApplicationList = z.infer<typeof StaffApplicationList>
 
+/** Another application of the same household, as the file and the case list it. */
+export const FileApplicationRef = z.object({
+  id: z.string(),
+  applicationNo: z.string(),
+  status: z.enum(APPLICATION_STATUSES),
+  aidTypes: z.array(AidType),
+})
+
 /** Staff actions with a form, as the case page offers them. */
 export const STAFF_STEPS = [
   'first_review',
@@ -1136,6 +1144,8 @@ export const StaffApplicationDetail = z.object({
   accountReveals: z.array(RevealEntry),
   /** The proof slots staff may ask for again. */
   requestableSlots: z.array(z.object({ key: z.string(), label: z.string() })),
+  /** The household's other applications (one file per household: a second one joins it). */
+  householdApplications: z.array(FileApplicationRef),
 })
 export type StaffApplicationDetail = z.infer<typeof StaffApplicationDetail>
 
@@ -1180,13 +1190,6 @@ const fileCore = {
   archivedOn: z.nullable(z.string()),
   nextReviewOn: z.nullable(z.string()),
 }
-
-export const FileApplicationRef = z.object({
-  id: z.string(),
-  applicationNo: z.string(),
-  status: z.enum(APPLICATION_STATUSES),
-  aidTypes: z.array(AidType),
-})
 
 export const MyFile = z.object({
   file: z.nullable(
