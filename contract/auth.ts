@@ -14,6 +14,8 @@ export const RoleGrant = z.object({
   roleLabel: z.string(),
   orgId: z.string(),
   orgName: z.string(),
+  /** For a role held for one unit of a line (a merchant's cashier): that unit's id; null otherwise. */
+  scopeId: z.nullable(z.string()),
 })
 export type RoleGrant = z.infer<typeof RoleGrant>
 

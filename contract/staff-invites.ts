@@ -20,6 +20,8 @@ export const CreateInviteBody = z.object({
   ),
   /** Who it is for, so the admin recognises it in the list (not shown to the invitee). */
   note: optionalText('备注', 40),
+  /** For a scoped role (a merchant's cashier): the unit it is held for; the org follows from it. */
+  scopeId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
 })
 export type CreateInviteBody = z.infer<typeof CreateInviteBody>
 

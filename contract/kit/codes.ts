@@ -16,10 +16,13 @@ export const RotatingQr = z.object({
 })
 export type RotatingQr = z.infer<typeof RotatingQr>
 
+/** The longest code a scan field accepts (a signed token is about 150 characters). */
+export const SCANNED_CODE_MAX_LENGTH = 512
+
 /** A scanned (or typed) code: what a staff member or a cashier sends to check it. */
 export const ScannedCode = z.object({
   code: z
     .string({ error: '请扫描或输入二维码内容' })
-    .check(z.trim(), z.minLength(1, '请扫描或输入二维码内容'), z.maxLength(512, '二维码内容不正确')),
+    .check(z.trim(), z.minLength(1, '请扫描或输入二维码内容'), z.maxLength(SCANNED_CODE_MAX_LENGTH, '二维码内容不正确')),
 })
 export type ScannedCode = z.infer<typeof ScannedCode>

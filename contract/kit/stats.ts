@@ -5,6 +5,7 @@ import * as z from 'zod/mini'
  * the plan's target for the period, and breakdowns by category, district or status. Every line
  * answers its `GET /api/workbench/<line>/stats` in this one shape, so one screen draws them all.
  */
+/** `yuan` figures are in yuan (not fen: lines convert from their stored fen); `percent` is 0–100. */
 export const FigureFormat = z.enum(['count', 'yuan', 'percent'])
 export type FigureFormat = z.infer<typeof FigureFormat>
 

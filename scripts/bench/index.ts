@@ -77,7 +77,8 @@ async function measureOn(base: string, route: string, options: MeasureOptions = 
   // Warm up first so JIT and connection set-up do not count.
   await autocannon({ ...request, duration: 2 })
   const result = await autocannon({ ...request, duration: SECONDS })
-  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx }
+  const shed = (result.statusCodeStats as Record<string, { count: number } | undefined>)['503']?.count ?? 0
+  return { rps: result['2xx'] / SECONDS, p99: result.latency.p99, errors: result.errors + result.non2xx - shed, shed }
 }
 
 interface DatabaseRun {
@@ -102,20 +103,20 @@ async function runServerSections(database: string, databaseUrl: string | undefin
 function cell(run: DatabaseRun, row: BenchRow): string {
   if (row.text !== undefined) return row.text
   if (!row.figures) return ''
-  const { rps, p99, errors } = row.figures
+  const { rps, p99, errors, shed } = row.figures
   const base = row.ratioTo ? run.rows.find((other) => other.label === row.ratioTo)?.figures : undefined
   const ratio = base ? `  ×${(rps / base.rps).toFixed(2)}` : ''
-  return `${rps.toFixed(0).padStart(6)} req/s p99 ${String(p99).padStart(4)} ms${errors ? ` errors ${errors}` : ''}${ratio}`
+  return `${rps.toFixed(0).padStart(6)} req/s p99 ${String(p99).padStart(4)} ms${ratio}${shed ? ` shed ${shed}` : ''}${errors ? ` errors ${errors}` : ''}`
 }
 
 function printSideBySide(runs: DatabaseRun[]): void {
   const labels = [...new Set(runs.flatMap((run) => run.rows.map((row) => row.label)))]
   const width = Math.max(...labels.map((label) => label.length), 10) + 2
-  console.log(`\n${''.padEnd(width)}${runs.map((run) => run.database.padEnd(48)).join('')}target`)
+  console.log(`\n${''.padEnd(width)}${runs.map((run) => run.database.padEnd(58)).join('')}target`)
   for (const label of labels) {
     const cells = runs.map((run) => {
       const row = run.rows.find((candidate) => candidate.label === label)
-      return (row ? cell(run, row) : '—').padEnd(48)
+      return (row ? cell(run, row) : '—').padEnd(58)
     })
     const target = runs.flatMap((run) => run.rows).find((row) => row.label === label)?.target ?? ''
     console.log(`${label.padEnd(width)}${cells.join('')}${target}`)

@@ -2,9 +2,14 @@ import type { FastifyInstance } from 'fastify'
 
 /** What one autocannon run measured. */
 export interface Figures {
+  /** Answered 2xx, per second. */
   rps: number
+  /** Over every answer, the refused ones included. */
   p99: number
+  /** Failed connections and answers other than 2xx and 503. */
   errors: number
+  /** Answered 503 by load shedding (MAX_IN_FLIGHT): refused at once rather than queued. */
+  shed: number
 }
 
 export interface MeasureOptions {

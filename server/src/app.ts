@@ -16,6 +16,7 @@ import { databaseRateLimitStore, rateLimitCleanupJob, rateLimitKey } from './cor
 import type { ServiceLineDefinition } from './core/service-line'
 import { serviceLines } from './lines/registry'
 import authentication from './plugins/app/authentication'
+import loadShedding from './plugins/app/load-shedding'
 import context from './plugins/app/context'
 import errorHandler from './plugins/app/error-handler'
 import securityHeaders from './plugins/app/security-headers'
@@ -91,6 +92,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await options.database.close()
   })
   await app.register(errorHandler)
+  await app.register(loadShedding)
   await app.register(authentication)
   await app.register(fastifyRateLimit, {
     global: false,

@@ -154,6 +154,12 @@ const EnvSchema = z
     H5_DIR: z.string().optional(),
     /** How long reference data (service catalogue, notices) is cached in memory. */
     REFERENCE_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(30),
+    /**
+     * Requests one instance works on at once; one more is answered 503 at once, with Retry-After,
+     * rather than waiting seconds in a queue. 0: no limit. Default 32 on the embedded database,
+     * which runs one query at a time, and 256 on PostgreSQL.
+     */
+    MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).optional(),
     /** Logins per IP per minute. */
     LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(20),
     /** Where uploaded files are stored; `<DATA_DIR>/uploads` when unset. */
@@ -245,6 +251,8 @@ export interface Config {
   apiDocs: boolean
   loginRateLimit: number
   referenceCacheMs: number
+  /** 0: no limit. */
+  maxInFlight: number
   uploadDir: string
   uploadRateLimit: number
   /** By subscribe topic; `status` is the default every topic falls back to. */
@@ -293,6 +301,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     apiDocs: env.API_DOCS ?? nodeEnvOf(env) !== 'production',
     loginRateLimit: env.LOGIN_RATE_LIMIT,
     referenceCacheMs: env.REFERENCE_CACHE_SECONDS * 1000,
+    maxInFlight: env.MAX_IN_FLIGHT ?? (env.DATABASE_URL ? 256 : 32),
     uploadDir: path.resolve(env.UPLOAD_DIR ?? path.join(env.DATA_DIR, 'uploads')),
     uploadRateLimit: env.UPLOAD_RATE_LIMIT,
     subscribeTemplates: {

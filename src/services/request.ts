@@ -36,6 +36,15 @@ export function setReauthenticator(handler: Reauthenticator): void {
   reauthenticate = handler
 }
 
+/**
+ * The server answered 401: forget the session, and (on WeChat) log in again silently. Resolves
+ * true when a retry may succeed. For transfers that cannot go through `request` (downloads).
+ */
+export async function recoverFromUnauthenticated(): Promise<boolean> {
+  clearSession()
+  return reauthenticate()
+}
+
 function queryString(query: RequestOptions['query']): string {
   if (!query) return ''
   const parts = Object.entries(query)

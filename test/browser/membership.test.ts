@@ -181,7 +181,7 @@ describe('membership in the browser (H5 build, headless Chromium)', () => {
     let card = await currentPage(worker, pages.membership.card.path)
     await card.locator('[data-testid="member-card"]').waitFor()
     await expect(card.locator('[data-testid="member-card"]').textContent()).resolves.toContain('海州区新就业形态劳动者联合工会')
-    const qrImage = () => card.locator('.mb-card__qr-image img')
+    const qrImage = () => card.locator('.lg-rqr__image img')
     const qr = qrImage()
     await qr.waitFor()
     await expect(qr.getAttribute('src')).resolves.toMatch(/^data:image\/png;base64,/)
@@ -195,7 +195,7 @@ describe('membership in the browser (H5 build, headless Chromium)', () => {
     const before = await qr.getAttribute('src')
     await tap(card.locator('[data-testid="qr-refresh"]'))
     const shownCard = await card.elementHandle()
-    await worker.waitForFunction(([element, old]) => element?.querySelector('.mb-card__qr-image img')?.getAttribute('src') !== old, [
+    await worker.waitForFunction(([element, old]) => element?.querySelector('.lg-rqr__image img')?.getAttribute('src') !== old, [
       shownCard,
       before,
     ] as const)

@@ -32,7 +32,8 @@ export type StaffAccess = 'act' | 'read'
 export type StaffScope = { kind: 'all' } | { kind: 'subtrees'; orgPaths: string[] } | { kind: 'none' }
 
 export function staffScope(user: AuthUser, roles: readonly StaffRole[], reach: AccessRule['reach'] = 'subtree'): StaffScope {
-  const grants = user.roles.filter((grant) => roles.includes(grant.role))
+  // A scoped grant (a merchant's cashier) is held for one unit, never for an org's subtree.
+  const grants = user.roles.filter((grant) => roles.includes(grant.role) && grant.scopeId === null)
   if (grants.length === 0) return { kind: 'none' }
   // A city administrator is granted at the city federation: the whole tree.
   if (reach === 'city' || grants.some((grant) => grant.role === 'city_admin')) return { kind: 'all' }
@@ -40,6 +41,11 @@ export function staffScope(user: AuthUser, roles: readonly StaffRole[], reach: A
   const paths = [...new Set(grants.map((grant) => grant.orgPath))].sort()
   const orgPaths = paths.filter((candidate) => !paths.some((other) => other !== candidate && candidate.startsWith(other)))
   return { kind: 'subtrees', orgPaths }
+}
+
+/** The units a scoped role is held for (the merchants a cashier works at); see RoleDefinition.scope. */
+export function unitsHeld(user: AuthUser, role: StaffRole): string[] {
+  return user.roles.flatMap((grant) => (grant.role === role && grant.scopeId !== null ? [grant.scopeId] : []))
 }
 
 export function scopeIncludes(scope: StaffScope, orgPath: string): boolean {

@@ -1,4 +1,5 @@
 import type { OrgKind } from '@contract/orgs'
+import type { SystemContext } from './context'
 
 /**
  * Staff roles: the platform's own (union staff, city administrators) and those each service line
@@ -13,6 +14,21 @@ export interface RoleDefinition {
   orgKinds: readonly OrgKind[]
   /** What it lets one do, one line for the invite form. */
   description: string
+  /**
+   * A role held for one unit a line keeps (a partner merchant) rather than for an org's subtree:
+   * its invites name the unit, and are made from the line's own page by the staff who manage
+   * those units — not from the generic invite form.
+   */
+  scope?: RoleScope
+}
+
+export interface RoleScope {
+  /** What the unit is called: 商户. */
+  label: string
+  /** The unit, if it exists and may have staff now: its name and the org whose staff manage it. */
+  find(context: SystemContext, id: string): Promise<{ name: string; orgId: string } | null>
+  /** Who may invite people to it (besides city administrators). */
+  invitedBy: readonly string[]
 }
 
 export const PLATFORM_ROLES: readonly RoleDefinition[] = [
@@ -33,6 +49,7 @@ export const PLATFORM_ROLES: readonly RoleDefinition[] = [
 export interface RoleCatalogue {
   all: readonly RoleDefinition[]
   has(role: string): boolean
+  definition(role: string): RoleDefinition | undefined
   label(role: string): string
   /** The label for a grant at an org of this kind: district union staff are 县区工会工作人员. */
   labelAt(role: string, orgKind: OrgKind | string): string
@@ -45,6 +62,7 @@ export function roleCatalogue(definitions: readonly RoleDefinition[]): RoleCatal
   return {
     all: definitions,
     has: (role) => byRole.has(role),
+    definition: (role) => byRole.get(role),
     label,
     labelAt(role, orgKind) {
       if (role === 'union_staff') return orgKind === 'district' ? '县区工会工作人员' : '基层工会工作人员'

@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
+import { cube } from '@electric-sql/pglite/contrib/cube'
+import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance'
 import { sql } from 'drizzle-orm'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
@@ -32,6 +34,9 @@ export interface DatabaseHandle {
   ping(): Promise<number>
   close(): Promise<void>
 }
+
+/** PGlite's contrib modules the migrations may create, as on a PostgreSQL server with contrib. */
+export const PGLITE_EXTENSIONS = { cube, earthdistance }
 
 export const migrationsFolder = path.resolve(__dirname, '..', '..', 'migrations')
 
@@ -69,6 +74,9 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Opened> {
   const client = new PGlite({
     dataDir: options.pgliteDataDir,
     loadDataDir: options.pgliteTemplate,
+    // Contrib modules a migration may CREATE EXTENSION (geographic search: cube + earthdistance).
+    // PostgreSQL ships them with the server; PGlite loads only those registered when it opens.
+    extensions: PGLITE_EXTENSIONS,
   })
   await client.waitReady
   const db = drizzlePglite(client)

@@ -1,4 +1,4 @@
-import { scopeIncludes, staffScope } from '../../src/core/access'
+import { scopeIncludes, staffScope, unitsHeld } from '../../src/core/access'
 import type { AuthUser } from '../../src/platform/auth/auth.service'
 
 const user = (roles: AuthUser['roles']): AuthUser => ({
@@ -17,6 +17,7 @@ const grant = (role: AuthUser['roles'][number]['role'], orgPath: string) => ({
   orgName: orgPath,
   orgPath,
   orgKind: 'district',
+  scopeId: null,
 })
 
 describe('staffScope', () => {
@@ -37,6 +38,14 @@ describe('staffScope', () => {
     expect(scopeIncludes(scope, '/lyg/lyg-haizhou/lyg-haizhou-hospital1/')).toBe(true)
     expect(scopeIncludes(scope, '/lyg/lyg-lianyun/')).toBe(false)
     expect(scopeIncludes(scope, '/lyg/')).toBe(false)
+  })
+
+  it('a scoped grant (a cashier of one merchant) reaches no subtree, only its unit', () => {
+    const cashier = user([{ ...grant('merchant_cashier', '/lyg/'), scopeId: 'merchant-1' }, grant('union_staff', '/lyg/lyg-ganyu/')])
+    expect(staffScope(cashier, ['merchant_cashier'])).toEqual({ kind: 'none' })
+    expect(staffScope(cashier, ['merchant_cashier', 'union_staff'])).toEqual({ kind: 'subtrees', orgPaths: ['/lyg/lyg-ganyu/'] })
+    expect(unitsHeld(cashier, 'merchant_cashier')).toEqual(['merchant-1'])
+    expect(unitsHeld(cashier, 'union_staff')).toEqual([])
   })
 
   it('a role the feature does not accept reaches nothing', () => {

@@ -54,6 +54,8 @@ export const TEST_ENV: Record<string, string> = {
   REFERENCE_CACHE_SECONDS: '0',
   // Tests run jobs themselves (app.jobs.tick()) so that nothing happens behind their back.
   RUN_JOBS: 'false',
+  // Concurrency tests fire hundreds of requests at once through app.inject; shedding has its own test.
+  MAX_IN_FLIGHT: '0',
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {

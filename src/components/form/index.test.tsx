@@ -113,7 +113,8 @@ describe('the form kit', () => {
 })
 
 describe('TextInput and limits', () => {
-  const limitOf = (element: Element | null) => Number(element?.getAttribute('maxlength') ?? (element as { maxlength?: number } | null)?.maxlength)
+  const limitOf = (element: Element | null) =>
+    Number(element?.getAttribute('maxlength') ?? (element as { maxlength?: number } | null)?.maxlength)
 
   it('free text may run past its limit, so the form can say it is too long instead of cutting it', () => {
     const { container } = render(<TextInput value='' maxLength={30} onChange={() => undefined} />)

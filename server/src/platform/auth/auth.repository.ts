@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { StaffRole } from '@contract/auth'
-import type { Queryable } from '../../db/client'
+import type { Database, Queryable } from '../../db/client'
 import { orgs } from '../orgs/orgs.tables'
 import { staffRoles, users } from './auth.tables'
 
@@ -12,6 +12,8 @@ export interface RoleGrantRow {
   orgName: string
   orgPath: string
   orgKind: string
+  /** The unit a scoped role is held for (a merchant); null otherwise. */
+  scopeId: string | null
 }
 
 export async function findActiveUserById(db: Queryable, id: string): Promise<UserRow | undefined> {
@@ -49,9 +51,59 @@ export async function upsertUserByOpenid(db: Queryable, openid: string, nickname
   return row
 }
 
+/** The auth query, prepared once per database: on PostgreSQL its plan is kept per connection. */
+const preparedSessionQueries = new WeakMap<object, ReturnType<typeof sessionUserQuery>>()
+
+function sessionUserQuery(db: Database) {
+  return db
+    .select({
+      user: users,
+      role: staffRoles.role,
+      orgId: staffRoles.orgId,
+      orgName: orgs.name,
+      orgPath: orgs.path,
+      orgKind: orgs.kind,
+      scopeId: staffRoles.scopeId,
+    })
+    .from(users)
+    .leftJoin(staffRoles, and(eq(staffRoles.userId, users.id), isNull(staffRoles.revokedAt)))
+    .leftJoin(orgs, eq(orgs.id, staffRoles.orgId))
+    .where(and(eq(users.id, sql.placeholder('userId')), isNull(users.deletedAt)))
+    .orderBy(staffRoles.createdAt)
+    .prepare('session_user')
+}
+
+/**
+ * The caller behind a session with their role grants, in one indexed lookup: it runs on every
+ * authenticated request.
+ */
+export async function findSessionUser(db: Database, userId: string): Promise<{ user: UserRow; roles: RoleGrantRow[] } | undefined> {
+  let query = preparedSessionQueries.get(db)
+  if (!query) {
+    query = sessionUserQuery(db)
+    preparedSessionQueries.set(db, query)
+  }
+  const rows = await query.execute({ userId })
+  const first = rows[0]
+  if (!first) return undefined
+  const roles: RoleGrantRow[] = []
+  for (const row of rows) {
+    if (row.role === null || row.orgId === null || row.orgName === null || row.orgPath === null || row.orgKind === null) continue
+    roles.push({ role: row.role, orgId: row.orgId, orgName: row.orgName, orgPath: row.orgPath, orgKind: row.orgKind, scopeId: row.scopeId })
+  }
+  return { user: first.user, roles }
+}
+
 export async function rolesOfUser(db: Queryable, userId: string): Promise<RoleGrantRow[]> {
   return db
-    .select({ role: staffRoles.role, orgId: staffRoles.orgId, orgName: orgs.name, orgPath: orgs.path, orgKind: orgs.kind })
+    .select({
+      role: staffRoles.role,
+      orgId: staffRoles.orgId,
+      orgName: orgs.name,
+      orgPath: orgs.path,
+      orgKind: orgs.kind,
+      scopeId: staffRoles.scopeId,
+    })
     .from(staffRoles)
     .innerJoin(orgs, eq(orgs.id, staffRoles.orgId))
     .where(and(eq(staffRoles.userId, userId), isNull(staffRoles.revokedAt)))
@@ -69,6 +121,7 @@ export async function rolesOfUsers(db: Queryable, userIds: string[]): Promise<Ma
       orgName: orgs.name,
       orgPath: orgs.path,
       orgKind: orgs.kind,
+      scopeId: staffRoles.scopeId,
     })
     .from(staffRoles)
     .innerJoin(orgs, eq(orgs.id, staffRoles.orgId))
@@ -79,7 +132,7 @@ export async function rolesOfUsers(db: Queryable, userIds: string[]): Promise<Ma
 
 export async function grantRole(
   db: Queryable,
-  grant: { userId: string; role: StaffRole; orgId: string; grantedBy?: string },
+  grant: { userId: string; role: StaffRole; orgId: string; scopeId?: string | null; grantedBy?: string },
 ): Promise<void> {
   await db.insert(staffRoles).values(grant).onConflictDoNothing()
 }

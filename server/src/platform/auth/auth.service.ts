@@ -2,11 +2,11 @@ import type { LoginResult, RoleGrant, User } from '@contract/auth'
 import type { RoleCatalogue } from '../../core/roles'
 import { maskPhone } from '@contract/rules/mask'
 import type { Config } from '../../config'
-import type { Queryable } from '../../db/client'
+import type { Database, Queryable } from '../../db/client'
 import { createSignedToken, readSignedToken, type FieldCipher } from '../../lib/crypto'
 import { AppError } from '../../lib/errors'
 import { WechatError, wechatErrorToAppError, type WechatClient } from '../../lib/wechat'
-import { findActiveUserById, rolesOfUser, upsertUserByOpenid, type RoleGrantRow, type UserRow } from './auth.repository'
+import { findActiveUserById, findSessionUser, rolesOfUser, upsertUserByOpenid, type RoleGrantRow, type UserRow } from './auth.repository'
 
 /** The caller of a request, as handlers see it. */
 export interface AuthUser {
@@ -59,11 +59,12 @@ export async function loadAuthUser(db: Queryable, cipher: FieldCipher, userId: s
 }
 
 /** The user behind a session, unless the account is gone or the session predates a revocation. */
-export async function loadSessionUser(db: Queryable, cipher: FieldCipher, session: Session): Promise<AuthUser | undefined> {
-  const row = await findActiveUserById(db, session.userId)
-  if (!row) return undefined
-  if (row.sessionsValidAfter && session.issuedAt < row.sessionsValidAfter.getTime()) return undefined
-  return toAuthUser(cipher, row, await rolesOfUser(db, row.id))
+export async function loadSessionUser(db: Database, cipher: FieldCipher, session: Session): Promise<AuthUser | undefined> {
+  const found = await findSessionUser(db, session.userId)
+  if (!found) return undefined
+  const { user, roles } = found
+  if (user.sessionsValidAfter && session.issuedAt < user.sessionsValidAfter.getTime()) return undefined
+  return toAuthUser(cipher, user, roles)
 }
 
 export function toAuthUser(cipher: FieldCipher, row: UserRow, roles: RoleGrantRow[]): AuthUser {
@@ -81,7 +82,13 @@ export function toAuthUser(cipher: FieldCipher, row: UserRow, roles: RoleGrantRo
 
 /** A user's role grants as people read them (the label depends on the org's level). */
 export function roleGrantViews(roles: RoleCatalogue, grants: readonly RoleGrantRow[]): RoleGrant[] {
-  return grants.map(({ role, orgId, orgName, orgKind }) => ({ role, roleLabel: roles.labelAt(role, orgKind), orgId, orgName }))
+  return grants.map(({ role, orgId, orgName, orgKind, scopeId }) => ({
+    role,
+    roleLabel: roles.labelAt(role, orgKind),
+    orgId,
+    orgName,
+    scopeId,
+  }))
 }
 
 export function toUserView(user: AuthUser, roles: RoleCatalogue): User {

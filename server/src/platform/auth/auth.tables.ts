@@ -45,6 +45,11 @@ export const staffRoles = pgTable(
     orgId: text('org_id')
       .notNull()
       .references(() => orgs.id),
+    /**
+     * For a role held for one unit a line keeps (a merchant's cashier: see RoleDefinition.scope),
+     * that unit's id; null for roles that reach an org's subtree.
+     */
+    scopeId: text('scope_id'),
     grantedBy: uuid('granted_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** A revoked grant stays, for the record of who held what when; it grants nothing. */
@@ -52,8 +57,8 @@ export const staffRoles = pgTable(
     revokedBy: uuid('revoked_by').references(() => users.id),
   },
   (table) => [
-    uniqueIndex('staff_roles_user_role_org')
-      .on(table.userId, table.role, table.orgId)
+    uniqueIndex('staff_roles_user_role_org_scope')
+      .on(table.userId, table.role, table.orgId, sql`coalesce(${table.scopeId}, '')`)
       .where(sql`${table.revokedAt} is null`),
     index('staff_roles_org').on(table.orgId),
   ],

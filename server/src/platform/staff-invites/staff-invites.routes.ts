@@ -31,7 +31,9 @@ export const staffInviteRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/workbench/invites',
     {
-      onRequest: cityAdmin,
+      // City administrators invite to any role; the staff who manage a scoped role's units (a
+      // merchant's cashiers) invite to that role only: the service checks which.
+      onRequest: app.authenticate,
       schema: {
         tags: ['workbench'],
         summary: 'Make an invite code for one org and one role (the code is in this answer only)',
@@ -72,7 +74,10 @@ export const staffInviteRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async () => ({
-      roles: app.roles.all.map(({ role, label, description, orgKinds }) => ({ role, label, description, orgKinds: [...orgKinds] })),
+      // Scoped roles are invited from the page of their unit (a merchant's), not from the generic form.
+      roles: app.roles.all
+        .filter((definition) => !definition.scope)
+        .map(({ role, label, description, orgKinds }) => ({ role, label, description, orgKinds: [...orgKinds] })),
     }),
   )
 

@@ -12,7 +12,7 @@ import {
 import { recordAudit } from '../../core/audit'
 import type { ServiceContext, SystemContext } from '../../core/context'
 import type { FieldCipher } from '../../lib/crypto'
-import { AppError, notFound, validationFailed } from '../../lib/errors'
+import { AppError, forbidden, notFound, validationFailed } from '../../lib/errors'
 import { grantRole } from '../auth/auth.repository'
 import { loadAuthUser, toUserView } from '../auth/auth.service'
 import { findOrg } from '../orgs/orgs.repository'
@@ -74,8 +74,24 @@ function toInvite(
 
 export async function createInvite(context: ServiceContext, body: CreateInviteBody): Promise<CreatedInvite> {
   const { db: tx, cipher, user } = context
-  if (!context.roles.has(body.role)) throw validationFailed({ role: '请选择角色' })
-  const org = await findOrg(tx, body.orgId)
+  const definition = context.roles.definition(body.role)
+  if (!definition) throw validationFailed({ role: '请选择角色' })
+  const isCityAdmin = user.roles.some((grant) => grant.role === 'city_admin')
+  // A scoped role (a merchant's cashier) names its unit; the org is the one whose staff manage it.
+  let scopeId: string | null = null
+  let orgId = body.orgId
+  if (definition.scope) {
+    const { scope } = definition
+    if (!isCityAdmin && !user.roles.some((grant) => scope.invitedBy.includes(grant.role))) throw forbidden()
+    const unit = body.scopeId ? await scope.find(context, body.scopeId) : null
+    if (!unit) throw validationFailed({ scopeId: `请选择${scope.label}` })
+    scopeId = body.scopeId!
+    orgId = unit.orgId
+  } else {
+    if (!isCityAdmin) throw forbidden()
+    if (body.scopeId) throw validationFailed({ scopeId: '该角色不需要选择单位' })
+  }
+  const org = await findOrg(tx, orgId)
   if (!org) throw validationFailed({ orgId: '请选择工会组织' })
   // A city administrator acts for the whole city; the grant belongs to the city federation.
   if (body.role === 'city_admin' && org.kind !== 'city') throw validationFailed({ orgId: '市总工会管理员只能设在市总工会' })
@@ -87,6 +103,7 @@ export async function createInvite(context: ServiceContext, body: CreateInviteBo
       codeHash: codeHash(cipher, code),
       role: body.role,
       orgId: org.id,
+      scopeId,
       note: body.note || null,
       createdBy: user.id,
       createdAt: now,
@@ -134,11 +151,11 @@ export async function redeem(context: ServiceContext, body: RedeemInviteBody): P
   if (status === 'redeemed') throw invalid('这个邀请码已经被使用过了，请向管理员重新索取')
   if (status === 'revoked') throw invalid('这个邀请码已被管理员作废')
   if (status === 'expired') throw invalid('这个邀请码已过期，请向管理员重新索取')
-  if (user.roles.some((grant) => grant.role === invite.role && grant.orgId === invite.orgId)) {
+  if (user.roles.some((grant) => grant.role === invite.role && grant.orgId === invite.orgId && grant.scopeId === invite.scopeId)) {
     throw new AppError(409, 'ALREADY_STAFF', `您已经是该组织的${context.roles.label(invite.role)}，无需再使用邀请码`)
   }
   if (!(await claimInvite(tx, invite.id, user.id, now))) throw invalid('这个邀请码已经被使用过了，请向管理员重新索取')
-  await grantRole(tx, { userId: user.id, role: invite.role, orgId: invite.orgId, grantedBy: invite.createdBy })
+  await grantRole(tx, { userId: user.id, role: invite.role, orgId: invite.orgId, scopeId: invite.scopeId, grantedBy: invite.createdBy })
   await tx.update(users).set({ realName: body.realName, updatedAt: now }).where(eq(users.id, user.id))
   await recordAudit(tx, {
     actorId: user.id,

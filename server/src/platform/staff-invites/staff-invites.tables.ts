@@ -15,6 +15,8 @@ export const staffInvites = pgTable(
     orgId: text('org_id')
       .notNull()
       .references(() => orgs.id),
+    /** The unit of a scoped role (a merchant), named when the invite was made. */
+    scopeId: text('scope_id'),
     note: text('note'),
     createdBy: uuid('created_by')
       .notNull()

@@ -61,7 +61,15 @@ export default fp<ContextOptions>(
     const roles = roleCatalogue([...PLATFORM_ROLES, ...options.lines.flatMap((line) => line.staffRoles ?? [])])
     const calendar = calendarOf(config)
     const members = memberDirectoryOf(options.lines)
-    const systemContext = (db: Queryable = options.database.db): SystemContext => ({ db, now: clock(), cipher, config, calendar, roles, members })
+    const systemContext = (db: Queryable = options.database.db): SystemContext => ({
+      db,
+      now: clock(),
+      cipher,
+      config,
+      calendar,
+      roles,
+      members,
+    })
 
     app.decorate('config', config)
     app.decorate('database', options.database)
@@ -89,6 +97,7 @@ export default fp<ContextOptions>(
 /** The one line that provides the member directory (two would be a mistake in the registry). */
 function memberDirectoryOf(lines: readonly ServiceLineDefinition[]): MemberDirectory {
   const providers = lines.filter((line) => line.provides?.members)
-  if (providers.length > 1) throw new Error(`More than one line provides the member directory: ${providers.map((line) => line.key).join(', ')}`)
+  if (providers.length > 1)
+    throw new Error(`More than one line provides the member directory: ${providers.map((line) => line.key).join(', ')}`)
   return providers[0]?.provides?.members ?? noMembers
 }

@@ -1,14 +1,11 @@
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { Button } from '@/components/button'
-import { Field, TextArea } from '@/components/form'
 import { PageShell } from '@/components/page-shell'
+import { ScanField } from '@/components/scan-field'
 import { useSubmission } from '@/hooks/useSubmission'
 import type { CardVerifyResult } from '@contract/cards'
 import { verifyCard } from '@/services/api/workbench'
 import { formatDate, formatTime } from '@/services/format'
-import { isWeapp } from '@/services/session'
 import './index.css'
 
 const verdict: Record<CardVerifyResult['result'], { title: string; text: string }> = {
@@ -27,55 +24,26 @@ export default function CardVerifyPage() {
 }
 
 function CardVerify() {
-  const [token, setToken] = useState('')
   const [result, setResult] = useState<CardVerifyResult | null>(null)
   const checking = useSubmission({ report: 'none' })
 
-  const check = async (value: string) => {
-    if (!value.trim()) return checking.setFieldErrors({ token: '请先扫描或粘贴会员码' })
-    const answer = await checking.submit({ token: value.trim() }, (body) => verifyCard(body.token))
-    if (answer.ok) setResult(answer.value)
-  }
-
-  const scan = async () => {
-    try {
-      const scanned = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-      setToken(scanned.result)
-      await check(scanned.result)
-    } catch {
-      // Cancelled by the user: nothing to do.
-    }
+  const check = async (token: string) => {
+    const answer = await checking.submit({ token }, (body) => verifyCard(body.token))
+    setResult(answer.ok ? answer.value : null)
   }
 
   return (
     <View>
-      {isWeapp ? (
-        <Button kind='primary' block busy={checking.busy} busyText='正在核验…' onClick={() => void scan()}>
-          扫描会员码
-        </Button>
-      ) : null}
-      <View className='lg-card'>
-        <Field
-          label={isWeapp ? '或粘贴会员码内容' : '会员码内容'}
-          name='token'
-          error={checking.fieldErrors.token ?? checking.error?.message}
-          hint='会员码每分钟更新一次，请核验对方当场出示的码'
-        >
-          <TextArea
-            value={token}
-            maxLength={512}
-            showCount={false}
-            placeholder='粘贴扫码得到的内容'
-            onChange={(next) => {
-              setToken(next)
-              checking.clearFieldError('token')
-            }}
-          />
-        </Field>
-        <Button testId='verify' busy={checking.busy} busyText='正在核验…' onClick={() => void check(token)}>
-          核验
-        </Button>
-      </View>
+      <ScanField
+        noun='会员码'
+        submitLabel='核验'
+        busyText='正在核验…'
+        busy={checking.busy}
+        error={checking.fieldErrors.token ?? checking.error?.message}
+        hint='会员码每分钟更新一次，请核验对方当场出示的码'
+        name='token'
+        onCode={check}
+      />
       {result ? (
         <View
           className={`lg-card wb-verify__result wb-verify__result--${result.result}`}
