@@ -1113,6 +1113,7 @@ export const FileApplicationRef = z.object({
   status: z.enum(APPLICATION_STATUSES),
   aidTypes: z.array(AidType),
 })
+export type FileApplicationRef = z.infer<typeof FileApplicationRef>
 
 /** Staff actions with a form, as the case page offers them. */
 export const STAFF_STEPS = [

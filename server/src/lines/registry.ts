@@ -1,4 +1,5 @@
 import type { ServiceLineDefinition } from '../core/service-line'
+import { hardshipLine } from './hardship'
 import { legalAidLine } from './legal-aid'
 import { membershipLine } from './membership'
 
@@ -7,4 +8,4 @@ import { membershipLine } from './membership'
  * names them: the app registers their routes, the seed their demo data, the catalogue their tiles,
  * the workbench their entries, the account their personal data, the scheduler their jobs.
  */
-export const serviceLines: readonly ServiceLineDefinition[] = [membershipLine, legalAidLine]
+export const serviceLines: readonly ServiceLineDefinition[] = [membershipLine, legalAidLine, hardshipLine]

@@ -304,5 +304,9 @@ export const hardshipCampaigns = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [uniqueIndex('hardship_campaigns_open_kind').on(table.kind).where(sql`${table.status} = 'open'`)],
+  (table) => [
+    uniqueIndex('hardship_campaigns_open_kind')
+      .on(table.kind)
+      .where(sql`${table.status} = 'open'`),
+  ],
 )
