@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { eq } from 'drizzle-orm'
 import {
@@ -12,11 +13,11 @@ import { idNumberCheckCharacter } from '@contract/rules/id-number'
 import { chinaDate } from '../../core/calendar'
 import type { ServiceContext, SystemContext } from '../../core/context'
 import type { MemberDirectory, MemberRecord } from '../../core/members'
-import { loadAuthUser } from '../../platform/auth/auth.service'
+import { loadAuthUser, type AuthUser } from '../../platform/auth/auth.service'
 import { findUserByOpenid, upsertUserByOpenid } from '../../platform/auth/auth.repository'
 import { orgs } from '../../platform/orgs/orgs.tables'
 import { LocalFileStorage } from '../../platform/uploads/storage'
-import { storeUpload } from '../../platform/uploads/uploads.service'
+import { uploads } from '../../platform/uploads/uploads.tables'
 import { annualReview, createCampaign, scheduleDueReviews, setCampaignStatus } from './hardship.files'
 import { decide, endPublicity, firstReview, recordObjection, recordPayment, requestDocuments } from './hardship.staff'
 import { hardshipApplications } from './hardship.tables'
@@ -57,7 +58,7 @@ const person = (
   ...extra,
 })
 
-type Step = { daysAgo: number; by: 'grassroots' | 'centre'; run: (context: ServiceContext, id: string) => Promise<unknown> }
+type Step = { daysAgo: number; by: 'grassroots' | 'centre'; ends?: boolean; run: (context: ServiceContext, id: string) => Promise<unknown> }
 
 interface DemoFamily {
   openid: string
@@ -90,7 +91,7 @@ function families(now: Date): DemoFamily[] {
         tierReason: '入户核实情况与申报一致',
       }),
   })
-  const endNotice = (daysAgo: number): Step => ({ daysAgo, by: 'grassroots', run: (context, id) => endPublicity(context, id) })
+  const endNotice = (daysAgo: number): Step => ({ daysAgo, by: 'grassroots', ends: true, run: (context, id) => endPublicity(context, id) })
   const approve = (
     daysAgo: number,
     tier: 'deep' | 'relative' | 'accident',
@@ -281,12 +282,15 @@ function families(now: Date): DemoFamily[] {
       causeNote: '家里老人生病，开支较大，希望得到一些帮助。',
       items: living,
       steps: [
-        recommend(35, '陈红', '家庭收入较高，但老人医疗开支较大。', 'relative'),
-        endNotice(26),
         {
-          daysAgo: 20,
-          by: 'centre',
-          run: (context, id) => decide(context, id, { decision: 'reject', reason: '家庭人均月收入高于低保标准两倍，不符合生活救助条件' }),
+          daysAgo: 35,
+          by: 'grassroots',
+          run: (context, id) =>
+            firstReview(context, id, {
+              decision: 'reject',
+              reason: '家庭人均月收入高于低保标准两倍，不符合生活救助条件',
+              visit: visit(35, '陈红', '夫妻二人均在岗，收入稳定。', now),
+            }),
         },
       ],
     },
@@ -416,10 +420,15 @@ export async function seedHardshipDemo(system: SystemContext): Promise<void> {
         return record
       },
     }
+    const people = new Map<string, AuthUser>()
     const contextAs = async (openid: string, daysAgo: number): Promise<ServiceContext> => {
-      const row = await findUserByOpenid(tx, openid)
-      const user = row ? await loadAuthUser(tx, system.cipher, row.id) : undefined
-      if (!user) throw new Error(`demo user ${openid} is missing`)
+      let user = people.get(openid)
+      if (!user) {
+        const row = await findUserByOpenid(tx, openid)
+        user = row ? await loadAuthUser(tx, system.cipher, row.id) : undefined
+        if (!user) throw new Error(`demo user ${openid} is missing`)
+        people.set(openid, user)
+      }
       return { ...system, db: tx, members: directory, now: new Date(system.now.getTime() - daysAgo * DAY), user }
     }
     const centre = 'demo-hardship-centre'
@@ -437,22 +446,41 @@ export async function seedHardshipDemo(system: SystemContext): Promise<void> {
     await setCampaignStatus(campaignContext, campaign.id, 'open')
     for (const family of list) {
       const applicant = await contextAs(family.openid, family.daysAgo)
-      const proofs: Record<string, string[]> = {}
-      for (const slot of proofSlotsFor({ migrantWorker: false, members: family.members, items: family.items })) {
-        if (!slot.required) continue
-        const upload = await storeUpload(
-          tx,
-          storage,
-          applicant.user.id,
-          { filename: `${slot.label}（示例）.png`, file: Readable.from(SAMPLE_PNG) },
-          1024 * 1024,
+      // The proof, as the worker would have uploaded it: one sample file per required slot (written, then listed in one statement).
+      const slots = proofSlotsFor({ migrantWorker: false, members: family.members, items: family.items }).filter((slot) => slot.required)
+      const keys = slots.map(() => randomBytes(16).toString('hex'))
+      await Promise.all(keys.map((key) => storage.write(key, Readable.from(SAMPLE_PNG))))
+      const stored = await tx
+        .insert(uploads)
+        .values(
+          slots.map((slot, index) => ({
+            ownerId: applicant.user.id,
+            storageKey: keys[index]!,
+            originalName: `${slot.label}（示例）.png`,
+            contentType: 'image/png' as const,
+            size: SAMPLE_PNG.length,
+          })),
         )
-        proofs[slot.key] = [upload.id]
-      }
+        .returning({ id: uploads.id })
+      const proofs = Object.fromEntries(slots.map((slot, index) => [slot.key, [stored[index]!.id]]))
       const submitted = await submitApplication(applicant, applicationFor(family, proofs))
       const grassroots = family.orgId === 'lyg-haizhou-sanitation' ? 'demo-hardship-grassroots' : 'demo-staff-grassroots'
+      // Steps happen in order, and the 公示 ends no earlier than its last day (holidays move it).
+      let last = applicant.now.getTime()
       for (const step of family.steps) {
-        await step.run(await contextAs(step.by === 'centre' ? centre : grassroots, step.daysAgo), submitted.id)
+        const context = await contextAs(step.by === 'centre' ? centre : grassroots, step.daysAgo)
+        let at = Math.max(context.now.getTime(), last + 3600_000)
+        if (step.ends) {
+          const [row] = await tx
+            .select({ endsOn: hardshipApplications.publicityEndsOn })
+            .from(hardshipApplications)
+            .where(eq(hardshipApplications.id, submitted.id))
+          if (row?.endsOn) at = Math.max(at, Date.parse(`${row.endsOn}T02:00:00Z`))
+        }
+        // Around a long holiday the 公示 may not have ended yet: the family stays where it is.
+        if (at > system.now.getTime()) break
+        last = at
+        await step.run({ ...context, now: new Date(last) }, submitted.id)
       }
     }
     // Files whose yearly review came a month ago (now overdue) and today.

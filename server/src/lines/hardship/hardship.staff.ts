@@ -102,7 +102,11 @@ async function loadForStep(
 ): Promise<ApplicationBundle> {
   const bundle = await findApplication(context.db, id, options.lock)
   if (!bundle) throw notFound(NOT_FOUND)
-  caseAccessOf(context.user, bundle.row)
+  const access = caseAccessOf(context.user, bundle.row)
+  // They can see the case (else 404 above); a step that is not theirs is a 403.
+  if ((rule === centreAccess ? access.centre : access.grassroots) !== 'act') {
+    throw forbidden(rule === centreAccess ? '这一步由市困难职工帮扶中心办理' : '这一步由申请人所在工会办理')
+  }
   staffAccessTo(context.user, rule, { applicantId: bundle.row.applicantId, orgPath: bundle.row.orgPath }, 'act', NOT_FOUND)
   if (await isOwnHousehold(context, context.user.id, bundle.row.fileId)) throw forbidden(rule.ownRecordMessage)
   return bundle
@@ -376,7 +380,7 @@ function tierOf(row: ApplicationRow, input: { tier: Tier; tierReason?: string | 
   return { tier: input.tier, tierReason: input.tier === row.suggestedTier ? null : (input.tierReason ?? null) }
 }
 
-export async function firstReview(context: ServiceContext, id: string, input: FirstReviewBody): Promise<StaffApplicationDetail> {
+export async function firstReview(context: ServiceContext, id: string, input: FirstReviewBody): Promise<void> {
   const { row } = await loadForStep(context, id, grassrootsAccess)
   if (input.decision === 'recommend' || input.visit) {
     const visit = input.visit!
@@ -443,11 +447,10 @@ export async function firstReview(context: ServiceContext, id: string, input: Fi
     })
     await tellApplicant(context, updated, 'rejected', `初审未通过：${input.reason}。您可以修改后重新提交。`)
   }
-  return getApplicationForStaff(context, id)
 }
 
 /** 补充材料: the worker is told what is missing; the step's clock stands still until they answer. */
-export async function requestDocuments(context: ServiceContext, id: string, input: RequestDocumentsBody): Promise<StaffApplicationDetail> {
+export async function requestDocuments(context: ServiceContext, id: string, input: RequestDocumentsBody): Promise<void> {
   const found = await findApplication(context.db, id)
   if (!found) throw notFound(NOT_FOUND)
   const city = found.row.status === 'city_review'
@@ -484,10 +487,9 @@ export async function requestDocuments(context: ServiceContext, id: string, inpu
   })
   const list = slots.map((slot) => proofSlotLabel(slot, household.members)).join('、')
   await tellApplicant(context, updated, 'documents_requested', `请补充：${list}。${input.note}。补齐前审核期限暂停计算。`)
-  return getApplicationForStaff(context, id)
 }
 
-export async function recordObjection(context: ServiceContext, id: string, input: ObjectionBody): Promise<StaffApplicationDetail> {
+export async function recordObjection(context: ServiceContext, id: string, input: ObjectionBody): Promise<void> {
   const { row } = await loadForStep(context, id, grassrootsAccess)
   await transition(context, {
     workflow: hardshipWorkflow,
@@ -503,7 +505,6 @@ export async function recordObjection(context: ServiceContext, id: string, input
     contentEnc: context.cipher.encrypt(input.content),
     recordedBy: context.user.id,
   })
-  return getApplicationForStaff(context, id)
 }
 
 export async function resolveObjection(
@@ -511,7 +512,7 @@ export async function resolveObjection(
   id: string,
   objectionId: string,
   input: ResolveObjectionBody,
-): Promise<StaffApplicationDetail> {
+): Promise<void> {
   const { row } = await loadForStep(context, id, grassrootsAccess)
   const [objection] = await context.db
     .update(hardshipObjections)
@@ -546,11 +547,10 @@ export async function resolveObjection(
       visibility: 'internal',
     })
   }
-  return getApplicationForStaff(context, id)
 }
 
 /** The 公示 has run its days with no objection left open: the case goes to the city centre. */
-export async function endPublicity(context: ServiceContext, id: string): Promise<StaffApplicationDetail> {
+export async function endPublicity(context: ServiceContext, id: string): Promise<void> {
   const { row } = await loadForStep(context, id, grassrootsAccess)
   if (row.publicityEndsOn && todayOf(context) < row.publicityEndsOn) {
     throw new AppError(409, 'WRONG_STATUS', `公示到${shortDate(row.publicityEndsOn)}期满，期满后才能报市帮扶中心`)
@@ -566,7 +566,6 @@ export async function endPublicity(context: ServiceContext, id: string): Promise
     changes: { dueBy: dueBy(context.calendar, context.now, context.config.hardship.deadlines.city_review) },
   })
   await tellApplicant(context, updated, 'city_review', nextStepFor(updated, context.now))
-  return getApplicationForStaff(context, id)
 }
 
 /**
@@ -574,7 +573,7 @@ export async function endPublicity(context: ServiceContext, id: string): Promise
  * year across all its applications. The household's file is locked first, so two decisions for one
  * family cannot both spend the same room under a cap.
  */
-export async function decide(context: ServiceContext, id: string, input: DecisionBody): Promise<StaffApplicationDetail> {
+export async function decide(context: ServiceContext, id: string, input: DecisionBody): Promise<void> {
   const { row: seen } = await loadForStep(context, id, centreAccess)
   refuseFirstReviewer(context, seen)
   await context.db.execute(sql`select id from hardship_files where id = ${seen.fileId} for update`)
@@ -591,7 +590,7 @@ export async function decide(context: ServiceContext, id: string, input: Decisio
       changes: { rejectionReason: input.reason, deciderId: context.user.id, decidedAt: context.now, dueBy: null },
     })
     await tellApplicant(context, updated, 'rejected', `市困难职工帮扶中心审核未通过：${input.reason}。您可以修改后重新提交。`)
-    return getApplicationForStaff(context, id)
+    return
   }
   const tier = tierOf(row, input)
   const year = yearOf(context)
@@ -669,10 +668,9 @@ export async function decide(context: ServiceContext, id: string, input: Decisio
     'approved',
     `市困难职工帮扶中心已批准：${words}。将发放到您尾号 ${row.accountNumberMasked.slice(-4)} 的账户。`,
   )
-  return getApplicationForStaff(context, id)
 }
 
-export async function recordPayment(context: ServiceContext, id: string, input: PaymentBody): Promise<StaffApplicationDetail> {
+export async function recordPayment(context: ServiceContext, id: string, input: PaymentBody): Promise<void> {
   const { row, items } = await loadForStep(context, id, centreAccess, { lock: true })
   const item = items.find((candidate) => candidate.type === input.type)
   if (!item || !item.approvedFen) throw validationFailed({ type: '这项帮扶没有批准金额' })
@@ -710,5 +708,4 @@ export async function recordPayment(context: ServiceContext, id: string, input: 
     done ? 'paid' : 'payment',
     `${input.paidOn} 发放 ${toYuan(fen)} 元${done ? '，已全部发放' : `，累计已发放 ${toYuan(paidTotal)} 元`}。`,
   )
-  return getApplicationForStaff(context, id)
 }

@@ -82,13 +82,16 @@ export const hardshipWorkbenchRoutes: FastifyPluginAsyncZod = async (app) => {
     path: string,
     summary: string,
     body: B,
-    work: (context: ServiceContext, id: string, input: z.infer<B>) => Promise<StaffApplicationDetail>,
+    work: (context: ServiceContext, id: string, input: z.infer<B>) => Promise<void>,
   ) =>
     app.post(
       `/workbench/hardship/applications/:id/${path}`,
       { schema: { tags, summary, params: IdParams, body, response: { 200: StaffApplicationDetail, ...errors } } },
       async (request, reply) => {
-        const result = await submit(request, path, 200, (context) => work(context, request.params.id, request.body as z.infer<B>))
+        const result = await submit(request, path, 200, async (context) => {
+          await work(context, request.params.id, request.body as z.infer<B>)
+          return getApplicationForStaff(context, request.params.id)
+        })
         return reply.status(result.statusCode).send(result.body)
       },
     )
@@ -114,9 +117,10 @@ export const hardshipWorkbenchRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await submit(request, 'resolve-objection', 200, (context) =>
-        resolveObjection(context, request.params.id, request.params.objectionId, request.body),
-      )
+      const result = await submit(request, 'resolve-objection', 200, async (context) => {
+        await resolveObjection(context, request.params.id, request.params.objectionId, request.body)
+        return getApplicationForStaff(context, request.params.id)
+      })
       return reply.status(result.statusCode).send(result.body)
     },
   )

@@ -5,7 +5,7 @@ describe('hardship demo data', () => {
   let t: TestApp
   beforeAll(async () => {
     t = await createTestApp()
-  })
+  }, 180_000)
   afterAll(() => t.close())
 
   it('has cases at every step, files due for review (one overdue) and an open 金秋助学 on the home grid', async () => {
