@@ -24,7 +24,7 @@ import {
   type Tier,
 } from '@contract/lines/hardship'
 import { maskPhone } from '@contract/rules/mask'
-import { scopeCondition, staffAccessTo, staffScope, type StaffAccess, type StaffScope } from '../../core/access'
+import { lineAccess, scopeCondition, staffAccessTo, staffScope, type StaffAccess, type StaffScope } from '../../core/access'
 import { recordAudit } from '../../core/audit'
 import { dueBy } from '../../core/calendar'
 import type { ServiceContext } from '../../core/context'
@@ -57,6 +57,7 @@ import {
   shortDate,
   toFileRef,
   VISIT_SUBJECT,
+  refuseUnless,
   type ApplicationRow,
 } from './hardship.views'
 import { detailParts, todayOf, yearOf } from './hardship.worker'
@@ -80,6 +81,8 @@ function accessUnder(user: AuthUser, rule: typeof grassrootsAccess, row: Applica
 
 /** How the caller reaches this application under each of the two rules; 404 when under neither. */
 export function caseAccessOf(user: AuthUser, row: ApplicationRow): CaseAccess {
+  // Without any role of the line there is no workbench to see (403), as on every line's staff routes.
+  if (!lineAccess(user, grassrootsAccess) && !lineAccess(user, centreAccess)) throw forbidden()
   const access = { grassroots: accessUnder(user, grassrootsAccess, row), centre: accessUnder(user, centreAccess, row) }
   if (!access.grassroots && !access.centre) throw notFound(NOT_FOUND)
   return access
@@ -382,6 +385,7 @@ function tierOf(row: ApplicationRow, input: { tier: Tier; tierReason?: string | 
 
 export async function firstReview(context: ServiceContext, id: string, input: FirstReviewBody): Promise<void> {
   const { row } = await loadForStep(context, id, grassrootsAccess)
+  refuseUnless(row, input.decision === 'recommend' ? 'recommend' : 'reject_first')
   if (input.decision === 'recommend' || input.visit) {
     const visit = input.visit!
     if (visit.visitedOn > todayOf(context)) throw validationFailed({ 'visit.visitedOn': '入户日期不能晚于今天' })
@@ -455,6 +459,7 @@ export async function requestDocuments(context: ServiceContext, id: string, inpu
   if (!found) throw notFound(NOT_FOUND)
   const city = found.row.status === 'city_review'
   const { row, items } = await loadForStep(context, id, city ? centreAccess : grassrootsAccess)
+  refuseUnless(row, city ? 'request_documents_city' : 'request_documents_first')
   if (city) refuseFirstReviewer(context, row)
   const household = openHousehold(context.cipher, row.householdEnc)
   const allowed = new Set<string>(
@@ -491,6 +496,7 @@ export async function requestDocuments(context: ServiceContext, id: string, inpu
 
 export async function recordObjection(context: ServiceContext, id: string, input: ObjectionBody): Promise<void> {
   const { row } = await loadForStep(context, id, grassrootsAccess)
+  refuseUnless(row, 'record_objection')
   await transition(context, {
     workflow: hardshipWorkflow,
     table: hardshipApplications,
@@ -514,6 +520,7 @@ export async function resolveObjection(
   input: ResolveObjectionBody,
 ): Promise<void> {
   const { row } = await loadForStep(context, id, grassrootsAccess)
+  refuseUnless(row, input.outcome === 'upheld' ? 'uphold_objection' : 'dismiss_objection')
   const [objection] = await context.db
     .update(hardshipObjections)
     .set({
@@ -552,6 +559,7 @@ export async function resolveObjection(
 /** The 公示 has run its days with no objection left open: the case goes to the city centre. */
 export async function endPublicity(context: ServiceContext, id: string): Promise<void> {
   const { row } = await loadForStep(context, id, grassrootsAccess)
+  refuseUnless(row, 'end_publicity')
   if (row.publicityEndsOn && todayOf(context) < row.publicityEndsOn) {
     throw new AppError(409, 'WRONG_STATUS', `公示到${shortDate(row.publicityEndsOn)}期满，期满后才能报市帮扶中心`)
   }
@@ -575,6 +583,7 @@ export async function endPublicity(context: ServiceContext, id: string): Promise
  */
 export async function decide(context: ServiceContext, id: string, input: DecisionBody): Promise<void> {
   const { row: seen } = await loadForStep(context, id, centreAccess)
+  refuseUnless(seen, input.decision === 'approve' ? 'approve' : 'reject_city')
   refuseFirstReviewer(context, seen)
   await context.db.execute(sql`select id from hardship_files where id = ${seen.fileId} for update`)
   const bundle = (await findApplication(context.db, id))!
@@ -672,6 +681,7 @@ export async function decide(context: ServiceContext, id: string, input: Decisio
 
 export async function recordPayment(context: ServiceContext, id: string, input: PaymentBody): Promise<void> {
   const { row, items } = await loadForStep(context, id, centreAccess, { lock: true })
+  refuseUnless(row, 'record_payment')
   const item = items.find((candidate) => candidate.type === input.type)
   if (!item || !item.approvedFen) throw validationFailed({ type: '这项帮扶没有批准金额' })
   if (input.paidOn > todayOf(context)) throw validationFailed({ paidOn: '发放日期不能晚于今天' })

@@ -14,6 +14,7 @@ import {
   stepOf,
   toYuan,
   type AidType,
+  type ApplicationAction,
   type ApplicationStatus,
   type EducationItem,
   type FileApplicationRef,
@@ -27,6 +28,7 @@ import {
   type TemporaryItem,
 } from '@contract/lines/hardship'
 import { pages } from '@contract/pages'
+import { AppError } from '../../lib/errors'
 import { maskIdNumber } from '@contract/rules/mask'
 import { chinaDate, isOverdue } from '../../core/calendar'
 import type { SystemContext } from '../../core/context'
@@ -248,3 +250,9 @@ export function ledgerOf(
 }
 
 export const fileLabel = (row: FileRow, now: Date) => fileLabelOf(row, Number(chinaDate(now).slice(0, 4)))
+
+/** The workflow's refusal (409 in its words), before anything else is checked or written. */
+export function refuseUnless(row: Pick<ApplicationRow, 'status'>, action: ApplicationAction): void {
+  const check = hardshipWorkflow.next(row.status, action)
+  if (!check.ok) throw new AppError(409, 'WRONG_STATUS', check.message)
+}

@@ -66,6 +66,7 @@ import {
   ledgerOf,
   nextStepFor,
   proofViews,
+  refuseUnless,
   PROOF_SUBJECT,
   applicationNumber,
   toFileRef,
@@ -104,17 +105,6 @@ export async function hardshipInfo(context: ServiceContext): Promise<HardshipInf
   const campaigns = (await campaignsAll(context.db)).map((row) => toCampaign(row, today)).filter((campaign) => campaign.openNow)
   const member = await context.members.activeMemberOf(context, context.user.id)
   return { settings: context.config.hardship, campaigns, member: member !== null }
-}
-
-/** The workflow's refusal for an action the status does not allow (transition() says it, and writes nothing). */
-async function refuseStatus(context: ServiceContext, row: ApplicationRow, action: 'resubmit' | 'supplement_first' | 'supplement_city') {
-  await transition(context, {
-    workflow: hardshipWorkflow,
-    table: hardshipApplications,
-    record: row,
-    action,
-    actor: { id: context.user.id, role: 'applicant' },
-  })
 }
 
 async function loadOwn(context: ServiceContext, id: string): Promise<ApplicationBundle> {
@@ -196,7 +186,10 @@ async function refuseTemporary(context: SystemContext, fileId: string, input: Ha
 
 /** One open application per aid type per household: a second asks again for what is being decided. */
 async function refuseDuplicate(context: SystemContext, fileId: string, types: readonly AidType[], exceptId?: string): Promise<void> {
-  const open = (await applicationsOfFile(context.db, fileId, exceptId)).filter((row) => hardshipWorkflow.statuses[row.status].open)
+  // Undecided ones: after a decision (approved, awaiting payment) the family may ask again; the caps hold across both.
+  const open = (await applicationsOfFile(context.db, fileId, exceptId)).filter(
+    (row) => hardshipWorkflow.statuses[row.status].open && row.status !== 'approved',
+  )
   const clash = open.find((row) => row.aidTypes.some((type) => types.includes(type)))
   if (clash) {
     throw conflict(`您的家庭已有一份同类帮扶申请（${applicationNumber(clash)}）正在办理，请等它办结后再申请`)
@@ -318,8 +311,7 @@ export async function submitApplication(context: ServiceContext, input: Hardship
 /** After a rejection: the corrected application goes back to the first review, in place. */
 export async function resubmitApplication(context: ServiceContext, id: string, input: HardshipApplication): Promise<MyApplicationSummary> {
   const { row } = await loadOwn(context, id)
-  // A wrong status is refused by transition() below, in the workflow's words, before anything is written.
-  if (!hardshipWorkflow.next(row.status, 'resubmit').ok) await refuseStatus(context, row, 'resubmit')
+  refuseUnless(row, 'resubmit')
   const member = await requireActiveMember(context, context.user.id, NOT_A_MEMBER_MESSAGE)
   const fileId = await householdFor(context, {
     idNumbers: input.members.map((person) => person.idNumber),
@@ -457,7 +449,7 @@ export async function supplementApplication(context: ServiceContext, id: string,
   const { row } = await loadOwn(context, id)
   const action = row.status === 'city_review_docs' ? 'supplement_city' : 'supplement_first'
   const request = row.documentsRequest
-  if (!request || !isAwaitingDocuments(row.status)) await refuseStatus(context, row, action)
+  refuseUnless(row, action)
   const household = openHousehold(context.cipher, row.householdEnc)
   const missing: Record<string, string> = {}
   for (const slot of request?.slots ?? []) {

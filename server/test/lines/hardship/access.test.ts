@@ -38,7 +38,7 @@ describe('hardship authorization', () => {
     const expectations: Array<[string, string, number]> = [
       [worker!.openid, `/api/hardship/applications/${id}`, 200],
       [other!.openid, `/api/hardship/applications/${id}`, 404],
-      ['hs-plain', caseUrl(id), 404],
+      ['hs-plain', caseUrl(id), 403],
       [GRASSROOTS, caseUrl(id), 200],
       ['demo-staff-district', caseUrl(id), 200],
       ['hs-outside', caseUrl(id), 404],
