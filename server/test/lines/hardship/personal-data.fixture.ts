@@ -18,7 +18,7 @@ export const hardshipRecords: PersonalDataFixture = {
     const [user] = await db.select().from(users).where(eq(users.openid, openid))
     const [joined] = await db
       .insert(membershipApplications)
-      .values({ userId: user!.id, orgId: 'lyg-haizhou-hospital1', status: 'withdrawn', name: person.name })
+      .values({ userId: user!.id, orgId: 'lyg-haizhou-hospital1', status: 'withdrawn', name: '帮扶测试会员' })
       .returning({ id: membershipApplications.id })
     const [membership] = await db
       .insert(memberships)
@@ -28,7 +28,8 @@ export const hardshipRecords: PersonalDataFixture = {
         orgId: 'lyg-haizhou-hospital1',
         memberNumber: `LTHS${Date.now().toString().slice(-8)}`,
         cardNumber: `3299HS${Date.now().toString().slice(-8)}`,
-        name: person.name,
+        // Not the person's name: this stand-in membership is the fixture's, not the membership line's record.
+        name: '帮扶测试会员',
         status: 'active',
       })
       .returning({ id: memberships.id })
