@@ -201,7 +201,8 @@ const EnvSchema = z
     HARDSHIP_TEMPORARY_MAX: z.coerce.number().int().positive().max(20).default(2),
     /** Working days for each step: the grassroots first review, the 公示, the city review, payment. */
     HARDSHIP_FIRST_REVIEW_DAYS: z.coerce.number().int().positive().max(60).default(10),
-    HARDSHIP_PUBLICITY_DAYS: z.coerce.number().int().positive().max(30).default(5),
+    // 0 only where no notice period can be waited for (a browser test): the 公示 then ends the day it starts.
+    HARDSHIP_PUBLICITY_DAYS: z.coerce.number().int().min(0).max(30).default(5),
     HARDSHIP_CITY_REVIEW_DAYS: z.coerce.number().int().positive().max(60).default(10),
     HARDSHIP_PAYMENT_DAYS: z.coerce.number().int().positive().max(60).default(10),
     /** Working days the yearly review may take once a file is due. */
