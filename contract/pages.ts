@@ -71,6 +71,19 @@ export const pages = {
     staffSettlement: page('benefits/pages/staff-settlement/index'),
     staffStats: page('benefits/pages/staff-stats/index'),
   },
+  hardship: {
+    home: page('hardship/pages/home/index'),
+    apply: page('hardship/pages/apply/index'),
+    mine: page('hardship/pages/mine/index'),
+    application: page<{ id: string }>('hardship/pages/application/index'),
+    file: page('hardship/pages/file/index'),
+    staffQueue: page('hardship/pages/staff-queue/index'),
+    staffCase: page<{ id: string }>('hardship/pages/staff-case/index'),
+    staffFiles: page('hardship/pages/staff-files/index'),
+    staffFile: page<{ id: string }>('hardship/pages/staff-file/index'),
+    stats: page('hardship/pages/stats/index'),
+    campaigns: page('hardship/pages/campaigns/index'),
+  },
 } as const
 
 /** Every page reference, for the test that holds them against the app's configuration. */

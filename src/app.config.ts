@@ -53,6 +53,24 @@ export default defineAppConfig({
         'pages/staff-stats/index',
       ],
     },
+    {
+      // 困难帮扶: the aid and who qualifies, apply, my applications, one application, my file; staff's
+      // queues, the case, the files and their yearly review, the dashboard, the campaigns.
+      root: 'hardship',
+      pages: [
+        'pages/home/index',
+        'pages/apply/index',
+        'pages/mine/index',
+        'pages/application/index',
+        'pages/file/index',
+        'pages/staff-queue/index',
+        'pages/staff-case/index',
+        'pages/staff-files/index',
+        'pages/staff-file/index',
+        'pages/stats/index',
+        'pages/campaigns/index',
+      ],
+    },
   ],
   window: {
     navigationBarTitleText: '连·工惠',

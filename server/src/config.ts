@@ -1,5 +1,6 @@
 import path from 'node:path'
 import * as z from 'zod'
+import type { HardshipSettings } from '@contract/lines/hardship'
 import type { SubscribeTopic } from '@contract/subscriptions'
 import { CHINA_2026_EXTRA_WORKDAYS, CHINA_2026_HOLIDAYS, parseDateList } from '@contract/rules/working-days'
 
@@ -186,6 +187,28 @@ const EnvSchema = z
     OUTBOX_SEND_ON_COMMIT: booleanFlag.default(true),
     /** Run scheduled jobs in this instance (off for one-off scripts and some tests). */
     RUN_JOBS: booleanFlag.default(true),
+    /**
+     * 困难帮扶: the city's minimum living standard (低保, yuan per person per month) the tiers and
+     * the 生活救助 cap are measured against. See the README for where the default comes from.
+     */
+    HARDSHIP_DIBAO_MONTHLY_YUAN: z.coerce.number().positive().max(100_000).default(800),
+    /** 生活救助 per household per year: at most this many months of 低保 (全总: 12). */
+    HARDSHIP_LIVING_CAP_MONTHS: z.coerce.number().int().positive().max(36).default(12),
+    /** 助学 per child per school year: families in deep hardship (连云港 金秋助学: 4,000), and the others. */
+    HARDSHIP_EDUCATION_CAP_DEEP_YUAN: z.coerce.number().positive().max(1_000_000).default(4000),
+    HARDSHIP_EDUCATION_CAP_OTHER_YUAN: z.coerce.number().positive().max(1_000_000).default(2000),
+    /** 临时救助 per household, ever (习水县 rule: 2). */
+    HARDSHIP_TEMPORARY_MAX: z.coerce.number().int().positive().max(20).default(2),
+    /** Working days for each step: the grassroots first review, the 公示, the city review, payment. */
+    HARDSHIP_FIRST_REVIEW_DAYS: z.coerce.number().int().positive().max(60).default(10),
+    // 0 only where no notice period can be waited for (a browser test): the 公示 then ends the day it starts.
+    HARDSHIP_PUBLICITY_DAYS: z.coerce.number().int().min(0).max(30).default(5),
+    HARDSHIP_CITY_REVIEW_DAYS: z.coerce.number().int().positive().max(60).default(10),
+    HARDSHIP_PAYMENT_DAYS: z.coerce.number().int().positive().max(60).default(10),
+    /** Working days the yearly review may take once a file is due. */
+    HARDSHIP_ANNUAL_REVIEW_DAYS: z.coerce.number().int().positive().max(120).default(20),
+    /** Months running above 低保 that make 脱困 (江苏: 6). */
+    HARDSHIP_LIFT_MONTHS: z.coerce.number().int().positive().max(24).default(6),
   })
   .superRefine((env, ctx) => {
     const keys = parseKeyList(env)
@@ -239,6 +262,8 @@ export interface Config {
   outboxIntervalMs: number
   outboxSendOnCommit: boolean
   runJobs: boolean
+  /** 困难帮扶's figures (HARDSHIP_*): 低保, caps, deadlines. */
+  hardship: HardshipSettings
 }
 
 export class ConfigError extends Error {}
@@ -292,5 +317,20 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     outboxIntervalMs: env.OUTBOX_INTERVAL_SECONDS * 1000,
     outboxSendOnCommit: env.OUTBOX_SEND_ON_COMMIT,
     runJobs: env.RUN_JOBS,
+    hardship: {
+      dibaoMonthly: env.HARDSHIP_DIBAO_MONTHLY_YUAN,
+      livingCapMonths: env.HARDSHIP_LIVING_CAP_MONTHS,
+      educationCapDeep: env.HARDSHIP_EDUCATION_CAP_DEEP_YUAN,
+      educationCapOther: env.HARDSHIP_EDUCATION_CAP_OTHER_YUAN,
+      temporaryMaxPerHousehold: env.HARDSHIP_TEMPORARY_MAX,
+      deadlines: {
+        first_review: env.HARDSHIP_FIRST_REVIEW_DAYS,
+        publicity: env.HARDSHIP_PUBLICITY_DAYS,
+        city_review: env.HARDSHIP_CITY_REVIEW_DAYS,
+        payment: env.HARDSHIP_PAYMENT_DAYS,
+      },
+      annualReviewDays: env.HARDSHIP_ANNUAL_REVIEW_DAYS,
+      liftMonths: env.HARDSHIP_LIFT_MONTHS,
+    },
   }
 }

@@ -1,5 +1,6 @@
 import type { ServiceLineDefinition } from '../core/service-line'
 import { benefitsLine } from './benefits'
+import { hardshipLine } from './hardship'
 import { legalAidLine } from './legal-aid'
 import { membershipLine } from './membership'
 
@@ -8,4 +9,4 @@ import { membershipLine } from './membership'
  * names them: the app registers their routes, the seed their demo data, the catalogue their tiles,
  * the workbench their entries, the account their personal data, the scheduler their jobs.
  */
-export const serviceLines: readonly ServiceLineDefinition[] = [membershipLine, legalAidLine, benefitsLine]
+export const serviceLines: readonly ServiceLineDefinition[] = [membershipLine, legalAidLine, hardshipLine, benefitsLine]

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '帮扶申请办理', enablePullDownRefresh: true })
