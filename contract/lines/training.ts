@@ -145,7 +145,13 @@ export const coursePhaseLabel: Record<CoursePhase, string> = {
 }
 
 export function coursePhase(
-  course: { status: CourseStatus; seatsLeft: number; enrollDeadline: string; firstSessionAt: string | null; lastSessionEndsAt: string | null },
+  course: {
+    status: CourseStatus
+    seatsLeft: number
+    enrollDeadline: string
+    firstSessionAt: string | null
+    lastSessionEndsAt: string | null
+  },
   now: Date,
 ): CoursePhase {
   if (course.status === 'cancelled') return 'cancelled'
@@ -231,9 +237,10 @@ export const attendedStatuses: readonly AttendanceStatus[] = ['present', 'late']
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/
 /** An instant with its offset (the pages send China time, +08:00). */
 export const dateTime = (label: string) =>
-  z
-    .string({ error: `请选择${label}` })
-    .check(z.regex(ISO_DATE_TIME, `${label}格式不正确`), z.refine((value) => !Number.isNaN(Date.parse(value)), `${label}格式不正确`))
+  z.string({ error: `请选择${label}` }).check(
+    z.regex(ISO_DATE_TIME, `${label}格式不正确`),
+    z.refine((value) => !Number.isNaN(Date.parse(value)), `${label}格式不正确`),
+  )
 
 export const isoDate = (label: string) =>
   z.string({ error: `请选择${label}` }).check(
@@ -308,9 +315,15 @@ export const CourseInput = z
   .check(
     z.refine((value) => value.mode === 'online' || Boolean(value.district), { message: '请选择所在区县', path: ['district'] }),
     z.refine((value) => value.mode === 'online' || Boolean(value.address?.trim()), { message: '请填写上课地点', path: ['address'] }),
-    z.refine((value) => value.mode === 'offline' || Boolean(value.onlineUrl?.trim()), { message: '请填写线上课程链接', path: ['onlineUrl'] }),
+    z.refine((value) => value.mode === 'offline' || Boolean(value.onlineUrl?.trim()), {
+      message: '请填写线上课程链接',
+      path: ['onlineUrl'],
+    }),
     z.refine((value) => value.subsidy <= value.fee, { message: '补贴不能超过培训费用', path: ['subsidy'] }),
-    z.refine((value) => (value.latitude == null) === (value.longitude == null), { message: '经纬度要一起填写', path: ['longitude'] }),
+    z.refine(
+      (value) => (value.latitude === null || value.latitude === undefined) === (value.longitude === null || value.longitude === undefined),
+      { message: '经纬度要一起填写', path: ['longitude'] },
+    ),
     z.refine(
       (value) => {
         const first = Math.min(...value.sessions.map((session) => Date.parse(session.startsAt)))
@@ -369,9 +382,7 @@ export const CancelEnrollmentBody = z.object({ reason: optionalText('取消原�
 export type CancelEnrollmentBody = z.infer<typeof CancelEnrollmentBody>
 
 export const CheckInBody = z.object({
-  code: z
-    .string({ error: '请扫描或输入签到码' })
-    .check(z.trim(), z.minLength(1, '请扫描或输入签到码'), z.maxLength(512, '签到码不正确')),
+  code: z.string({ error: '请扫描或输入签到码' }).check(z.trim(), z.minLength(1, '请扫描或输入签到码'), z.maxLength(512, '签到码不正确')),
   /** When the worker opened check-in from one session: a code of any other session is refused. */
   sessionId: z.optional(z.string().check(z.regex(UUID_PATTERN, '课次编号格式不正确'))),
 })
@@ -586,7 +597,11 @@ export type StaffCourseSummary = z.infer<typeof StaffCourseSummary>
 export const StaffCourseCounts = z.object(
   Object.fromEntries(STAFF_COURSE_TABS.map((tab) => [tab, z.number()])) as Record<StaffCourseTab, z.ZodMiniNumber>,
 )
-export const StaffCourseList = z.object({ items: z.array(StaffCourseSummary), nextCursor: z.nullable(z.string()), counts: StaffCourseCounts })
+export const StaffCourseList = z.object({
+  items: z.array(StaffCourseSummary),
+  nextCursor: z.nullable(z.string()),
+  counts: StaffCourseCounts,
+})
 export type StaffCourseList = z.infer<typeof StaffCourseList>
 
 export const StaffSessionView = z.object({
@@ -756,19 +771,19 @@ export function payableYuan(kind: SubsidyKind, grantedSkillYuanThatYear: number)
 }
 
 export const SubsidyClaimBody = z.object({
-    kind: SubsidyKind,
-    certificateName: requiredText('证书或学历名称', 60, 2),
-    certificateNo: requiredText('证书编号', 40, 4),
-    certificateDate: isoDate('发证日期'),
-    employer: requiredText('工作单位', 60, 2),
-    /** The eligibility the rule names, declared by the worker and proved by the files. */
-    frontLine: z.literal(true, { error: '须为企业一线职工' }),
-    manufacturing: z.literal(true, { error: '须为制造业企业职工' }),
-    socialInsuranceMonths: wholeNumber('社保缴纳月数', 12, 600),
-    attachmentIds: attachmentIds(6).check(z.minLength(1, '请上传证书照片和社保缴费证明')),
-    declaration: z.literal(true, { error: '请确认以上情况属实' }),
-    subscribeAccepted: z.optional(z.number().check(z.int(), z.gte(0), z.lte(10))),
-  })
+  kind: SubsidyKind,
+  certificateName: requiredText('证书或学历名称', 60, 2),
+  certificateNo: requiredText('证书编号', 40, 4),
+  certificateDate: isoDate('发证日期'),
+  employer: requiredText('工作单位', 60, 2),
+  /** The eligibility the rule names, declared by the worker and proved by the files. */
+  frontLine: z.literal(true, { error: '须为企业一线职工' }),
+  manufacturing: z.literal(true, { error: '须为制造业企业职工' }),
+  socialInsuranceMonths: wholeNumber('社保缴纳月数', 12, 600),
+  attachmentIds: attachmentIds(6).check(z.minLength(1, '请上传证书照片和社保缴费证明')),
+  declaration: z.literal(true, { error: '请确认以上情况属实' }),
+  subscribeAccepted: z.optional(z.number().check(z.int(), z.gte(0), z.lte(10))),
+})
 export type SubsidyClaimBody = z.infer<typeof SubsidyClaimBody>
 
 export const CLAIM_STATUSES = ['submitted', 'approved', 'rejected', 'paid', 'withdrawn'] as const

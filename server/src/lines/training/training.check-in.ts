@@ -64,7 +64,8 @@ export async function sessionForStaff(context: ServiceContext, sessionId: string
 }
 
 function requireOpenWindow(session: SessionRow, found: CourseWithOrg, now: Date): void {
-  if (found.course.status === 'cancelled' || found.course.status === 'draft') throw new AppError(409, 'CHECK_IN_CLOSED', '这门课程不在进行中，不能签到')
+  if (found.course.status === 'cancelled' || found.course.status === 'draft')
+    throw new AppError(409, 'CHECK_IN_CLOSED', '这门课程不在进行中，不能签到')
   if (!checkInOpen(toSessionView(session), now)) {
     const early = now.getTime() < session.startsAt.getTime()
     throw new AppError(409, 'CHECK_IN_CLOSED', early ? `还没到签到时间。${windowWords}` : `这次课已经结束，不能再签到。${windowWords}`)
@@ -74,7 +75,13 @@ function requireOpenWindow(session: SessionRow, found: CourseWithOrg, now: Date)
 export async function issueCheckInCode(context: ServiceContext, sessionId: string): Promise<RotatingQr> {
   const { session, found } = await sessionForStaff(context, sessionId, 'act')
   requireOpenWindow(session, found, context.now)
-  const code = issueRotatingCode<CheckInPayload>(context.config.authSecret, CHECK_IN_PURPOSE, { s: session.id }, CHECK_IN_CODE_TTL_SECONDS, context.now)
+  const code = issueRotatingCode<CheckInPayload>(
+    context.config.authSecret,
+    CHECK_IN_PURPOSE,
+    { s: session.id },
+    CHECK_IN_CODE_TTL_SECONDS,
+    context.now,
+  )
   return toRotatingQr(code)
 }
 
@@ -114,7 +121,8 @@ export async function checkInWithCode(context: ServiceContext, body: CheckInBody
   const check = checkRotatingCode(context.config.authSecret, CHECK_IN_PURPOSE, body.code, now, isCheckInPayload)
   if (check.result === 'expired') throw invalidCode('签到码已过期，请扫描工作人员手机上最新的签到码')
   if (check.result === 'invalid') throw invalidCode('这不是有效的签到码，请扫描工作人员出示的签到码')
-  if (body.sessionId && body.sessionId !== check.payload.s) throw new AppError(409, 'CHECK_IN_WRONG_SESSION', '这是另一次课的签到码，请核对上课时间和教室')
+  if (body.sessionId && body.sessionId !== check.payload.s)
+    throw new AppError(409, 'CHECK_IN_WRONG_SESSION', '这是另一次课的签到码，请核对上课时间和教室')
   const session = await findSession(context.db, check.payload.s)
   const found = session ? await findCourse(context.db, session.courseId) : undefined
   if (!session || !found) throw invalidCode('这个签到码对应的课程已不存在')

@@ -71,7 +71,10 @@ async function issueCertificate(context: SystemContext, course: CourseRow, enrol
   const [existing] = await db.select().from(trainingCertificates).where(eq(trainingCertificates.enrollmentId, enrollment.id))
   if (existing) {
     // A correction restored completion: the same certificate holds again.
-    await db.update(trainingCertificates).set({ revokedAt: null, attendancePercent: percent }).where(eq(trainingCertificates.id, existing.id))
+    await db
+      .update(trainingCertificates)
+      .set({ revokedAt: null, attendancePercent: percent })
+      .where(eq(trainingCertificates.id, existing.id))
     return
   }
   const code = newVerifyCode()
@@ -118,7 +121,13 @@ export async function settleEnrollment(context: SystemContext, course: CourseRow
   })
   if (completes) {
     if (course.certificate) await issueCertificate(context, course, row, percent)
-    await tellTrainee(context, row, course.title, enrollmentNotices.completed({ title: course.title }, course.certificate), 'training.completed')
+    await tellTrainee(
+      context,
+      row,
+      course.title,
+      enrollmentNotices.completed({ title: course.title }, course.certificate),
+      'training.completed',
+    )
   } else {
     await context.db
       .update(trainingCertificates)

@@ -45,8 +45,19 @@ export const offerExpiryJob = defineJob({
       const enrollment = await findEnrollment(tx.db, id)
       const found = enrollment ? await findCourse(tx.db, enrollment.courseId) : undefined
       if (!enrollment || !found || enrollment.status !== 'offered') return
-      const departure = await leaveCourse(tx, enrollment, { action: 'lapse', actor: { id: null, role: 'system' }, note: '确认时限已过' }, await seatPolicy(tx.db))
-      await tellTrainee(tx, departure.enrollment, found.course.title, enrollmentNotices.lapsed({ title: found.course.title }), 'training.lapsed')
+      const departure = await leaveCourse(
+        tx,
+        enrollment,
+        { action: 'lapse', actor: { id: null, role: 'system' }, note: '确认时限已过' },
+        await seatPolicy(tx.db),
+      )
+      await tellTrainee(
+        tx,
+        departure.enrollment,
+        found.course.title,
+        enrollmentNotices.lapsed({ title: found.course.title }),
+        'training.lapsed',
+      )
       await tellOffered(tx, found.course, departure.offered)
     })
   },

@@ -181,6 +181,13 @@ export async function tellClaimant(
     title: notice.title,
     body: notice.body,
     link: pages.training.claim.url({ id: claim.id }),
-    wechat: { topic: 'status', subject: { type: CLAIM_SUBJECT, id: claim.id }, thing: '培训补贴申请', phrase: notice.phrase, hint: notice.hint, event },
+    wechat: {
+      topic: 'status',
+      subject: { type: CLAIM_SUBJECT, id: claim.id },
+      thing: '培训补贴申请',
+      phrase: notice.phrase,
+      hint: notice.hint,
+      event,
+    },
   })
 }

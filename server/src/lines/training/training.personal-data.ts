@@ -138,14 +138,24 @@ export const trainingPersonalData: PersonalDataHooks = {
     if (claimIds.length) {
       await db
         .update(trainingSubsidyClaims)
-        .set({ certificateName: '（已删除）', certificateNo: '', employer: '', applicantName: ERASED, rejectReason: null, anonymisedAt: now, updatedAt: now })
+        .set({
+          certificateName: '（已删除）',
+          certificateNo: '',
+          employer: '',
+          applicantName: ERASED,
+          rejectReason: null,
+          anonymisedAt: now,
+          updatedAt: now,
+        })
         .where(inArray(trainingSubsidyClaims.id, claimIds))
       await db
         .update(timelineEvents)
         .set({ note: null })
         .where(and(eq(timelineEvents.subjectType, CLAIM_SUBJECT), inArray(timelineEvents.subjectId, claimIds)))
     }
-    const parts = [enrollments.length ? `${enrollments.length} 条报名记录` : '', claims.length ? `${claims.length} 份补贴申请` : ''].filter(Boolean)
+    const parts = [enrollments.length ? `${enrollments.length} 条报名记录` : '', claims.length ? `${claims.length} 份补贴申请` : ''].filter(
+      Boolean,
+    )
     return { outcome: `教育培训：${parts.join('、')}的个人信息已删除`, storageKeys }
   },
 }

@@ -29,7 +29,11 @@ export interface CourseWithOrg {
 const courseColumns = { course: trainingCourses, orgName: orgs.name, orgPath: orgs.path }
 
 export async function findCourse(db: Queryable, id: string): Promise<CourseWithOrg | undefined> {
-  const [row] = await db.select(courseColumns).from(trainingCourses).innerJoin(orgs, eq(orgs.id, trainingCourses.orgId)).where(eq(trainingCourses.id, id))
+  const [row] = await db
+    .select(courseColumns)
+    .from(trainingCourses)
+    .innerJoin(orgs, eq(orgs.id, trainingCourses.orgId))
+    .where(eq(trainingCourses.id, id))
   return row
 }
 
@@ -61,8 +65,7 @@ export function chinaMonthBounds(now: Date): { start: Date; end: Date } {
 }
 
 /** Open for a newcomer: published, before its deadline. */
-export const takesEnrollments = (now: Date): SQL =>
-  and(eq(trainingCourses.status, 'published'), gt(trainingCourses.enrollDeadline, now))!
+export const takesEnrollments = (now: Date): SQL => and(eq(trainingCourses.status, 'published'), gt(trainingCourses.enrollDeadline, now))!
 
 const liveStatuses = [...LIVE_ENROLLMENT_STATUSES] as EnrollmentStatus[]
 
@@ -178,7 +181,13 @@ export async function staffCourseCounts(
 ): Promise<z.infer<typeof StaffCourseCounts>> {
   const count = (tab: StaffCourseTab) => sql<number>`count(*) filter (where ${staffTabCondition(tab, now) ?? sql`true`})::int`
   const [row] = await db
-    .select({ active: count('active'), draft: count('draft'), finished: count('finished'), cancelled: count('cancelled'), all: count('all') })
+    .select({
+      active: count('active'),
+      draft: count('draft'),
+      finished: count('finished'),
+      cancelled: count('cancelled'),
+      all: count('all'),
+    })
     .from(trainingCourses)
     .innerJoin(orgs, eq(orgs.id, trainingCourses.orgId))
     .where(staffFilter(scope, q))
@@ -196,7 +205,13 @@ export async function liveEnrollment(db: Queryable, courseId: string, userId: st
   const [row] = await db
     .select()
     .from(trainingEnrollments)
-    .where(and(eq(trainingEnrollments.courseId, courseId), eq(trainingEnrollments.userId, userId), inArray(trainingEnrollments.status, liveStatuses)))
+    .where(
+      and(
+        eq(trainingEnrollments.courseId, courseId),
+        eq(trainingEnrollments.userId, userId),
+        inArray(trainingEnrollments.status, liveStatuses),
+      ),
+    )
   return row
 }
 
@@ -242,7 +257,10 @@ export async function enrollmentsOfUser(db: Queryable, userId: string, query: { 
   const ahead = sql`${trainingEnrollments.status} in ('enrolled', 'offered', 'waitlisted')`
   const page = keyset(
     [
-      { expr: sql`case when ${ahead} then 0 when ${trainingEnrollments.status} in ('completed', 'not_completed') then 1 else 2 end`, type: 'int' },
+      {
+        expr: sql`case when ${ahead} then 0 when ${trainingEnrollments.status} in ('completed', 'not_completed') then 1 else 2 end`,
+        type: 'int',
+      },
       {
         expr: sql`case when ${ahead} then coalesce(extract(epoch from ${trainingCourses.firstSessionAt}), 0) else -extract(epoch from ${trainingEnrollments.updatedAt}) end`,
         type: 'float8',
@@ -276,7 +294,8 @@ export async function attendanceTotals(db: Queryable, enrollmentIds: readonly st
     .from(trainingAttendance)
     .where(inArray(trainingAttendance.enrollmentId, [...enrollmentIds]))
     .groupBy(trainingAttendance.enrollmentId)
-  for (const row of rows) totals.set(row.enrollmentId, { attended: Number(row.attended), late: Number(row.late), absent: Number(row.absent) })
+  for (const row of rows)
+    totals.set(row.enrollmentId, { attended: Number(row.attended), late: Number(row.late), absent: Number(row.absent) })
   return totals
 }
 
@@ -300,7 +319,10 @@ export async function sessionsPastByCourse(db: Queryable, courseIds: readonly st
 export async function certificateOfEnrollments(db: Queryable, enrollmentIds: readonly string[]): Promise<Map<string, CertificateRow>> {
   const found = new Map<string, CertificateRow>()
   if (enrollmentIds.length === 0) return found
-  const rows = await db.select().from(trainingCertificates).where(inArray(trainingCertificates.enrollmentId, [...enrollmentIds]))
+  const rows = await db
+    .select()
+    .from(trainingCertificates)
+    .where(inArray(trainingCertificates.enrollmentId, [...enrollmentIds]))
   for (const row of rows) found.set(row.enrollmentId, row)
   return found
 }
@@ -334,7 +356,9 @@ export async function rosterPage(db: Queryable, courseId: string, tab: RosterTab
   const rows = await db
     .select({ enrollment: trainingEnrollments, position: waitlistPositionSql, cursorKey: page.cursorKey })
     .from(trainingEnrollments)
-    .where(and(eq(trainingEnrollments.courseId, courseId), statuses ? inArray(trainingEnrollments.status, statuses) : undefined, page.after))
+    .where(
+      and(eq(trainingEnrollments.courseId, courseId), statuses ? inArray(trainingEnrollments.status, statuses) : undefined, page.after),
+    )
     .orderBy(...page.orderBy)
     .limit(page.limit)
   return page.page(rows, (row) => row)
@@ -357,7 +381,12 @@ export async function rosterCounts(db: Queryable, courseId: string): Promise<Rec
     .groupBy(trainingEnrollments.status)
   const of = (statuses: EnrollmentStatus[] | undefined) =>
     rows.filter((row) => !statuses || statuses.includes(row.status)).reduce((sum, row) => sum + Number(row.value), 0)
-  return { seated: of(rosterTabStatuses.seated), waitlisted: of(rosterTabStatuses.waitlisted), left: of(rosterTabStatuses.left), all: of(undefined) }
+  return {
+    seated: of(rosterTabStatuses.seated),
+    waitlisted: of(rosterTabStatuses.waitlisted),
+    left: of(rosterTabStatuses.left),
+    all: of(undefined),
+  }
 }
 
 /** Those holding a confirmed seat (for attendance): enrolled, or already settled. */
@@ -373,9 +402,7 @@ export async function sessionRosterPage(db: Queryable, session: SessionRow, quer
       trainingAttendance,
       and(eq(trainingAttendance.enrollmentId, trainingEnrollments.id), eq(trainingAttendance.sessionId, session.id)),
     )
-    .where(
-      and(eq(trainingEnrollments.courseId, session.courseId), inArray(trainingEnrollments.status, SEATED_FOR_ATTENDANCE), page.after),
-    )
+    .where(and(eq(trainingEnrollments.courseId, session.courseId), inArray(trainingEnrollments.status, SEATED_FOR_ATTENDANCE), page.after))
     .orderBy(...page.orderBy)
     .limit(page.limit)
   return page.page(rows, (row) => row)
@@ -397,7 +424,12 @@ export async function sessionTotals(db: Queryable, sessionIds: readonly string[]
     .where(inArray(trainingAttendance.sessionId, [...sessionIds]))
     .groupBy(trainingAttendance.sessionId)
   for (const row of rows)
-    totals.set(row.sessionId, { present: Number(row.present), late: Number(row.late), absent: Number(row.absent), excused: Number(row.excused) })
+    totals.set(row.sessionId, {
+      present: Number(row.present),
+      late: Number(row.late),
+      absent: Number(row.absent),
+      excused: Number(row.excused),
+    })
   return totals
 }
 

@@ -115,7 +115,12 @@ async function courseSeats(db: Queryable, courseId: string) {
  * A seat for this person, or a place on the waitlist when the course is full and they asked for
  * one. The caller has checked who may enroll (membership, overlaps, an enrollment already held).
  */
-export async function takeSeat(context: SystemContext, courseId: string, holder: SeatHolder, options: { waitlist: boolean }): Promise<SeatOutcome> {
+export async function takeSeat(
+  context: SystemContext,
+  courseId: string,
+  holder: SeatHolder,
+  options: { waitlist: boolean },
+): Promise<SeatOutcome> {
   // Each round is decided by a conditional statement; a round repeats only when a seat was freed
   // between two of them, so a few rounds are plenty.
   for (let round = 0; round < 5; round++) {

@@ -1,5 +1,10 @@
 import { desc, eq, sql } from 'drizzle-orm'
-import { DEFAULT_SUBSIDY_QUOTA, DEFAULT_WAITLIST_CONFIRM_HOURS, type TrainingSettings, type TrainingSettingsView } from '@contract/lines/training'
+import {
+  DEFAULT_SUBSIDY_QUOTA,
+  DEFAULT_WAITLIST_CONFIRM_HOURS,
+  type TrainingSettings,
+  type TrainingSettingsView,
+} from '@contract/lines/training'
 import { requireLineAccess } from '../../core/access'
 import { recordAudit } from '../../core/audit'
 import type { ServiceContext } from '../../core/context'
@@ -12,7 +17,10 @@ import { trainingSettings, trainingSubsidyQuotas } from './training.tables'
 /** The line's settings: the waitlist's confirmation window, and each year's subsidy quota. */
 
 export async function seatPolicy(db: Queryable): Promise<SeatPolicy> {
-  const [row] = await db.select({ hours: trainingSettings.waitlistConfirmHours }).from(trainingSettings).where(eq(trainingSettings.id, 'default'))
+  const [row] = await db
+    .select({ hours: trainingSettings.waitlistConfirmHours })
+    .from(trainingSettings)
+    .where(eq(trainingSettings.id, 'default'))
   return { offerHours: row?.hours ?? DEFAULT_WAITLIST_CONFIRM_HOURS }
 }
 
@@ -22,7 +30,11 @@ export const chinaYear = (now: Date): number => new Date(now.getTime() + 8 * 360
 export async function quotaOf(db: Queryable, year: number): Promise<{ year: number; quota: number; used: number }> {
   const [existing] = await db.select().from(trainingSubsidyQuotas).where(eq(trainingSubsidyQuotas.year, year))
   if (existing) return { year, quota: existing.quota, used: existing.used }
-  const [latest] = await db.select({ quota: trainingSubsidyQuotas.quota }).from(trainingSubsidyQuotas).orderBy(desc(trainingSubsidyQuotas.year)).limit(1)
+  const [latest] = await db
+    .select({ quota: trainingSubsidyQuotas.quota })
+    .from(trainingSubsidyQuotas)
+    .orderBy(desc(trainingSubsidyQuotas.year))
+    .limit(1)
   await db
     .insert(trainingSubsidyQuotas)
     .values({ year, quota: latest?.quota ?? DEFAULT_SUBSIDY_QUOTA })

@@ -57,7 +57,11 @@ import { COURSE_SUBJECT, courseCore, fen, placeOf, sessionWhen, toSessionView, t
 const NOT_FOUND_MESSAGE = '没有找到这门课程'
 
 /** A course as staff may see it: out of their unions' reach it does not exist (404). */
-async function courseForStaff(context: ServiceContext, id: string, need: StaffAccess): Promise<{ found: CourseWithOrg; access: StaffAccess }> {
+async function courseForStaff(
+  context: ServiceContext,
+  id: string,
+  need: StaffAccess,
+): Promise<{ found: CourseWithOrg; access: StaffAccess }> {
   const found = await findCourse(context.db, id)
   if (!found) throw notFound(NOT_FOUND_MESSAGE)
   // A course has no applicant of its own: the own-record rule applies to attendance, not here.
@@ -76,7 +80,11 @@ export async function listStaffCourses(context: ServiceContext, query: StaffCour
   }
 }
 
-function sessionViewWith(session: SessionRow, totals: Map<string, { present: number; late: number; absent: number; excused: number }>, now: Date): StaffSessionView {
+function sessionViewWith(
+  session: SessionRow,
+  totals: Map<string, { present: number; late: number; absent: number; excused: number }>,
+  now: Date,
+): StaffSessionView {
   const view = toSessionView(session)
   const counts = totals.get(session.id) ?? { present: 0, late: 0, absent: 0, excused: 0 }
   return { ...view, ...counts, checkInOpen: isRunning(now, session) }
@@ -234,15 +242,29 @@ export async function createCourse(context: ServiceContext, input: CourseInput):
     })
     .returning()
   if (!row) throw new Error('insert returned no row')
-  await context.db.insert(trainingSessions).values(
-    input.sessions.map((session) => ({ courseId: row.id, startsAt: new Date(session.startsAt), endsAt: new Date(session.endsAt), topic: session.topic || null })),
-  )
+  await context.db
+    .insert(trainingSessions)
+    .values(
+      input.sessions.map((session) => ({
+        courseId: row.id,
+        startsAt: new Date(session.startsAt),
+        endsAt: new Date(session.endsAt),
+        topic: session.topic || null,
+      })),
+    )
   await appendCourseEvent(context, row.id, null, 'draft', 'create', null)
   const found = await findCourse(context.db, row.id)
   return staffCourseDetail(context, found!, 'act')
 }
 
-async function appendCourseEvent(context: ServiceContext, courseId: string, from: string | null, to: string, action: string, note: string | null) {
+async function appendCourseEvent(
+  context: ServiceContext,
+  courseId: string,
+  from: string | null,
+  to: string,
+  action: string,
+  note: string | null,
+) {
   await appendTimelineEvent(context.db, {
     subjectType: COURSE_SUBJECT,
     subjectId: courseId,
@@ -264,7 +286,12 @@ function actingRole(context: ServiceContext): string {
  * Edits a course: its details, seats and sessions. Seats cannot drop below those taken; more seats
  * go to the waitlist at once; a changed timetable is told to everyone enrolled.
  */
-export async function editCourse(context: ServiceContext, id: string, input: CourseInput, expectVersion?: string): Promise<StaffCourseDetail> {
+export async function editCourse(
+  context: ServiceContext,
+  id: string,
+  input: CourseInput,
+  expectVersion?: string,
+): Promise<StaffCourseDetail> {
   const { found } = await courseForStaff(context, id, 'act')
   const { course } = found
   if (input.capacity < course.seatsTaken) {
@@ -352,7 +379,10 @@ export async function cancelCourse(context: ServiceContext, id: string, body: Ca
     changes: { cancelReason: body.reason },
     note: body.reason,
   })
-  const released = await releaseEveryone(context, id, { actor: { id: context.user.id, role: actingRole(context) }, note: `课程取消：${body.reason}` })
+  const released = await releaseEveryone(context, id, {
+    actor: { id: context.user.id, role: actingRole(context) },
+    note: `课程取消：${body.reason}`,
+  })
   const notice = enrollmentNotices.courseCancelled({ title: row.title }, body.reason)
   for (const person of released) await tellTrainee(context, person, row.title, notice, 'training.course_cancelled')
   return staffCourseDetail(context, (await findCourse(context.db, id))!, 'act')
@@ -387,7 +417,11 @@ export async function courseRoster(context: ServiceContext, id: string, query: R
   }
 }
 
-export async function sessionDetail(context: ServiceContext, sessionId: string, query: { cursor?: string; limit?: string }): Promise<StaffSessionDetail> {
+export async function sessionDetail(
+  context: ServiceContext,
+  sessionId: string,
+  query: { cursor?: string; limit?: string },
+): Promise<StaffSessionDetail> {
   const { session, found, access } = await sessionForStaff(context, sessionId, 'read')
   const page = await sessionRosterPage(context.db, session, query)
   const totals = await sessionTotals(context.db, [session.id])
@@ -434,7 +468,7 @@ export async function rosterWorkbook(context: ServiceContext, id: string): Promi
   const exported = `导出时间：${chinaTime(context.now)}`
   const caption = [
     `${course.title}（${courseCategoryLabel[course.category]}）`,
-    `主办：${course.organiser}　地点：${course.mode === 'online' ? '线上' : `${course.district ? districtLabel[course.district] : ''} ${placeOf(course)}`}`,
+    `主办：${course.organiser}，地点：${course.mode === 'online' ? '线上' : `${course.district ? districtLabel[course.district] : ''} ${placeOf(course)}`}`,
     exported,
   ]
   type Row = (typeof rows)[number]
@@ -494,7 +528,12 @@ export async function messageEnrolled(context: ServiceContext, id: string, body:
   const notice = enrollmentNotices.staffMessage({ title: found.course.title }, body.body)
   // In-app only: each trainee's WeChat messages are kept for the reminder and a seat offer.
   for (const person of people) {
-    await notifyApplicant(context, { userId: person.userId, title: notice.title, body: notice.body, link: pages.training.course.url({ id }) })
+    await notifyApplicant(context, {
+      userId: person.userId,
+      title: notice.title,
+      body: notice.body,
+      link: pages.training.course.url({ id }),
+    })
   }
   await recordAudit(context.db, {
     actorId: context.user.id,
@@ -505,4 +544,3 @@ export async function messageEnrolled(context: ServiceContext, id: string, body:
   })
   return { sent: people.length }
 }
-

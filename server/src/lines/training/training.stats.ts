@@ -84,7 +84,8 @@ export async function trainingDashboard(context: ServiceContext): Promise<Dashbo
 
   // The plan's targets are the whole city's: shown to those who see the whole tree (a grant at the
   // city federation, whose path has one segment), not to a union seeing its own part.
-  const city = scope.kind === 'all' || (scope.kind === 'subtrees' && scope.orgPaths.some((path) => path.split('/').filter(Boolean).length === 1))
+  const city =
+    scope.kind === 'all' || (scope.kind === 'subtrees' && scope.orgPaths.some((path) => path.split('/').filter(Boolean).length === 1))
   const plan = traineeTargetFor(year)
   const sumBy = (key: (row: (typeof trainees)[number]) => string) => {
     const sums = new Map<string, number>()
@@ -93,7 +94,8 @@ export async function trainingDashboard(context: ServiceContext): Promise<Dashbo
   }
   const byCategory = sumBy((row) => row.category)
   const byDistrict = sumBy((row) => (row.mode === 'online' || !row.district ? 'online' : row.district))
-  const largestFirst = (rows: Array<{ label: string; value: number }>) => rows.filter((row) => row.value > 0).sort((a, b) => b.value - a.value)
+  const largestFirst = (rows: Array<{ label: string; value: number }>) =>
+    rows.filter((row) => row.value > 0).sort((a, b) => b.value - a.value)
 
   return {
     periodLabel: `${year} 年`,
@@ -113,7 +115,13 @@ export async function trainingDashboard(context: ServiceContext): Promise<Dashbo
       { key: 'courses', label: '本年课程', value: Number(courses?.courses ?? 0), format: 'count', unit: '门' },
       { key: 'full', label: '满员课程', value: Number(courses?.full ?? 0), format: 'count', unit: '门' },
       { key: 'under_filled', label: '报名不足一半', value: Number(courses?.underHalf ?? 0), format: 'count', unit: '门' },
-      { key: 'subsidy', label: '核定培训补贴', value: Number(subsidy?.amount ?? 0) / 100, format: 'yuan', note: `${Number(subsidy?.claims ?? 0)} 人次` },
+      {
+        key: 'subsidy',
+        label: '核定培训补贴',
+        value: Number(subsidy?.amount ?? 0) / 100,
+        format: 'yuan',
+        note: `${Number(subsidy?.claims ?? 0)} 人次`,
+      },
     ],
     breakdowns: [
       {
@@ -121,7 +129,9 @@ export async function trainingDashboard(context: ServiceContext): Promise<Dashbo
         label: '按类别（人次）',
         format: 'count',
         unit: '人次',
-        rows: largestFirst(COURSE_CATEGORIES.map((category) => ({ label: courseCategoryLabel[category], value: byCategory.get(category) ?? 0 }))),
+        rows: largestFirst(
+          COURSE_CATEGORIES.map((category) => ({ label: courseCategoryLabel[category], value: byCategory.get(category) ?? 0 })),
+        ),
       },
       {
         key: 'by_district',

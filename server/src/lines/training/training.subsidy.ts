@@ -214,8 +214,19 @@ export async function submitClaim(context: ServiceContext, body: SubsidyClaimBod
     })
     .returning()
   if (!row) throw new Error('insert returned no row')
-  await attachUploads(db, { ownerId: user.id, ids: body.attachmentIds, subjectType: CLAIM_SUBJECT, subjectId: row.id, field: 'attachmentIds' })
-  await grantSubscribeCredits(db, { userId: user.id, subject: { type: CLAIM_SUBJECT, id: row.id }, accepted: body.subscribeAccepted ?? 0, now })
+  await attachUploads(db, {
+    ownerId: user.id,
+    ids: body.attachmentIds,
+    subjectType: CLAIM_SUBJECT,
+    subjectId: row.id,
+    field: 'attachmentIds',
+  })
+  await grantSubscribeCredits(db, {
+    userId: user.id,
+    subject: { type: CLAIM_SUBJECT, id: row.id },
+    accepted: body.subscribeAccepted ?? 0,
+    now,
+  })
   await appendTimelineEvent(db, {
     subjectType: CLAIM_SUBJECT,
     subjectId: row.id,
@@ -226,7 +237,12 @@ export async function submitClaim(context: ServiceContext, body: SubsidyClaimBod
     action: 'submit',
   })
   const notice = claimNotices.submit(claimNumber(row), row.kind)
-  await notifyApplicant(context, { userId: user.id, title: notice.title, body: notice.body, link: pages.training.claim.url({ id: row.id }) })
+  await notifyApplicant(context, {
+    userId: user.id,
+    title: notice.title,
+    body: notice.body,
+    link: pages.training.claim.url({ id: row.id }),
+  })
   return toMySummary({ row, unitName: member.orgName })
 }
 
@@ -289,7 +305,10 @@ export async function claimQueue(context: ServiceContext, query: ClaimQueueQuery
   requireLineAccess(context.user, subsidyAccess)
   const tab = query.tab ?? 'submitted'
   // What waits is served oldest first; the other tabs show the latest first.
-  const page = keyset([{ expr: tab === 'submitted' ? sql`${trainingSubsidyClaims.seq}` : sql`-${trainingSubsidyClaims.seq}`, type: 'int' }], query)
+  const page = keyset(
+    [{ expr: tab === 'submitted' ? sql`${trainingSubsidyClaims.seq}` : sql`-${trainingSubsidyClaims.seq}`, type: 'int' }],
+    query,
+  )
   const statuses = tabStatuses[tab]
   const rows = await context.db
     .select({ row: trainingSubsidyClaims, unitName: orgs.name, cursorKey: page.cursorKey })
@@ -325,13 +344,21 @@ async function claimForStaff(context: ServiceContext, id: string, need: StaffAcc
 
 export async function getStaffClaim(context: ServiceContext, id: string): Promise<StaffClaimDetail> {
   const { item, access } = await claimForStaff(context, id, 'read')
-  await recordAudit(context.db, { actorId: context.user.id, action: 'training.claim.view', subjectType: CLAIM_SUBJECT, subjectId: id, detail: { access } })
+  await recordAudit(context.db, {
+    actorId: context.user.id,
+    action: 'training.claim.view',
+    subjectType: CLAIM_SUBJECT,
+    subjectId: id,
+    detail: { access },
+  })
   const acting = mayAct(context.user, access, { applicantId: item.row.applicantId })
   return {
     ...toStaffSummary(item),
     ...(await claimDetail(context, item, 'staff')),
     payable: yuan(await approvableFen(context.db, item.row)),
-    skillGrantedThatYear: yuan(await skillHeldFen(context.db, item.row.applicantId, item.row.certificateYear, { pending: false, except: item.row.id })),
+    skillGrantedThatYear: yuan(
+      await skillHeldFen(context.db, item.row.applicantId, item.row.certificateYear, { pending: false, except: item.row.id }),
+    ),
     quota: await quotaOf(context.db, chinaYear(context.now)),
     actions: acting ? STAFF_CLAIM_ACTIONS.filter((action) => subsidyWorkflow.next(item.row.status, action).ok) : [],
     canAct: acting,
@@ -346,9 +373,7 @@ async function approvableFen(db: Queryable, row: ClaimRow): Promise<number> {
 }
 
 export type ClaimDecision =
-  | { action: 'approve'; body: ApproveClaimBody }
-  | { action: 'reject'; body: RejectClaimBody }
-  | { action: 'pay'; body: PayClaimBody }
+  { action: 'approve'; body: ApproveClaimBody } | { action: 'reject'; body: RejectClaimBody } | { action: 'pay'; body: PayClaimBody }
 
 export async function decideClaim(context: ServiceContext, id: string, decision: ClaimDecision): Promise<StaffClaimSummary> {
   const { item } = await claimForStaff(context, id, 'act')
@@ -361,10 +386,12 @@ export async function decideClaim(context: ServiceContext, id: string, decision:
       await lockClaimant(context.db, item.row.applicantId)
       const approvable = await approvableFen(context.db, item.row)
       const amount = fen(decision.body.amount)
-      if (approvable <= 0) throw new AppError(409, 'SUBSIDY_NOT_HIGHER', '这位职工当年已获得同等或更高级别的补贴，按就高原则本次没有可补的金额，请不予批准')
+      if (approvable <= 0)
+        throw new AppError(409, 'SUBSIDY_NOT_HIGHER', '这位职工当年已获得同等或更高级别的补贴，按就高原则本次没有可补的金额，请不予批准')
       if (amount <= 0 || amount > approvable) throw validationFailed({ amount: `核定金额须大于 0，且不超过 ${yuan(approvable)} 元` })
       const year = chinaYear(context.now)
-      if (!(await takeQuotaPlace(context.db, year))) throw new AppError(409, 'SUBSIDY_QUOTA_FULL', `${year} 年的补贴名额已用完，请调整名额后再批准`)
+      if (!(await takeQuotaPlace(context.db, year)))
+        throw new AppError(409, 'SUBSIDY_QUOTA_FULL', `${year} 年的补贴名额已用完，请调整名额后再批准`)
       row = await transition(context, {
         workflow: subsidyWorkflow,
         table: trainingSubsidyClaims,
@@ -403,7 +430,13 @@ export async function decideClaim(context: ServiceContext, id: string, decision:
       return toStaffSummary({ ...item, row })
   }
   // The workflow refuses in its own words (an approval of a claim no longer waiting).
-  row = await transition(context, { workflow: subsidyWorkflow, table: trainingSubsidyClaims, record: item.row, action: decision.action, actor })
+  row = await transition(context, {
+    workflow: subsidyWorkflow,
+    table: trainingSubsidyClaims,
+    record: item.row,
+    action: decision.action,
+    actor,
+  })
   return toStaffSummary({ ...item, row })
 }
 

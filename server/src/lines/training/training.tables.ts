@@ -86,7 +86,10 @@ export const trainingCourses = pgTable(
     index('training_courses_catalogue').on(table.status, table.firstSessionAt),
     index('training_courses_org').on(table.orgId),
     // A seat count can never pass the capacity, whatever a statement does.
-    check('training_courses_seats', sql`${table.seatsTaken} >= 0 and ${table.seatsTaken} <= ${table.capacity} and ${table.waitlistCount} >= 0`),
+    check(
+      'training_courses_seats',
+      sql`${table.seatsTaken} >= 0 and ${table.seatsTaken} <= ${table.capacity} and ${table.waitlistCount} >= 0`,
+    ),
   ],
 )
 
@@ -145,7 +148,9 @@ export const trainingEnrollments = pgTable(
       .where(sql`${table.status} in ('enrolled', 'waitlisted', 'offered', 'completed', 'not_completed')`),
     index('training_enrollments_course').on(table.courseId, table.status, table.seq),
     index('training_enrollments_user').on(table.userId, table.status),
-    index('training_enrollments_offers').on(table.offerExpiresAt).where(sql`${table.status} = 'offered'`),
+    index('training_enrollments_offers')
+      .on(table.offerExpiresAt)
+      .where(sql`${table.status} = 'offered'`),
   ],
 )
 
@@ -165,7 +170,10 @@ export const trainingAttendance = pgTable(
     markedBy: uuid('marked_by').references(() => users.id),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [primaryKey({ columns: [table.sessionId, table.enrollmentId] }), index('training_attendance_enrollment').on(table.enrollmentId)],
+  (table) => [
+    primaryKey({ columns: [table.sessionId, table.enrollmentId] }),
+    index('training_attendance_enrollment').on(table.enrollmentId),
+  ],
 )
 
 /** Day-before reminders already sent: one per enrollment and session, however often the job runs. */

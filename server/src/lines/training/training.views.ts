@@ -1,10 +1,4 @@
-import {
-  coursePhase,
-  type CourseSummary,
-  type EnrollmentStatus,
-  type SessionView,
-  type StaffCourseSummary,
-} from '@contract/lines/training'
+import { coursePhase, type CourseSummary, type EnrollmentStatus, type SessionView, type StaffCourseSummary } from '@contract/lines/training'
 import type { CourseRow, CourseWithOrg, SessionRow } from './training.repository'
 
 /** Rows → the contract's shapes. Money is kept in fen and shown in yuan. */

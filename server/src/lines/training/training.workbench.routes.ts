@@ -120,18 +120,28 @@ export const trainingWorkbenchRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: StaffCourseDetail, ...errors },
       },
     },
-    async (request) => runInTransaction(app, request, (context) => editCourse(context, request.params.id, request.body, request.query.version)),
+    async (request) =>
+      runInTransaction(app, request, (context) => editCourse(context, request.params.id, request.body, request.query.version)),
   )
 
   const step = (name: 'publish' | 'close' | 'reopen', summary: string) =>
     app.post(
       `/workbench/training/courses/:id/${name}`,
       {
-        schema: { tags: ['training staff'], summary, params: IdParams, body: z.object({}), response: { 200: StaffCourseDetail, ...errors } },
+        schema: {
+          tags: ['training staff'],
+          summary,
+          params: IdParams,
+          body: z.object({}),
+          response: { 200: StaffCourseDetail, ...errors },
+        },
       },
       async (request, reply) => {
-        const result = await runSubmission(app, request, { scope: `training.course_${name}`, statusCode: 200, matchUrl: true }, (context) =>
-          name === 'publish' ? publishCourse(context, request.params.id) : closeCourse(context, request.params.id, name),
+        const result = await runSubmission(
+          app,
+          request,
+          { scope: `training.course_${name}`, statusCode: 200, matchUrl: true },
+          (context) => (name === 'publish' ? publishCourse(context, request.params.id) : closeCourse(context, request.params.id, name)),
         )
         return reply.status(result.statusCode).send(result.body)
       },
@@ -230,7 +240,7 @@ export const trainingWorkbenchRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['training staff'],
-        summary: "A fresh rotating check-in code for the session (only while its check-in is open)",
+        summary: 'A fresh rotating check-in code for the session (only while its check-in is open)',
         params: IdParams,
         body: z.optional(z.object({})),
         response: { 200: RotatingQr, ...errors },

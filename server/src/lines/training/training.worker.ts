@@ -187,11 +187,7 @@ export async function enroll(context: ServiceContext, courseId: string, body: En
   await lockPerson(db, user.id)
   const held = await liveEnrollment(db, course.id, user.id)
   if (held) {
-    throw new AppError(
-      409,
-      'ALREADY_ENROLLED',
-      `您已经报名了这门课程（${enrollmentWorkflow.statusLabel[held.status]}），不用重复报名`,
-    )
+    throw new AppError(409, 'ALREADY_ENROLLED', `您已经报名了这门课程（${enrollmentWorkflow.statusLabel[held.status]}），不用重复报名`)
   }
   if (!takesEnrollmentsNow(course, now)) throw new AppError(409, 'ENROLLMENT_CLOSED', closedMessage(course, now))
   const member = await context.members.activeMemberOf(context, user.id)
@@ -215,7 +211,12 @@ export async function enroll(context: ServiceContext, courseId: string, body: En
     toStatus: enrollment.status,
     action: outcome.kind === 'seated' ? 'enroll' : 'waitlist',
   })
-  await grantSubscribeCredits(db, { userId: user.id, subject: { type: ENROLLMENT_SUBJECT, id: enrollment.id }, accepted: body.subscribeAccepted ?? 0, now })
+  await grantSubscribeCredits(db, {
+    userId: user.id,
+    subject: { type: ENROLLMENT_SUBJECT, id: enrollment.id },
+    accepted: body.subscribeAccepted ?? 0,
+    now,
+  })
   const facts = { title: course.title, when: sessionWhen(sessions[0]), where: placeOf(course) }
   const position = outcome.kind === 'waitlisted' ? outcome.position : null
   const notice = position === null ? enrollmentNotices.enrolled(facts) : enrollmentNotices.waitlisted(facts, position)

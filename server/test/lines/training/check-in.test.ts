@@ -124,9 +124,12 @@ describe('training check-in, completion and certificates', () => {
     const qr = (await code(course.sessionIds[2]!)).json().code as string
     for (const index of [A, B, C]) expect((await checkIn(members[index]!, { code: qr })).statusCode).toBe(200)
     // C leaves early in the eyes of the record: staff correct C's third session to absent.
-    const rosterRows = (await t.as('demo-training')({ method: 'GET', url: `/api/workbench/training/courses/${course.id}/roster` })).json().items
+    const rosterRows = (await t.as('demo-training')({ method: 'GET', url: `/api/workbench/training/courses/${course.id}/roster` })).json()
+      .items
     const rowOf = (name: string) => rosterRows.find((row: { name: string }) => row.name === name)
-    expect((await mark(course.sessionIds[2]!, { kind: 'manual', enrollmentId: rowOf('测试会员3').enrollmentId, status: 'absent' })).statusCode).toBe(200)
+    expect(
+      (await mark(course.sessionIds[2]!, { kind: 'manual', enrollmentId: rowOf('测试会员3').enrollmentId, status: 'absent' })).statusCode,
+    ).toBe(200)
 
     now = new Date(sessionStarts[2]! + 3 * HOUR)
     await t.app.jobs.tick()
@@ -138,23 +141,40 @@ describe('training check-in, completion and certificates', () => {
 
     const certificates = (await asMember(t, members[A]!)({ method: 'GET', url: '/api/training/certificates' })).json().items
     expect(certificates).toHaveLength(1)
-    expect(certificates[0]).toMatchObject({ holderName: '测试会员1', attendancePercent: 100, revoked: false, number: expect.stringMatching(/^连工培〔\d{4}〕\d{6}号$/) })
+    expect(certificates[0]).toMatchObject({
+      holderName: '测试会员1',
+      attendancePercent: 100,
+      revoked: false,
+      number: expect.stringMatching(/^连工培〔\d{4}〕\d{6}号$/),
+    })
     expect((await asMember(t, members[B]!)({ method: 'GET', url: '/api/training/certificates' })).json().items).toHaveLength(0)
 
     // The public check: no session needed, a masked name, and lower case or without the dash works.
-    const verify = await t.app.inject({ method: 'GET', url: `/api/training/certificates/verify/${certificates[0].verifyCode.toLowerCase()}` })
+    const verify = await t.app.inject({
+      method: 'GET',
+      url: `/api/training/certificates/verify/${certificates[0].verifyCode.toLowerCase()}`,
+    })
     expect(verify.statusCode).toBe(200)
-    expect(verify.json()).toMatchObject({ result: 'valid', number: certificates[0].number, holderNameMasked: '测试***', courseTitle: '测试课程·钳工技能提升' })
+    expect(verify.json()).toMatchObject({
+      result: 'valid',
+      number: certificates[0].number,
+      holderNameMasked: '测试***',
+      courseTitle: '测试课程·钳工技能提升',
+    })
     expect(JSON.stringify(verify.json())).not.toContain('测试会员1')
     const unknown = await t.app.inject({ method: 'GET', url: '/api/training/certificates/verify/ABCDE-FGHJK' })
     expect(unknown.statusCode).toBe(404)
   })
 
   it('a correction after the course settles changes completion: a certificate is issued, or revoked and shown revoked', async () => {
-    const rosterRows = (await t.as('demo-training')({ method: 'GET', url: `/api/workbench/training/courses/${course.id}/roster` })).json().items
+    const rosterRows = (await t.as('demo-training')({ method: 'GET', url: `/api/workbench/training/courses/${course.id}/roster` })).json()
+      .items
     const rowOf = (name: string) => rosterRows.find((row: { name: string }) => row.name === name)
     // C was wrongly marked absent: put right, C completes.
-    expect((await mark(course.sessionIds[2]!, { kind: 'manual', enrollmentId: rowOf('测试会员3').enrollmentId, status: 'present' })).json().changed).toBe(true)
+    expect(
+      (await mark(course.sessionIds[2]!, { kind: 'manual', enrollmentId: rowOf('测试会员3').enrollmentId, status: 'present' })).json()
+        .changed,
+    ).toBe(true)
     expect((await asMember(t, members[C]!)({ method: 'GET', url: '/api/training/certificates' })).json().items).toHaveLength(1)
     // A turns out to have been absent twice: the certificate no longer holds.
     const a = (await asMember(t, members[A]!)({ method: 'GET', url: '/api/training/certificates' })).json().items[0]

@@ -16,7 +16,10 @@ export function asMember(t: TestApp, member: TestMember) {
 }
 
 /** A course as staff write it, starting `startsInHours` from `now`, with `sessions` daily sessions of two hours. */
-export function courseInput(now: Date, overrides: Partial<CourseInput> & { startsInHours?: number; sessionCount?: number } = {}): CourseInput {
+export function courseInput(
+  now: Date,
+  overrides: Partial<CourseInput> & { startsInHours?: number; sessionCount?: number } = {},
+): CourseInput {
   const { startsInHours = 72, sessionCount = 2, ...rest } = overrides
   const first = now.getTime() + startsInHours * HOUR
   const sessions = Array.from({ length: sessionCount }, (_, index) => ({
@@ -51,7 +54,11 @@ export function courseInput(now: Date, overrides: Partial<CourseInput> & { start
 }
 
 /** Creates a course as `staff` (a persona's openid) and publishes it; returns its id and session ids. */
-export async function publishedCourse(t: TestApp, input: CourseInput, staff = 'demo-training'): Promise<{ id: string; sessionIds: string[] }> {
+export async function publishedCourse(
+  t: TestApp,
+  input: CourseInput,
+  staff = 'demo-training',
+): Promise<{ id: string; sessionIds: string[] }> {
   const created = await t.as(staff)({
     method: 'POST',
     url: '/api/workbench/training/courses',
@@ -72,7 +79,10 @@ export async function publishedCourse(t: TestApp, input: CourseInput, staff = 'd
 }
 
 export function enroll(t: TestApp, member: TestMember, courseId: string, body: Record<string, unknown> = {}, key = freshKey()) {
-  return asMember(t, member)({
+  return asMember(
+    t,
+    member,
+  )({
     method: 'POST',
     url: `/api/training/courses/${courseId}/enrollment`,
     payload: body,
@@ -81,7 +91,10 @@ export function enroll(t: TestApp, member: TestMember, courseId: string, body: R
 }
 
 export function cancel(t: TestApp, member: TestMember, courseId: string) {
-  return asMember(t, member)({
+  return asMember(
+    t,
+    member,
+  )({
     method: 'POST',
     url: `/api/training/courses/${courseId}/enrollment/cancel`,
     payload: {},
@@ -90,7 +103,10 @@ export function cancel(t: TestApp, member: TestMember, courseId: string) {
 }
 
 export function confirm(t: TestApp, member: TestMember, courseId: string) {
-  return asMember(t, member)({
+  return asMember(
+    t,
+    member,
+  )({
     method: 'POST',
     url: `/api/training/courses/${courseId}/enrollment/confirm`,
     payload: {},
@@ -99,6 +115,8 @@ export function confirm(t: TestApp, member: TestMember, courseId: string) {
 }
 
 export async function myStatus(t: TestApp, member: TestMember, courseId: string): Promise<string | null> {
-  const detail = (await asMember(t, member)({ method: 'GET', url: `/api/training/courses/${courseId}` })).json() as { mine: { status: string } | null }
+  const detail = (await asMember(t, member)({ method: 'GET', url: `/api/training/courses/${courseId}` })).json() as {
+    mine: { status: string } | null
+  }
   return detail.mine?.status ?? null
 }

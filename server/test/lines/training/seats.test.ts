@@ -32,7 +32,13 @@ describe('training seats: capacity, waitlist, offers, cut-off, overlaps', () => 
     const [course] = await first.database.db.select().from(trainingCourses).where(eq(trainingCourses.id, courseId))
     const rows = await first.database.db.select().from(trainingEnrollments).where(eq(trainingEnrollments.courseId, courseId))
     const count = (status: string) => rows.filter((row) => row.status === status).length
-    return { seatsTaken: course!.seatsTaken, waitlistCount: course!.waitlistCount, enrolled: count('enrolled'), waitlisted: count('waitlisted'), offered: count('offered') }
+    return {
+      seatsTaken: course!.seatsTaken,
+      waitlistCount: course!.waitlistCount,
+      enrolled: count('enrolled'),
+      waitlisted: count('waitlisted'),
+      offered: count('offered'),
+    }
   }
 
   it('20 people enrolling at once through two instances into 5 seats: exactly 5 seated, 15 in line, each place once', async () => {
@@ -57,7 +63,9 @@ describe('training seats: capacity, waitlist, offers, cut-off, overlaps', () => 
     const positions = []
     for (const { userId } of waiting) {
       const member = people.find((person) => person.userId === userId)!
-      positions.push((await asMember(first, member)({ method: 'GET', url: `/api/training/courses/${course.id}` })).json().mine.waitlistPosition)
+      positions.push(
+        (await asMember(first, member)({ method: 'GET', url: `/api/training/courses/${course.id}` })).json().mine.waitlistPosition,
+      )
     }
     expect(positions).toEqual(Array.from({ length: 15 }, (_, index) => index + 1))
   })
@@ -67,7 +75,9 @@ describe('training seats: capacity, waitlist, offers, cut-off, overlaps', () => 
     const responses = await Promise.all(members.slice(0, 8).map((member, index) => enroll(index % 2 ? first : second, member, course.id)))
     const codes = responses.map((response) => response.statusCode).sort()
     expect(codes).toEqual([201, 201, 201, 409, 409, 409, 409, 409])
-    expect(responses.filter((response) => response.statusCode === 409).map((response) => response.json().code)).toEqual(Array(5).fill('COURSE_FULL'))
+    expect(responses.filter((response) => response.statusCode === 409).map((response) => response.json().code)).toEqual(
+      Array(5).fill('COURSE_FULL'),
+    )
     expect(await seatCounts(course.id)).toMatchObject({ seatsTaken: 3, enrolled: 3, waitlisted: 0 })
   })
 
@@ -154,7 +164,10 @@ describe('training seats: capacity, waitlist, offers, cut-off, overlaps', () => 
         enrollDeadline: new Date(start - 3 * HOUR).toISOString(),
       }),
     )
-    const later = await publishedCourse(first, courseInput(now, { title: '测试课程·第二天的课', capacity: 5, startsInHours: 24 * 50 + 26, sessionCount: 1 }))
+    const later = await publishedCourse(
+      first,
+      courseInput(now, { title: '测试课程·第二天的课', capacity: 5, startsInHours: 24 * 50 + 26, sessionCount: 1 }),
+    )
     const member = members[15]!
     expect((await enroll(first, member, morning.id)).statusCode).toBe(201)
     const clash = await enroll(first, member, overlapping.id)

@@ -36,7 +36,10 @@ describe('training subsidy claims', () => {
   }
 
   async function claim(member: TestMember, overrides: Record<string, unknown>) {
-    return asMember(t, member)({
+    return asMember(
+      t,
+      member,
+    )({
       method: 'POST',
       url: '/api/training/subsidy-claims',
       headers: { 'idempotency-key': freshKey() },
@@ -57,7 +60,12 @@ describe('training subsidy claims', () => {
   }
 
   const decide = (id: string, action: string, body: Record<string, unknown>, staff = 'demo-training') =>
-    t.as(staff)({ method: 'POST', url: `/api/workbench/training/subsidy-claims/${id}/${action}`, payload: body, headers: { 'idempotency-key': freshKey() } })
+    t.as(staff)({
+      method: 'POST',
+      url: `/api/workbench/training/subsidy-claims/${id}/${action}`,
+      payload: body,
+      headers: { 'idempotency-key': freshKey() },
+    })
 
   it('amounts by kind; a second, higher promotion that year is paid the difference, a lower one nothing', async () => {
     const [a] = members as [TestMember]
@@ -104,10 +112,22 @@ describe('training subsidy claims', () => {
     expect(high.payable).toBe(500)
 
     const detail = (await t.as('demo-training')({ method: 'GET', url: `/api/workbench/training/subsidy-claims/${low.id}` })).json()
-    expect(detail).toMatchObject({ status: 'submitted', payable: 500, actions: ['approve', 'reject'], canAct: true, unitUnionName: expect.any(String) })
+    expect(detail).toMatchObject({
+      status: 'submitted',
+      payable: 500,
+      actions: ['approve', 'reject'],
+      canAct: true,
+      unitUnionName: expect.any(String),
+    })
     expect(detail.attachments).toHaveLength(1)
-    expect((await decide(low.id, 'approve', { amount: 600 })).json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: { amount: expect.any(String) } })
-    expect((await decide(low.id, 'approve', { amount: 500, note: '材料齐全' })).json()).toMatchObject({ status: 'approved', approvedAmount: 500 })
+    expect((await decide(low.id, 'approve', { amount: 600 })).json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: { amount: expect.any(String) },
+    })
+    expect((await decide(low.id, 'approve', { amount: 500, note: '材料齐全' })).json()).toMatchObject({
+      status: 'approved',
+      approvedAmount: 500,
+    })
     expect((await decide(low.id, 'approve', { amount: 500 })).statusCode).toBe(409)
     // The higher one of the year is paid the difference to the highest level: 1,000 − 500.
     const highDetail = (await t.as('demo-training')({ method: 'GET', url: `/api/workbench/training/subsidy-claims/${high.id}` })).json()
@@ -122,7 +142,10 @@ describe('training subsidy claims', () => {
     // A rejection says why; the worker may withdraw only while it waits.
     const third = (await claim(c, { kind: 'diploma', certificateName: '会计学 本科毕业证书' })).json()
     expect((await decide(third.id, 'reject', { reason: '学历与岗位不相关' })).json()).toMatchObject({ status: 'rejected' })
-    const withdraw = await asMember(t, c)({
+    const withdraw = await asMember(
+      t,
+      c,
+    )({
       method: 'POST',
       url: `/api/training/subsidy-claims/${third.id}/withdraw`,
       payload: {},
@@ -162,7 +185,10 @@ describe('training subsidy claims', () => {
     await t.database.db.insert(staffRoles).values({ userId: a.userId, role: 'training_staff', orgId: 'lyg' })
     const own = (await asMember(t, a)({ method: 'GET', url: `/api/workbench/training/subsidy-claims/${claimId}` })).json()
     expect(own).toMatchObject({ canAct: false, actions: [] })
-    const decided = await asMember(t, a)({
+    const decided = await asMember(
+      t,
+      a,
+    )({
       method: 'POST',
       url: `/api/workbench/training/subsidy-claims/${claimId}/reject`,
       payload: { reason: '自己审自己' },
