@@ -35,6 +35,8 @@ import type {
   StaffCourseQuery,
   StaffSessionDetail,
   SubsidyClaimBody,
+  TrainingSettings,
+  TrainingSettingsView,
   WithdrawClaimBody,
 } from '@contract/lines/training'
 import { request } from '@/services/request'
@@ -99,4 +101,7 @@ export const decideClaim = <A extends keyof ClaimDecisionBodies>(
   body: ClaimDecisionBodies[A],
   idempotencyKey: string,
 ) => request<StaffClaimSummary>({ method: 'POST', path: `/api/workbench/training/subsidy-claims/${id}/${action}`, body, idempotencyKey })
+export const readTrainingSettings = () => request<TrainingSettingsView>({ path: '/api/workbench/training/settings' })
+export const saveTrainingSettings = (body: TrainingSettings) =>
+  request<TrainingSettingsView>({ method: 'PUT', path: '/api/workbench/training/settings', body })
 export const trainingStats = () => request<Dashboard>({ path: '/api/workbench/training/stats' })

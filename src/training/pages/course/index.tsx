@@ -168,22 +168,22 @@ function CourseView({ course, reload }: { course: CourseDetail; reload: () => Pr
 
       <View className='lg-stack'>
         {course.actions.includes('enroll') ? (
-          <Button kind='primary' block busy={submission.busy} busyText='正在报名…' onClick={() => void enroll(false)}>
+          <Button kind='primary' block testId='enroll' busy={submission.busy} busyText='正在报名…' onClick={() => void enroll(false)}>
             立即报名
           </Button>
         ) : null}
         {course.actions.includes('waitlist') ? (
-          <Button kind='primary' block busy={submission.busy} busyText='正在加入候补…' onClick={() => void enroll(true)}>
+          <Button kind='primary' block testId='waitlist' busy={submission.busy} busyText='正在加入候补…' onClick={() => void enroll(true)}>
             名额已满，加入候补
           </Button>
         ) : null}
         {course.actions.includes('confirm') ? (
-          <Button kind='primary' block busy={submission.busy} busyText='正在确认…' onClick={() => void take()}>
+          <Button kind='primary' block testId='confirm' busy={submission.busy} busyText='正在确认…' onClick={() => void take()}>
             确认参加
           </Button>
         ) : null}
         {course.actions.includes('cancel') ? (
-          <Button kind='danger' block busy={submission.busy} onClick={() => void leave()}>
+          <Button kind='danger' block testId='cancel' busy={submission.busy} onClick={() => void leave()}>
             {mine?.status === 'waitlisted' ? '退出候补' : '取消报名'}
           </Button>
         ) : null}

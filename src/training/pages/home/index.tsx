@@ -61,6 +61,9 @@ export default function TrainingHomePage() {
           <Text className='lg-link' onClick={() => void Taro.navigateTo({ url: pages.training.certificates.path })}>
             我的证书
           </Text>
+          <Text className='lg-link' onClick={() => void Taro.navigateTo({ url: pages.training.claims.path })}>
+            培训补贴
+          </Text>
         </View>
         <TextInput value={text} onChange={setText} placeholder='搜索课程、老师或主办单位' maxLength={30} confirmType='search' />
         <ChoiceChips name='category' options={categoryOptions} value={category} onChange={setCategory} />
