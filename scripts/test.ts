@@ -18,20 +18,38 @@ interface Step {
 
 const jestBin = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js')
 
-function exec(command: string, args: string[], env: Record<string, string> = {}): void {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
-  if (result.status !== 0) throw new Error(`${path.basename(command)} ${args.join(' ')} exited with ${result.status ?? result.signal}`)
+/** Runs a command; past `minutes` (about four times its usual length) it is killed and the step
+ * fails with its name, instead of a hung step holding CI until CI's own limit. */
+function exec(command: string, args: string[], env: Record<string, string> = {}, minutes = 10): void {
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+    timeout: minutes * 60_000,
+    killSignal: 'SIGKILL',
+  })
+  const name = `${path.basename(command)} ${args.join(' ')}`
+  if (result.error && (result.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') throw new Error(`${name} killed after ${minutes} min`)
+  if (result.status !== 0) throw new Error(`${name} exited with ${result.status ?? result.signal}`)
 }
 
-const jest = (projects: string[], env: Record<string, string> = {}, extraArgs: string[] = []) =>
-  exec(process.execPath, [jestBin, '--ci', ...extraArgs, ...projects.flatMap((project) => ['--selectProjects', project])], {
-    // PGlite loads Node built-ins with dynamic import(), which Jest's VM allows only with this flag.
-    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings=ExperimentalWarning`.trim(),
-    ...env,
-  })
+// --forceExit: once every test has finished, the run is over. A handle left open (PGlite's wasm
+// runtime in the global setup, a browser child) once kept Jest waiting after "all passed" until
+// CI's 90-minute limit; tests that leak are still reported by the step's result, not by a hang.
+const jest = (minutes: number, projects: string[], env: Record<string, string> = {}, extraArgs: string[] = []) =>
+  exec(
+    process.execPath,
+    [jestBin, '--ci', '--forceExit', ...extraArgs, ...projects.flatMap((project) => ['--selectProjects', project])],
+    {
+      // PGlite loads Node built-ins with dynamic import(), which Jest's VM allows only with this flag.
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings=ExperimentalWarning`.trim(),
+      ...env,
+    },
+    minutes,
+  )
 
 const steps: Step[] = [
-  { name: 'system-deps', run: () => exec('bash', [path.join(root, 'scripts', 'ensure-system-deps.sh')]) },
+  { name: 'system-deps', run: () => exec('bash', [path.join(root, 'scripts', 'ensure-system-deps.sh')], {}, 20) },
   {
     name: 'typecheck',
     run: () => exec(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json']),
@@ -39,12 +57,12 @@ const steps: Step[] = [
   {
     name: 'lint',
     run: () => {
-      exec(process.execPath, [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--max-warnings=0', '.'])
+      exec(process.execPath, [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--max-warnings=0', '.'], {}, 8)
       exec(process.execPath, [path.join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs'), '--check', '--log-level=warn', '.'])
     },
   },
-  { name: 'unit', run: () => jest(['contract', 'tools', 'web']) },
-  { name: 'api-pglite', run: () => jest(['api']) },
+  { name: 'unit', run: () => jest(8, ['contract', 'tools', 'web']) },
+  { name: 'api-pglite', run: () => jest(15, ['api']) },
   {
     name: 'api-postgres',
     after: ['system-deps'],
@@ -52,7 +70,7 @@ const steps: Step[] = [
       const cluster = await startPostgresCluster()
       console.log(`PostgreSQL for this run: ${cluster.version} at ${cluster.url}`)
       try {
-        jest(['api'], { TEST_DATABASE_URL: cluster.url })
+        jest(15, ['api'], { TEST_DATABASE_URL: cluster.url })
       } finally {
         cluster.stop()
       }
@@ -72,7 +90,7 @@ const steps: Step[] = [
       buildTarget('h5')
       // One file at a time: each starts its own server and Chromium, and page transitions timed
       // by Taro's router go wrong when two of them fight over two cores.
-      jest(['browser'], {}, ['--runInBand'])
+      jest(20, ['browser'], {}, ['--runInBand'])
     },
   },
 ]

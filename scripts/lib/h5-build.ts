@@ -36,6 +36,9 @@ export function buildTarget(target: 'h5' | 'weapp', extraEnv: Record<string, str
     env: { ...process.env, NODE_ENV: 'production', ...extraEnv },
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
+    // A build takes one to three minutes here; a hung one fails instead of holding CI.
+    timeout: 12 * 60_000,
+    killSignal: 'SIGKILL',
   })
   if (result.status !== 0) {
     throw new Error(`taro build --type ${target} failed:\n${(result.stdout ?? '').slice(-4000)}\n${(result.stderr ?? '').slice(-4000)}`)

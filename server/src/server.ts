@@ -1,11 +1,5 @@
-import path from 'node:path'
-import { buildApp } from './app'
+import { bootApp } from './boot'
 import { ConfigError, loadConfig } from './config'
-import { openDatabase } from './db/client'
-import { seedDemoData } from './seed/demo'
-import { seedReferenceData } from './seed/reference'
-import { upgradeData } from './seed/upgrade'
-import { serviceLines } from './lines/registry'
 
 /** Process entry: configuration, database, seed, listen; and a clean stop on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -20,14 +14,7 @@ async function main(): Promise<void> {
     throw error
   }
 
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    pgliteDataDir: config.databaseUrl ? undefined : path.join(config.dataDir, 'pglite'),
-  })
-  await seedReferenceData(database.db, serviceLines)
-  const app = await buildApp({ config, database, lines: serviceLines })
-  await upgradeData(app.systemContext(), serviceLines)
-  if (config.seedDemo) await seedDemoData(app.systemContext(), serviceLines)
+  const { app, database } = await bootApp(config, { seedDemo: config.seedDemo })
 
   let stopping = false
   const stop = async (signal: string) => {

@@ -196,7 +196,7 @@ describe('security suite', () => {
       expect(response.statusCode).toBeGreaterThanOrEqual(400)
     }
     expect(tally.inputFailures).toEqual([])
-  })
+  }, 120_000) // about 750 requests: seconds alone, much longer on a loaded machine
 
   it('after a run that handled sensitive data, none of it is in the database in clear — nor in its files', async () => {
     // A worker's case with a story, an income, a phone, a message; a membership application with an ID number.

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import type { CaseStatus, CaseType, QueueCounts, QueueTab } from '@contract/lines/legal-aid'
 import { chinaDate } from '../../core/calendar'
-import { keyset, type SortKey } from '../../core/paging'
+import { keyset, preparedKeyset, type SortKey } from '../../core/paging'
 import type { Queryable } from '../../db/client'
 import { users } from '../../platform/auth/auth.tables'
 import { legalAidCases, legalAidLawyers, legalAidMessages } from './legal-aid.tables'
@@ -18,7 +18,49 @@ export interface CaseWithPeople {
 
 const caseColumns = { row: legalAidCases, lawyer: legalAidLawyers, applicantName: users.nickname }
 
-function withPeople<R extends { row: CaseRow; lawyer: LawyerRow | null; applicantName: string | null }>(row: R): R & CaseWithPeople {
+/** What a list shows of a case: no story, no contact phone, no amounts (lists stay small and fast). */
+const summaryColumns = {
+  row: {
+    id: legalAidCases.id,
+    seq: legalAidCases.seq,
+    type: legalAidCases.type,
+    status: legalAidCases.status,
+    employerName: legalAidCases.employerName,
+    contactName: legalAidCases.contactName,
+    decideBy: legalAidCases.decideBy,
+    assignBy: legalAidCases.assignBy,
+    outcome: legalAidCases.outcome,
+    awaitingReply: legalAidCases.awaitingReply,
+    createdAt: legalAidCases.createdAt,
+    updatedAt: legalAidCases.updatedAt,
+  },
+  lawyer: { id: legalAidLawyers.id, name: legalAidLawyers.name, phoneEnc: legalAidLawyers.phoneEnc },
+  applicantName: users.nickname,
+}
+export type CaseSummaryRow = Pick<
+  CaseRow,
+  | 'id'
+  | 'seq'
+  | 'type'
+  | 'status'
+  | 'employerName'
+  | 'contactName'
+  | 'decideBy'
+  | 'assignBy'
+  | 'outcome'
+  | 'awaitingReply'
+  | 'createdAt'
+  | 'updatedAt'
+>
+export type LawyerSummaryRow = Pick<LawyerRow, 'id' | 'name' | 'phoneEnc'>
+/** A case as lists show it. */
+export interface CaseSummaryWithPeople {
+  row: CaseSummaryRow
+  lawyer: LawyerSummaryRow | null
+  applicantName: string
+}
+
+function withPeople<R extends { applicantName: string | null }>(row: R): R & { applicantName: string } {
   return { ...row, applicantName: row.applicantName ?? '' }
 }
 
@@ -36,18 +78,21 @@ export async function findCase(db: Queryable, id: string): Promise<CaseWithPeopl
   return row ? withPeople(row) : undefined
 }
 
-/** The worker's own cases, newest first. */
-export async function casesOfApplicant(db: Queryable, applicantId: string, query: { cursor?: string; limit?: string }) {
-  const page = keyset([{ expr: sql`-${legalAidCases.seq}`, type: 'int' }], query)
-  const rows = await db
-    .select({ ...caseColumns, cursorKey: page.cursorKey })
+/** The worker's own cases, newest first: the list the worker opens most, prepared. */
+const myCasesPage = preparedKeyset('legal_aid_my_cases', [{ expr: sql`-${legalAidCases.seq}`, type: 'int' }], (db, list, name) =>
+  db
+    .select({ ...summaryColumns, cursorKey: list.cursorKey })
     .from(legalAidCases)
     .leftJoin(legalAidLawyers, eq(legalAidLawyers.id, legalAidCases.lawyerId))
     .leftJoin(users, eq(users.id, legalAidCases.applicantId))
-    .where(and(eq(legalAidCases.applicantId, applicantId), isNull(legalAidCases.anonymisedAt), page.after))
-    .orderBy(...page.orderBy)
-    .limit(page.limit)
-  return page.page(rows, withPeople)
+    .where(and(eq(legalAidCases.applicantId, sql.placeholder('applicantId')), isNull(legalAidCases.anonymisedAt), list.after))
+    .orderBy(...list.orderBy)
+    .limit(list.limit)
+    .prepare(name),
+)
+
+export async function casesOfApplicant(db: Queryable, applicantId: string, query: { cursor?: string; limit?: string }) {
+  return myCasesPage(db, { applicantId }, query, withPeople)
 }
 
 /** Every case the person still has (an anonymised one is no longer theirs). */
@@ -102,7 +147,7 @@ export async function queuePage(db: Queryable, tab: QueueTab, filter: QueueFilte
   const page = keyset(queueOrder(now), query)
   const statuses = tabStatuses(tab)
   const rows = await db
-    .select({ ...caseColumns, cursorKey: page.cursorKey })
+    .select({ ...summaryColumns, cursorKey: page.cursorKey })
     .from(legalAidCases)
     .leftJoin(legalAidLawyers, eq(legalAidLawyers.id, legalAidCases.lawyerId))
     .leftJoin(users, eq(users.id, legalAidCases.applicantId))

@@ -14,7 +14,7 @@ import { listTimeline } from '../../core/timeline'
 import type { Queryable } from '../../db/client'
 import type { FieldCipher } from '../../lib/crypto'
 import { toAttachment, uploadsFor, type UploadRow } from '../../platform/uploads/uploads.service'
-import { messagesOf, type CaseRow, type CaseWithPeople, type LawyerRow } from './legal-aid.repository'
+import { messagesOf, type CaseRow, type CaseSummaryRow, type CaseSummaryWithPeople, type LawyerRow } from './legal-aid.repository'
 
 export const CASE_SUBJECT = 'legal_aid_case'
 export const MESSAGE_SUBJECT = 'legal_aid_message'
@@ -24,25 +24,26 @@ export const fen = (amount: number): number => Math.round(amount * 100)
 export const shortDate = (date: string): string => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
 export const caseLink = (id: string) => pages.legalAid.case.url({ id })
 
-export function caseNumber(row: CaseRow): string {
+export function caseNumber(row: Pick<CaseRow, 'createdAt' | 'seq'>): string {
   return `法援〔${chinaDate(row.createdAt).slice(0, 4)}〕${row.seq}号`
 }
 
 /** The deadline that applies now: deciding while submitted, assigning once accepted. */
-export function dueByOf(row: CaseRow): string | null {
+export function dueByOf(row: Pick<CaseRow, 'status' | 'decideBy' | 'assignBy'>): string | null {
   if (row.status === 'submitted') return row.decideBy
   if (row.status === 'accepted') return row.assignBy
   return null
 }
 
 /** A lawyer's phone, decrypted (every phone number is encrypted at rest). */
-export const lawyerPhoneOf = (cipher: FieldCipher, lawyer: LawyerRow): string => (lawyer.phoneEnc ? cipher.decrypt(lawyer.phoneEnc) : '')
+export const lawyerPhoneOf = (cipher: FieldCipher, lawyer: Pick<LawyerRow, 'phoneEnc'>): string =>
+  lawyer.phoneEnc ? cipher.decrypt(lawyer.phoneEnc) : ''
 /** The worker's contact phone on a case (empty once anonymised). */
 export const contactPhoneOf = (cipher: FieldCipher, row: CaseRow): string =>
   row.contactPhoneEnc ? cipher.decrypt(row.contactPhoneEnc) : ''
 
 /** What happens next, in the worker's words; an overdue step says so and what the worker can do. */
-export function nextStepFor(cipher: FieldCipher, { row, lawyer }: CaseWithPeople, now: Date): string {
+export function nextStepFor(cipher: FieldCipher, { row, lawyer }: CaseSummaryWithPeople, now: Date): string {
   const due = dueByOf(row)
   const late = isOverdue(due, now)
   switch (row.status) {
@@ -69,7 +70,7 @@ export function nextStepFor(cipher: FieldCipher, { row, lawyer }: CaseWithPeople
 }
 
 /** What every view of a case starts with: its number, kind, status, employer and dates. */
-function caseCore(row: CaseRow) {
+function caseCore(row: CaseSummaryRow) {
   return {
     id: row.id,
     caseNo: caseNumber(row),
@@ -81,11 +82,11 @@ function caseCore(row: CaseRow) {
   }
 }
 
-export function toMySummary(cipher: FieldCipher, item: CaseWithPeople, now: Date): MyCaseSummary {
+export function toMySummary(cipher: FieldCipher, item: CaseSummaryWithPeople, now: Date): MyCaseSummary {
   return { ...caseCore(item.row), nextStep: nextStepFor(cipher, item, now) }
 }
 
-export function toStaffSummary({ row, lawyer, applicantName }: CaseWithPeople, now: Date): StaffCaseSummary {
+export function toStaffSummary({ row, lawyer, applicantName }: CaseSummaryWithPeople, now: Date): StaffCaseSummary {
   const dueBy = dueByOf(row)
   return {
     ...caseCore(row),

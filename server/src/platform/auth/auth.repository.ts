@@ -95,19 +95,7 @@ export async function findSessionUser(db: Database, userId: string): Promise<{ u
 }
 
 export async function rolesOfUser(db: Queryable, userId: string): Promise<RoleGrantRow[]> {
-  return db
-    .select({
-      role: staffRoles.role,
-      orgId: staffRoles.orgId,
-      orgName: orgs.name,
-      orgPath: orgs.path,
-      orgKind: orgs.kind,
-      scopeId: staffRoles.scopeId,
-    })
-    .from(staffRoles)
-    .innerJoin(orgs, eq(orgs.id, staffRoles.orgId))
-    .where(and(eq(staffRoles.userId, userId), isNull(staffRoles.revokedAt)))
-    .orderBy(staffRoles.createdAt)
+  return (await rolesOfUsers(db, [userId])).get(userId) ?? []
 }
 
 export async function rolesOfUsers(db: Queryable, userIds: string[]): Promise<Map<string, RoleGrantRow[]>> {
@@ -126,6 +114,7 @@ export async function rolesOfUsers(db: Queryable, userIds: string[]): Promise<Ma
     .from(staffRoles)
     .innerJoin(orgs, eq(orgs.id, staffRoles.orgId))
     .where(and(inArray(staffRoles.userId, userIds), isNull(staffRoles.revokedAt)))
+    .orderBy(staffRoles.createdAt)
   for (const { userId, ...grant } of rows) byUser.set(userId, [...(byUser.get(userId) ?? []), grant])
   return byUser
 }

@@ -86,7 +86,30 @@ describe('the legal-aid queue with 650 cases', () => {
     if (firstOnTime >= 0) expect(seen.slice(firstOnTime).some((item) => item.overdue)).toBe(false)
   })
 
+  it("the worker's own list (prepared statements) pages through all 650, newest first, none twice", async () => {
+    const ids: string[] = []
+    let cursor: string | null = null
+    for (let page = 0; page < 100; page++) {
+      const response = await t.as('worker-many')({
+        method: 'GET',
+        url: `/api/legal-aid/cases?limit=50${cursor ? `&cursor=${cursor}` : ''}`,
+      })
+      expect(response.statusCode).toBe(200)
+      const body = response.json() as { items: Array<{ id: string }>; nextCursor: string | null }
+      ids.push(...body.items.map((item) => item.id))
+      cursor = body.nextCursor
+      if (!cursor) break
+    }
+    expect(ids).toEqual([...inserted].sort((a, b) => b.seq - a.seq).map((row) => row.id))
+    // Another worker's list is prepared by the same statement and holds none of them.
+    await upsertUserByOpenid(t.database.db, 'worker-none', '无案件')
+    const other = await t.as('worker-none')({ method: 'GET', url: '/api/legal-aid/cases' })
+    expect(other.json()).toEqual({ items: [], nextCursor: null })
+  })
+
   it('a tampered cursor is a 400 with a field message, not a 500', async () => {
+    const bad = await t.as('worker-many')({ method: 'GET', url: '/api/legal-aid/cases?cursor=bm9wZQ' })
+    expect(bad.statusCode).toBe(400)
     const response = await t.as('demo-legal')({ method: 'GET', url: '/api/workbench/legal-aid/cases?cursor=bm9wZQ' })
     expect(response.statusCode).toBe(400)
     expect(response.json().fields).toEqual({ cursor: '翻页参数不正确，请刷新列表' })
