@@ -270,7 +270,7 @@ export async function enrollmentsOfUser(db: Queryable, userId: string, query: { 
     query,
   )
   const rows = await db
-    .select({ enrollment: trainingEnrollments, ...courseColumns, cursorKey: page.cursorKey })
+    .select({ enrollment: trainingEnrollments, ...courseColumns, position: waitlistPositionSql, cursorKey: page.cursorKey })
     .from(trainingEnrollments)
     .innerJoin(trainingCourses, eq(trainingCourses.id, trainingEnrollments.courseId))
     .innerJoin(orgs, eq(orgs.id, trainingCourses.orgId))

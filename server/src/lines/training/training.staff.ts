@@ -242,16 +242,14 @@ export async function createCourse(context: ServiceContext, input: CourseInput):
     })
     .returning()
   if (!row) throw new Error('insert returned no row')
-  await context.db
-    .insert(trainingSessions)
-    .values(
-      input.sessions.map((session) => ({
-        courseId: row.id,
-        startsAt: new Date(session.startsAt),
-        endsAt: new Date(session.endsAt),
-        topic: session.topic || null,
-      })),
-    )
+  await context.db.insert(trainingSessions).values(
+    input.sessions.map((session) => ({
+      courseId: row.id,
+      startsAt: new Date(session.startsAt),
+      endsAt: new Date(session.endsAt),
+      topic: session.topic || null,
+    })),
+  )
   await appendCourseEvent(context, row.id, null, 'draft', 'create', null)
   const found = await findCourse(context.db, row.id)
   return staffCourseDetail(context, found!, 'act')

@@ -296,7 +296,7 @@ export async function listMyEnrollments(context: ServiceContext, query: { cursor
     certificateOfEnrollments(db, enrollmentIds),
   ])
   const items = []
-  for (const { enrollment, course } of page.items) {
+  for (const { enrollment, course, position } of page.items) {
     const next = sessions.find((session) => session.courseId === course.id && session.endsAt.getTime() > now.getTime())
     const certificate = certificates.get(enrollment.id)
     items.push({
@@ -304,7 +304,8 @@ export async function listMyEnrollments(context: ServiceContext, query: { cursor
       status: enrollment.status,
       course: toCourseSummary(course, enrollmentWorkflow.isOpen(enrollment.status) ? enrollment.status : null, now),
       nextSession: next && enrollmentWorkflow.isOpen(enrollment.status) ? toSessionView(next) : null,
-      waitlistPosition: enrollment.status === 'waitlisted' ? await waitlistPosition(db, enrollment) : null,
+      // Counted in the list's own query: no query per row.
+      waitlistPosition: position === null ? null : Number(position),
       offerExpiresAt: enrollment.status === 'offered' ? (enrollment.offerExpiresAt?.toISOString() ?? null) : null,
       attended: totals.get(enrollment.id)?.attended ?? 0,
       sessionsPast: past.get(course.id) ?? 0,
