@@ -1,4 +1,5 @@
 import { and, eq, like } from 'drizzle-orm'
+import { openDatabase, type DatabaseHandle } from '../../../src/db/client'
 import { trainingCourses, trainingEnrollments } from '../../../src/lines/training/training.tables'
 import { inboxMessages } from '../../../src/platform/inbox/inbox.tables'
 import { makeMembers, type TestMember } from '../../helpers/members'
@@ -17,14 +18,20 @@ describe('training seats: capacity, waitlist, offers, cut-off, overlaps', () => 
   let second: TestApp
   let now = new Date()
   let members: TestMember[]
+  let ownPool: DatabaseHandle | undefined
 
   beforeAll(async () => {
     first = await createTestApp({ clock: () => now })
-    second = await createTestApp({ clock: () => now, database: first.database })
+    // On PostgreSQL the second instance has a connection pool of its own, as a second server would;
+    // PGlite is one in-process database that both share.
+    const url = (first.database as DatabaseHandle & { url?: string }).url
+    ownPool = url ? await openDatabase({ databaseUrl: url, migrate: false }) : undefined
+    second = await createTestApp({ clock: () => now, database: ownPool ?? first.database })
     members = await makeMembers(first, 24, { prefix: 'seat-test' })
   }, 120_000)
   afterAll(async () => {
     await second.close()
+    await ownPool?.close()
     await first.close()
   })
 
