@@ -64,6 +64,30 @@ export const ErrorCode = {
   INVITE_INVALID: 'INVITE_INVALID',
   /** The user already holds the role the invite grants. */
   ALREADY_STAFF: 'ALREADY_STAFF',
+  /** Training: the course has no seat left; the waitlist is offered instead. */
+  COURSE_FULL: 'COURSE_FULL',
+  /** Training: the course takes no enrollments now (a draft, stopped, past its deadline, cancelled). */
+  ENROLLMENT_CLOSED: 'ENROLLMENT_CLOSED',
+  /** Training: the caller already has a live enrollment in this course (enrolled or waitlisted). */
+  ALREADY_ENROLLED: 'ALREADY_ENROLLED',
+  /** Training: the course's sessions overlap one the caller is already enrolled in; the message names it. */
+  SCHEDULE_CONFLICT: 'SCHEDULE_CONFLICT',
+  /** Training: a seat may no longer be given up this close to the first session. */
+  CANCEL_TOO_LATE: 'CANCEL_TOO_LATE',
+  /** Training: the check-in code is not a genuine live code (tampered, expired, another kind). */
+  CHECK_IN_CODE_INVALID: 'CHECK_IN_CODE_INVALID',
+  /** Training: check-in for that session is not open now (before its window or after it ended). */
+  CHECK_IN_CLOSED: 'CHECK_IN_CLOSED',
+  /** Training: the code belongs to another session than the one being checked in to. */
+  CHECK_IN_WRONG_SESSION: 'CHECK_IN_WRONG_SESSION',
+  /** Training: the person holds no seat in the course the session belongs to. */
+  NOT_ENROLLED: 'NOT_ENROLLED',
+  /** Training subsidy: the certificate is older than the claim window allows. */
+  SUBSIDY_WINDOW_PASSED: 'SUBSIDY_WINDOW_PASSED',
+  /** Training subsidy: only the highest promotion of a year is paid, and this one adds nothing. */
+  SUBSIDY_NOT_HIGHER: 'SUBSIDY_NOT_HIGHER',
+  /** Training subsidy: this year's quota of approved claims is used up. */
+  SUBSIDY_QUOTA_FULL: 'SUBSIDY_QUOTA_FULL',
   /** The database (or another dependency) is down. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** A bug on our side; the message never says more. */
@@ -109,6 +133,18 @@ export const defaultErrorMessage: Record<ErrorCode, string> = {
   ALREADY_REDEEMED: '该券已使用，不能重复核销',
   INVITE_INVALID: '邀请码无效，请核对后重试',
   ALREADY_STAFF: '您已经是该组织的工作人员',
+  COURSE_FULL: '名额已满，可以加入候补，有人退出时按顺序递补',
+  ENROLLMENT_CLOSED: '这门课程现在不能报名',
+  ALREADY_ENROLLED: '您已经报名了这门课程',
+  SCHEDULE_CONFLICT: '上课时间与您已报名的课程冲突',
+  CANCEL_TOO_LATE: '已过取消报名的截止时间，如有特殊情况请联系主办单位',
+  CHECK_IN_CODE_INVALID: '签到码无效或已过期，请扫描工作人员手机上最新的签到码',
+  CHECK_IN_CLOSED: '现在不在签到时间内',
+  CHECK_IN_WRONG_SESSION: '这是另一次课的签到码',
+  NOT_ENROLLED: '您没有报名这门课程',
+  SUBSIDY_WINDOW_PASSED: '已超过申请期限：须在取得证书后 6 个月内申请',
+  SUBSIDY_NOT_HIGHER: '同一年度多次晋升只补贴最高一级，本次没有可补的金额',
+  SUBSIDY_QUOTA_FULL: '本年度补贴名额已用完',
   SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试',
   INTERNAL: '系统开小差了，请稍后再试',
   NETWORK: '网络不给力，请检查网络后重试',

@@ -84,6 +84,25 @@ export const pages = {
     stats: page('hardship/pages/stats/index'),
     campaigns: page('hardship/pages/campaigns/index'),
   },
+  training: {
+    home: page('training/pages/home/index'),
+    course: page<{ id: string }>('training/pages/course/index'),
+    mine: page('training/pages/mine/index'),
+    checkIn: page<{ sessionId: string }>('training/pages/check-in/index'),
+    certificates: page('training/pages/certificates/index'),
+    certificate: page<{ id: string }>('training/pages/certificate/index'),
+    verify: page<{ code: string }>('training/pages/verify/index'),
+    claims: page('training/pages/claims/index'),
+    claimApply: page('training/pages/claim-apply/index'),
+    claim: page<{ id: string }>('training/pages/claim/index'),
+    staffCourses: page('training/pages/staff-courses/index'),
+    staffCourse: page<{ id: string }>('training/pages/staff-course/index'),
+    staffCourseEdit: page<{ id: string }>('training/pages/staff-course-edit/index'),
+    staffSession: page<{ id: string }>('training/pages/staff-session/index'),
+    staffClaims: page('training/pages/staff-claims/index'),
+    staffClaim: page<{ id: string }>('training/pages/staff-claim/index'),
+    staffStats: page('training/pages/staff-stats/index'),
+  },
 } as const
 
 /** Every page reference, for the test that holds them against the app's configuration. */

@@ -29,6 +29,8 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/auth/dev/personas',
   // An <Image> cannot send a header: the signed, expiring token in the query is the permission.
   'GET /api/files/{id}',
+  // Anyone holding a training certificate's code may check it (masked name, rate-limited).
+  'GET /api/training/certificates/verify/{code}',
 ])
 
 interface Route {

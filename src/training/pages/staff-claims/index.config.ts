@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '培训补贴审核', enablePullDownRefresh: true })
