@@ -1,11 +1,14 @@
 import { act, render, screen } from '@testing-library/react'
-import Taro from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
 import { request } from './request'
 import { clearSession, getSession, setSession } from './session-store'
 
 const USER = { id: 'u-1', nickname: '王小明', phoneMasked: null, roles: [], createdAt: '2026-11-01T00:00:00Z' }
-const answer401 = { statusCode: 401, data: { code: 'UNAUTHENTICATED', message: '请先登录' }, header: {}, errMsg: 'ok' }
+// In a browser (TARO_ENV=h5, as these tests run) requests go through fetch itself.
+const answer401 = () => ({ status: 401, text: () => Promise.resolve('{"code":"UNAUTHENTICATED","message":"请先登录"}') })
+const answerEvery = () => {
+  global.fetch = jest.fn().mockImplementation(() => Promise.resolve(answer401())) as unknown as typeof fetch
+}
 
 describe('a session that ends by itself', () => {
   afterEach(() => {
@@ -15,7 +18,7 @@ describe('a session that ends by itself', () => {
 
   it('when the server no longer knows the session, then the request says the login expired, and so does the page', async () => {
     setSession({ token: 't', expiresAt: '2999-01-01T00:00:00Z', user: USER })
-    jest.spyOn(Taro, 'request').mockResolvedValue(answer401 as never)
+    answerEvery()
     await expect(request({ path: '/api/me' })).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: '登录已过期，请重新登录' })
     expect(getSession()).toMatchObject({ token: null, expired: true })
 
@@ -29,7 +32,7 @@ describe('a session that ends by itself', () => {
   })
 
   it('when the person logs out, or never logged in, then nothing speaks of an expired login', async () => {
-    jest.spyOn(Taro, 'request').mockResolvedValue(answer401 as never)
+    answerEvery()
     await expect(request({ path: '/api/me' })).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: '请先登录' })
     setSession({ token: 't', expiresAt: '2999-01-01T00:00:00Z', user: USER })
     act(() => clearSession())
