@@ -9,7 +9,7 @@ import { AppError, validationFailed } from '../../lib/errors'
  * One error shape for every failure: `status + { code, message, fields? }`. Messages are for
  * people (Chinese); codes are for programs. A 5xx never reveals what went wrong inside.
  */
-function toResponse(error: FastifyError | AppError | Error): { status: number; body: ApiErrorBody } {
+export function toResponse(error: FastifyError | AppError | Error): { status: number; body: ApiErrorBody } {
   if (error instanceof AppError) {
     return { status: error.statusCode, body: { code: error.code, message: error.message, fields: error.fields } }
   }
@@ -21,6 +21,8 @@ function toResponse(error: FastifyError | AppError | Error): { status: number; b
     }
     return { status: 400, body: { code: 'VALIDATION_FAILED', message: defaultErrorMessage.VALIDATION_FAILED, fields } }
   }
+  // The same words as a request shed by load-shedding.ts: busy now, try again in a moment.
+  if (isDatabaseBusy(error)) return { status: 503, body: { code: 'SERVICE_UNAVAILABLE', message: '服务繁忙，请稍后再试' } }
   const status = (error as FastifyError).statusCode ?? 500
   if (!isResponseSerializationError(error as FastifyError) && status >= 400 && status < 500) {
     const code = codeForClientError(status, (error as FastifyError).code)
@@ -28,6 +30,27 @@ function toResponse(error: FastifyError | AppError | Error): { status: number; b
   }
   const serverCode: ErrorCode = status === 503 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL'
   return { status: status === 503 ? 503 : 500, body: { code: serverCode, message: defaultErrorMessage[serverCode] } }
+}
+
+/**
+ * PostgreSQL states that mean "busy now, fine in a moment": no free connection, a deadlock or a
+ * serialisation conflict chosen as the victim, a lock or statement that waited past its limit.
+ */
+const BUSY_SQL_STATES = new Set(['53300', '40001', '40P01', '55P03', '57014'])
+
+/**
+ * The database was too busy to answer in time — the pool had no free connection within its
+ * timeout (pg-pool's own message), or PostgreSQL said one of the busy states. That is a 503 the
+ * client retries after a second, like a shed request, not a 500. Drizzle wraps the driver's
+ * error, so the whole cause chain is read.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    if (/timeout exceeded when trying to connect|too many clients already/i.test(current.message)) return true
+    const state = (current as { code?: unknown }).code
+    if (typeof state === 'string' && BUSY_SQL_STATES.has(state)) return true
+  }
+  return false
 }
 
 function codeForClientError(status: number, fastifyCode: string | undefined): ErrorCode {
@@ -56,7 +79,10 @@ export default fp(
   async function errorHandler(app: FastifyInstance) {
     app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
       const { status, body } = toResponse(error)
-      if (status >= 500) {
+      if (status === 503) {
+        reply.header('retry-after', '1')
+        request.log.warn({ err: error }, 'request refused: busy')
+      } else if (status >= 500) {
         request.log.error({ err: error }, 'request failed')
       } else {
         request.log.info({ code: body.code, status }, 'request refused')
