@@ -54,6 +54,7 @@ export const trainingBench: ServerBenchSection = {
     let errors = 0
     const started = performance.now()
     let shed = 0
+    const failures = new Map<string, number>()
     await Promise.all(
       tokens.map(async (token, index) => {
         const sent = performance.now()
@@ -73,6 +74,8 @@ export const trainingBench: ServerBenchSection = {
         latencies.push(performance.now() - sent)
         if (!response || response.status !== 201) {
           errors += 1
+          const why = response ? String(response.status) : 'no answer'
+          failures.set(why, (failures.get(why) ?? 0) + 1)
           return
         }
         const { status } = (await response.json()) as { status: string }
@@ -94,7 +97,7 @@ export const trainingBench: ServerBenchSection = {
       { label: `POST enrollment ×${PEOPLE} at once (${SEATS} seats; p99 includes retries after a 503)`, figures },
       {
         label: 'enrollment outcome',
-        text: `${enrolled} enrolled, ${waitlisted} waitlisted, ${errors} failed — ${exact ? 'exact' : `WRONG (want ${SEATS} and ${PEOPLE - SEATS})`}`,
+        text: `${enrolled} enrolled, ${waitlisted} waitlisted, ${errors} failed${errors ? ` (${[...failures].map(([why, count]) => `${why} ×${count}`).join(', ')})` : ''} — ${exact ? 'exact' : `WRONG (want ${SEATS} and ${PEOPLE - SEATS})`}`,
       },
       { label: 'GET /api/services', figures: await measure('/api/services') },
       {
