@@ -35,6 +35,11 @@ export interface MemberDirectory {
   activeMembersOf(context: SystemContext, userIds: readonly string[]): Promise<Map<string, MemberRecord>>
   /** Whose member card this scanned QR code is, if it is a live code of an active member. */
   checkCardCode(context: SystemContext, code: string): Promise<CardCodeCheck>
+  /**
+   * How many active members (each holds a member card) there are, and how many of them joined
+   * since `joinedSince` — for dashboards measured against the plan's card targets.
+   */
+  countActive(context: SystemContext, options?: { joinedSince?: Date }): Promise<{ active: number; joinedSince: number }>
 }
 
 /** For an app without a membership line (a test of one line): nobody is a member. */
@@ -42,6 +47,7 @@ export const noMembers: MemberDirectory = {
   activeMemberOf: async () => null,
   activeMembersOf: async () => new Map(),
   checkCardCode: async () => ({ result: 'invalid' }),
+  countActive: async () => ({ active: 0, joinedSince: 0 }),
 }
 
 /** The user's active membership, or a 403 NOT_A_MEMBER whose message says what the service needs. */

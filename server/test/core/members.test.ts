@@ -41,6 +41,19 @@ describe('the member directory', () => {
     })
   })
 
+  it('when asked how many members hold a card, then the active ones, and those who joined since a date', async () => {
+    const context = t.app.systemContext()
+    const before = await context.members.countActive(context)
+    const more = await makeMembers(t, 2, { prefix: 'directory-count' })
+    const after = await context.members.countActive(context, { joinedSince: new Date(Date.now() - 60_000) })
+    expect(after.active).toBe(before.active + 2)
+    expect(after.joinedSince).toBeGreaterThanOrEqual(2)
+    expect(after.joinedSince).toBeLessThanOrEqual(after.active)
+    await endMemberships(t, more)
+    expect((await context.members.countActive(context)).active).toBe(before.active)
+    expect(await noMembers.countActive(context)).toEqual({ active: 0, joinedSince: 0 })
+  })
+
   it('when asked about many users, then one map of those who are members', async () => {
     const context = t.app.systemContext()
     const worker = await findUserByOpenid(t.database.db, 'demo-worker')

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { MemberDirectory, MemberRecord } from '../../core/members'
 import type { Queryable } from '../../db/client'
 import { orgs } from '../../platform/orgs/orgs.tables'
@@ -20,6 +20,17 @@ export const membershipDirectory: MemberDirectory = {
     if (check.result !== 'valid') return check
     const [member] = await activeMembers(context.db, [eq(memberships.id, check.membershipId)])
     return member ? { result: 'valid', member } : { result: 'invalid' }
+  },
+  async countActive({ db }, options = {}) {
+    const since = options.joinedSince ?? new Date(0)
+    const [row] = await db
+      .select({
+        active: sql<number>`count(*)::int`,
+        joinedSince: sql<number>`(count(*) filter (where ${memberships.joinedAt} >= ${since}))::int`,
+      })
+      .from(memberships)
+      .where(eq(memberships.status, 'active'))
+    return { active: Number(row?.active ?? 0), joinedSince: Number(row?.joinedSince ?? 0) }
   },
 }
 
