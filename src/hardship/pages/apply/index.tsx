@@ -134,10 +134,10 @@ function toMembers(draft: ApplyDraft) {
     relation: orUndefined(member.relation),
     idNumber: member.idNumber,
     health: orUndefined(member.health),
-    healthNote: member.healthNote || null,
+    healthNote: member.healthNote || undefined,
     workStatus: orUndefined(member.workStatus),
     monthlyIncome: num(member.monthlyIncome),
-    unitOrSchool: member.unitOrSchool || null,
+    unitOrSchool: member.unitOrSchool || undefined,
   }))
 }
 
@@ -162,7 +162,7 @@ function toItems(draft: ApplyDraft) {
           child: num(education.child),
           stage: orUndefined(education.stage),
           school: education.school,
-          major: education.major || null,
+          major: education.major || undefined,
           lengthYears: num(education.lengthYears),
           yearOfStudy: num(education.yearOfStudy),
           tuition: num(education.tuition),

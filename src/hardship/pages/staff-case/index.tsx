@@ -275,8 +275,8 @@ function Steps({ item, reload }: { item: StaffApplicationDetail; reload: () => P
               decision: 'recommend',
               visit,
               tier: value.tier || undefined,
-              tierReason: value.tierReason || null,
-              note: value.note || null,
+              tierReason: value.tierReason || undefined,
+              note: value.note || undefined,
             }}
             schema={FirstReviewBody}
             disabled={!photos.ok}
@@ -356,7 +356,7 @@ function Steps({ item, reload }: { item: StaffApplicationDetail; reload: () => P
           title='登记公示异议'
           submitLabel='登记异议'
           kind='default'
-          body={{ raisedBy: value.raisedBy || null, content: value.objection }}
+          body={{ raisedBy: value.raisedBy || undefined, content: value.objection }}
           schema={ObjectionBody}
           send={actOnHardshipCase(item.id, 'objections')}
           reload={reload}
@@ -436,9 +436,9 @@ function Steps({ item, reload }: { item: StaffApplicationDetail; reload: () => P
             body={{
               decision: 'approve',
               tier: value.tier || undefined,
-              tierReason: value.tierReason || null,
+              tierReason: value.tierReason || undefined,
               items: item.items.map((entry) => ({ type: entry.type, amount: num(value.amounts[entry.type]) })),
-              note: value.note || null,
+              note: value.note || undefined,
             }}
             schema={DecisionBody}
             send={actOnHardshipCase(item.id, 'decision')}
@@ -502,7 +502,7 @@ function Steps({ item, reload }: { item: StaffApplicationDetail; reload: () => P
             amount: num(value.payAmount),
             paidOn: value.paidOn,
             method: value.method || undefined,
-            note: value.payNote || null,
+            note: value.payNote || undefined,
           }}
           schema={PaymentBody}
           send={actOnHardshipCase(item.id, 'payments')}

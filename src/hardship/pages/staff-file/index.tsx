@@ -162,7 +162,7 @@ function Review({ file, reload }: { file: StaffFileDetail; reload: () => Promise
             householdSize: size,
             circumstances: value.circumstances,
             tier: value.tier || undefined,
-            tierReason: value.tierReason || null,
+            tierReason: value.tierReason || undefined,
           }
   return (
     <Section title='年度复核'>
