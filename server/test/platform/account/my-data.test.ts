@@ -23,7 +23,8 @@ describe('my data: see, correct, delete', () => {
     expect(response.statusCode).toBe(200)
     const data = response.json()
     expect(data).toMatchObject({ account: { nickname: '李秀英', phoneMasked: '139****0010', phoneVerified: false }, staffRoles: [] })
-    expect(data.sections.map((section: { line: string }) => section.line)).toEqual(['membership'])
+    // The demo member also enrolled in training and holds coupons: each line that holds something speaks.
+    expect(data.sections.map((section: { line: string }) => section.line)).toEqual(['membership', 'training', 'benefits'])
     const [application, membership] = data.sections[0].records
     const fact = (record: { facts: Array<{ label: string; value: string }> }, label: string) =>
       record.facts.find((item) => item.label === label)?.value
@@ -34,9 +35,10 @@ describe('my data: see, correct, delete', () => {
     expect(fact(membership, '会员号')).toMatch(/^LG/)
     expect(data.sections[0].onDelete).toContain('会员资格立即终止')
     expect(response.body).not.toContain(DEMO_MEMBER_ID_NUMBER)
-    // The demo worker has legal-aid cases and no application: only that line speaks.
+    // The demo worker has legal-aid cases and a course open to all workers, and no application:
+    // membership does not speak.
     const worker = (await t.as('demo-worker')({ method: 'GET', url: '/api/me/data' })).json()
-    expect(worker.sections.map((section: { line: string }) => section.line)).toEqual(['legal_aid'])
+    expect(worker.sections.map((section: { line: string }) => section.line)).toEqual(['legal_aid', 'training'])
   })
 
   describe('PUT /api/me/contact', () => {
@@ -77,7 +79,11 @@ describe('my data: see, correct, delete', () => {
 
       const response = await t.as('demo-member')({ method: 'POST', url: '/api/me/delete', payload: { confirm: true } })
       expect(response.statusCode).toBe(200)
-      expect(response.json()).toEqual({ deleted: true, outcomes: [`会员资格已终止，会员号 ${membership!.memberNumber} 已停用`] })
+      const { outcomes } = response.json() as { deleted: boolean; outcomes: string[] }
+      expect(response.json().deleted).toBe(true)
+      // Membership speaks first; the demo member's training and benefits records are erased too.
+      expect(outcomes[0]).toBe(`会员资格已终止，会员号 ${membership!.memberNumber} 已停用`)
+      expect(outcomes.slice(1).map((outcome) => outcome.split('：')[0])).toEqual(['教育培训', '会员卡·优惠'])
 
       // The session no longer works, and nothing of the user is returned.
       const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } })
@@ -105,7 +111,10 @@ describe('my data: see, correct, delete', () => {
         .select()
         .from(auditLog)
         .where(and(eq(auditLog.action, 'account.delete'), eq(auditLog.subjectId, member!.id)))
-      expect(audit).toMatchObject({ actorId: member!.id, detail: { lines: ['membership', 'legal_aid'] } })
+      expect(audit).toMatchObject({
+        actorId: member!.id,
+        detail: { lines: ['membership', 'legal_aid', 'hardship', 'training', 'benefits'] },
+      })
 
       // Staff still see that the membership ended and why, but not who it was.
       const approved = (
