@@ -18,7 +18,7 @@ interface Step {
 
 const jestBin = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js')
 
-/** Runs a command; past `minutes` (about four times its usual length) it is killed and the step
+/** Runs a command; past `minutes` (a generous multiple of its usual length) it is killed and the step
  * fails with its name, instead of a hung step holding CI until CI's own limit. */
 function exec(command: string, args: string[], env: Record<string, string> = {}, minutes = 10): void {
   const result = spawnSync(command, args, {
@@ -62,7 +62,7 @@ const steps: Step[] = [
     },
   },
   { name: 'unit', run: () => jest(8, ['contract', 'tools', 'web']) },
-  { name: 'api-pglite', run: () => jest(15, ['api']) },
+  { name: 'api-pglite', run: () => jest(35, ['api']) },
   {
     name: 'api-postgres',
     after: ['system-deps'],
@@ -70,7 +70,7 @@ const steps: Step[] = [
       const cluster = await startPostgresCluster()
       console.log(`PostgreSQL for this run: ${cluster.version} at ${cluster.url}`)
       try {
-        jest(15, ['api'], { TEST_DATABASE_URL: cluster.url })
+        jest(35, ['api'], { TEST_DATABASE_URL: cluster.url })
       } finally {
         cluster.stop()
       }
@@ -90,7 +90,7 @@ const steps: Step[] = [
       buildTarget('h5')
       // One file at a time: each starts its own server and Chromium, and page transitions timed
       // by Taro's router go wrong when two of them fight over two cores.
-      jest(20, ['browser'], {}, ['--runInBand'])
+      jest(35, ['browser'], {}, ['--runInBand'])
     },
   },
 ]
