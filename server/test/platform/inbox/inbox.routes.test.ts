@@ -22,7 +22,8 @@ describe('in-app messages', () => {
   afterAll(() => t.close())
 
   const worker = () => t.as('demo-worker')
-  const other = () => t.as('demo-member')
+  // Someone with no messages of their own (the demo member has some from the demo data).
+  const other = () => t.as('inbox-stranger')
 
   it('GET /api/messages lists mine newest first, a page at a time, with the unread count', async () => {
     const first = await worker()({ method: 'GET', url: '/api/messages' })
