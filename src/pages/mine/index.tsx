@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { pages } from '@contract/pages'
+import { pressable } from '@/components/button/pressable'
 import { PageShell } from '@/components/page-shell'
 import { ErrorPanel, LoadingPanel } from '@/components/state-view'
 import { useApi } from '@/hooks/useApi'
@@ -16,7 +17,7 @@ const go = (url: string) => () => void Taro.navigateTo({ url })
 
 function Row({ label, onTap, testId, line, end }: { label: string; onTap: () => void; testId?: string; line?: string; end?: ReactNode }) {
   return (
-    <View className='lg-list-row' data-testid={testId} data-line={line} onClick={onTap}>
+    <View className='lg-list-row' data-testid={testId} data-line={line} {...pressable()} onClick={onTap}>
       <Text>{label}</Text>
       <View className='lg-list-row__end'>
         {end}
@@ -67,7 +68,7 @@ export default function MinePage() {
         ) : loggedIn && me.error ? (
           <ErrorPanel message={me.error.message} code={me.error.code} onRetry={me.reload} />
         ) : (
-          <View className='mine__user' onClick={login}>
+          <View className='mine__user' {...pressable()} onClick={login}>
             <View className='mine__avatar mine__avatar--empty'>
               <Text>?</Text>
             </View>

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { pages } from '@contract/pages'
 import { Button } from '@/components/button'
+import { pressable } from '@/components/button/pressable'
 import { PageShell } from '@/components/page-shell'
 import { EmptyPanel, StateView } from '@/components/state-view'
 import { useApi } from '@/hooks/useApi'
@@ -52,6 +53,7 @@ export default function WorkbenchPage() {
                       key={entry.key}
                       className='lg-list-row'
                       data-entry={entry.key}
+                      {...pressable()}
                       onClick={() => void Taro.navigateTo({ url: entry.path })}
                     >
                       <View className='lg-list-row__text'>
