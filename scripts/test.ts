@@ -5,6 +5,7 @@
 // All steps run even after a failure (one run tells everything); the exit code is non-zero if
 // any failed. `npm test -- --only api-pglite,browser` runs a subset while developing.
 import { spawnSync } from 'node:child_process'
+import os from 'node:os'
 import path from 'node:path'
 import { buildTarget, root } from './lib/h5-build'
 import { startPostgresCluster } from './lib/postgres-cluster'
@@ -33,13 +34,17 @@ function exec(command: string, args: string[], env: Record<string, string> = {},
   if (result.status !== 0) throw new Error(`${name} exited with ${result.status ?? result.signal}`)
 }
 
+// --maxWorkers: one worker per CPU. Jest's default keeps one CPU for itself, but its own process
+// only hands out files and collects results, so on CI's two CPUs that default ran one file at a time.
+const workers = `--maxWorkers=${os.availableParallelism()}`
+
 // --forceExit: once every test has finished, the run is over. A handle left open (PGlite's wasm
 // runtime in the global setup, a browser child) once kept Jest waiting after "all passed" until
 // CI's 90-minute limit; tests that leak are still reported by the step's result, not by a hang.
 const jest = (minutes: number, projects: string[], env: Record<string, string> = {}, extraArgs: string[] = []) =>
   exec(
     process.execPath,
-    [jestBin, '--ci', '--forceExit', ...extraArgs, ...projects.flatMap((project) => ['--selectProjects', project])],
+    [jestBin, '--ci', '--forceExit', workers, ...extraArgs, ...projects.flatMap((project) => ['--selectProjects', project])],
     {
       // PGlite loads Node built-ins with dynamic import(), which Jest's VM allows only with this flag.
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings=ExperimentalWarning`.trim(),

@@ -86,13 +86,13 @@ describe('the outbox across kill -9', () => {
     expect(sends()).toHaveLength(0)
     expect(await outboxRows()).toMatchObject([{ status: 'pending', attempts: 0 }])
 
-    // The next instance sends what waits as soon as it starts.
-    const second = await start()
+    // The next instance sends what waits as soon as it starts (the demo personas are in place: no seed again).
+    const second = await start({ SEED_DEMO: 'false' })
     await eventually(() => (sends().length > 0 ? true : undefined))
     await second.stop()
     expect(await outboxRows()).toMatchObject([{ status: 'sent', attempts: 1 }])
 
-    const third = await start()
+    const third = await start({ SEED_DEMO: 'false' })
     await third.stop()
     expect(sends()).toHaveLength(1)
     expect(sends()[0]!.body).toMatchObject({ touser: 'worker-crash', template_id: 'tmpl-status', data: { phrase2: { value: '已受理' } } })

@@ -1,33 +1,21 @@
-import fs from 'node:fs'
-import os from 'node:os'
+import { spawnSync } from 'node:child_process'
 import path from 'node:path'
-import { sql } from 'drizzle-orm'
-import pg from 'pg'
-import { openDatabase } from '../../src/db/client'
 
 /**
- * Once per run: on PGlite, migrate one in-memory database and dump it, so every test file
- * starts from a copy in about a second instead of running initdb; on PostgreSQL, check the
- * server answers. Either way, say which database the API suite runs on.
+ * Once per run: the databases every test file starts from (see make-templates.ts), made in a
+ * child process, whose answer — where the templates are — goes into the environment that every
+ * Jest worker inherits. Then say which database the API suite runs on.
  */
 export default async function globalSetup(): Promise<void> {
-  const adminUrl = process.env.TEST_DATABASE_URL
-  if (adminUrl) {
-    const client = new pg.Client({ connectionString: adminUrl })
-    await client.connect()
-    const { rows } = await client.query<{ version: string }>('select version()')
-    await client.end()
-    console.log(`\n[api tests] database: PostgreSQL server — ${rows[0]?.version ?? 'unknown version'}\n`)
-    return
-  }
-  const started = Date.now()
-  const handle = await openDatabase({})
-  const version = (await handle.db.execute(sql`select version()`)) as unknown as { rows: Array<{ version?: string }> }
-  const dump = await handle.pglite!.dumpDataDir('none')
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lgh-pglite-')), 'template.tar')
-  fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()))
-  await handle.close()
-  process.env.TEST_PGLITE_TEMPLATE = file
-  const versionText = version.rows[0]?.version ?? ''
-  console.log(`\n[api tests] database: PGlite (embedded) — ${versionText}; template ready in ${Date.now() - started} ms\n`)
+  const root = path.resolve(__dirname, '..', '..', '..')
+  const child = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(__dirname, 'make-templates.ts')],
+    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024, timeout: 5 * 60_000 },
+  )
+  const answer = child.stdout?.trim().split('\n').pop()
+  if (child.status !== 0 || !answer) throw new Error(`making the test database templates failed (${child.status ?? child.signal})`)
+  const made = JSON.parse(answer) as Record<string, string>
+  for (const [name, value] of Object.entries(made)) process.env[name] = value
+  console.log(`\n[api tests] database: ${made.TEST_TEMPLATE_SUMMARY}\n`)
 }

@@ -13,7 +13,7 @@ import { seedDemoData } from '../../src/seed/demo'
 import { upgradeData } from '../../src/seed/upgrade'
 import { seedReferenceData } from '../../src/seed/reference'
 import { startFakeWechat, type FakeWechat } from './fake-wechat'
-import { freshDatabase } from './test-database'
+import { freshDatabase, hasTemplate, TEMPLATE_ENV } from './test-database'
 
 export interface TestAppOptions {
   env?: Record<string, string>
@@ -26,6 +26,8 @@ export interface TestAppOptions {
   database?: DatabaseHandle
   /** The service lines (default: the registry). */
   lines?: readonly ServiceLineDefinition[]
+  /** Seed into this database and leave it open (the global setup making the demo template). */
+  seedInto?: DatabaseHandle
 }
 
 export interface TestApp {
@@ -58,13 +60,45 @@ export const TEST_ENV: Record<string, string> = {
   MAX_IN_FLIGHT: '0',
 }
 
+/**
+ * Settings that change nothing the seed writes: an app with only these differences from TEST_ENV
+ * starts from the demo template. Any other setting (keys, line rules, message templates) may shape
+ * the seeded records, so such an app seeds its own.
+ */
+const SETTINGS_THE_SEED_IGNORES = new Set([
+  'LOG_LEVEL',
+  'LOGIN_RATE_LIMIT',
+  'UPLOAD_RATE_LIMIT',
+  'TRUST_PROXY',
+  'TRUST_WX_CLOUD_HEADERS',
+  'MAX_IN_FLIGHT',
+  'H5_DIR',
+  'API_DOCS',
+])
+
+/**
+ * The template this app's database is exactly a copy of (default lines, clock and seed settings;
+ * with or without demo data), or null when it must seed its own.
+ */
+function seededTemplateFor(options: TestAppOptions): 'reference' | 'demo' | null {
+  if (options.database || options.seedInto || options.lines || options.clock) return null
+  if (!Object.keys(options.env ?? {}).every((name) => SETTINGS_THE_SEED_IGNORES.has(name))) return null
+  const start = options.demo === false ? 'reference' : 'demo'
+  if (!hasTemplate(start) || (start === 'demo' && !process.env[TEMPLATE_ENV.demoUploads])) return null
+  return start
+}
+
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   // Uploaded files go to a directory of this test file's own, removed on close.
   const uploadDir = options.env?.UPLOAD_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lgh-uploads-'))
   const config = loadConfig({ ...TEST_ENV, UPLOAD_DIR: uploadDir, ...options.env })
+  const template = seededTemplateFor(options)
+  if (template === 'demo') fs.cpSync(process.env[TEMPLATE_ENV.demoUploads]!, uploadDir, { recursive: true })
   // A second instance shares the first one's database and leaves closing it to the first.
-  const database = options.database ? { ...options.database, close: async () => undefined } : await freshDatabase()
-  if (!options.database) await seedReferenceData(database.db, serviceLines)
+  const shared = options.database ?? options.seedInto
+  const database = shared ? { ...shared, close: async () => undefined } : await freshDatabase(template ?? 'migrated')
+  const seed = !options.database && !template
+  if (seed) await seedReferenceData(database.db, serviceLines)
 
   const logs: string[] = []
   const logStream = new Writable({
@@ -76,8 +110,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const lines = options.lines ?? serviceLines
   const app = await buildApp({ config, database, wechat: options.wechat, logStream, clock: options.clock, lines })
   await app.ready()
-  if (!options.database) await upgradeData(app.systemContext(), lines)
-  if (options.demo !== false && !options.database) await seedDemoData(app.systemContext(), lines)
+  if (seed) await upgradeData(app.systemContext(), lines)
+  if (seed && options.demo !== false) await seedDemoData(app.systemContext(), lines)
 
   const tokens = new Map<string, string>()
   const tokenFor = async (openid: string) => {

@@ -5,15 +5,40 @@ import { sql } from 'drizzle-orm'
 import { openDatabase, type Database, type DatabaseHandle } from '../../src/db/client'
 
 /**
- * A fresh, migrated database for one test file: a copy of the PGlite template, or a new
- * database on the PostgreSQL server named by TEST_DATABASE_URL (dropped again on close).
+ * What a test file's database starts as. `migrated`: the schema and nothing else. `reference`:
+ * what an app without demo data holds once started (reference data, upgrades). `demo`: what a
+ * default test app holds once started, every line's demo data too. All made once per run by the
+ * global setup, since seeding five lines' demo data costs seconds per app.
  */
-export async function freshDatabase(): Promise<DatabaseHandle & { url?: string }> {
+export type DatabaseStart = 'migrated' | 'reference' | 'demo'
+
+/** Where the global setup left each template (environment variables reach every Jest worker). */
+export const TEMPLATE_ENV = {
+  /** PGlite data-dir dumps, one per start. */
+  pglite: { migrated: 'TEST_PGLITE_TEMPLATE', reference: 'TEST_PGLITE_REFERENCE_TEMPLATE', demo: 'TEST_PGLITE_DEMO_TEMPLATE' },
+  /** Template databases on the PostgreSQL server of TEST_DATABASE_URL. */
+  postgres: { migrated: 'TEST_POSTGRES_TEMPLATE', reference: 'TEST_POSTGRES_REFERENCE_TEMPLATE', demo: 'TEST_POSTGRES_DEMO_TEMPLATE' },
+  /** The uploaded files the demo data refers to (proof photos), copied into each demo app's upload dir. */
+  demoUploads: 'TEST_DEMO_UPLOADS',
+} as const
+
+/** Whether the global setup made a template for `start` (without one, apps seed themselves). */
+export function hasTemplate(start: DatabaseStart): boolean {
+  const names = process.env.TEST_DATABASE_URL ? TEMPLATE_ENV.postgres : TEMPLATE_ENV.pglite
+  return Boolean(process.env[names[start]])
+}
+
+/**
+ * A fresh database for one test file: a copy of the PGlite template, or a new database on the
+ * PostgreSQL server named by TEST_DATABASE_URL (copied from its template, dropped again on close).
+ * Without a template it is migrated here.
+ */
+export async function freshDatabase(start: DatabaseStart = 'migrated'): Promise<DatabaseHandle & { url?: string }> {
   if (!process.env.TEST_DATABASE_URL) {
-    const template = process.env.TEST_PGLITE_TEMPLATE
+    const template = process.env[TEMPLATE_ENV.pglite[start]]
     return openDatabase({ pgliteTemplate: template ? new Blob([fs.readFileSync(template)]) : undefined })
   }
-  const created = await createPostgresDatabase(process.env.TEST_DATABASE_URL)
+  const created = await createPostgresDatabase(process.env.TEST_DATABASE_URL, { template: process.env[TEMPLATE_ENV.postgres[start]] })
   const handle = await openDatabase({ databaseUrl: created.url })
   return {
     ...handle,
@@ -25,23 +50,38 @@ export async function freshDatabase(): Promise<DatabaseHandle & { url?: string }
   }
 }
 
-/** An empty database on the PostgreSQL server of `adminUrl`, for one test file; `drop` removes it. */
-export async function createPostgresDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `lgh_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`
+/**
+ * An empty database on the PostgreSQL server of `adminUrl`, for one test file (or a copy of the
+ * database `template`, which must have no open connections); `drop` removes it.
+ */
+export async function createPostgresDatabase(
+  adminUrl: string,
+  options: { template?: string; prefix?: string } = {},
+): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+  const name = `${options.prefix ?? 'lgh_test'}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`
   const admin = new pg.Client({ connectionString: adminUrl })
   await admin.connect()
-  await admin.query(`create database ${name}`)
-  await admin.end()
+  try {
+    await admin.query(options.template ? `create database ${name} template ${options.template}` : `create database ${name}`)
+  } finally {
+    await admin.end()
+  }
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
   return {
     url: url.toString(),
-    async drop() {
-      const cleanup = new pg.Client({ connectionString: adminUrl })
-      await cleanup.connect()
-      await cleanup.query(`drop database if exists ${name} with (force)`)
-      await cleanup.end()
-    },
+    name,
+    drop: () => dropPostgresDatabase(adminUrl, name),
+  }
+}
+
+export async function dropPostgresDatabase(adminUrl: string, name: string): Promise<void> {
+  const cleanup = new pg.Client({ connectionString: adminUrl })
+  await cleanup.connect()
+  try {
+    await cleanup.query(`drop database if exists ${name} with (force)`)
+  } finally {
+    await cleanup.end()
   }
 }
 
