@@ -33,6 +33,7 @@ import type {
   StaffMerchantList,
   StaffMerchantQuery,
   StaffMerchantSummary,
+  MerchantProfileInput,
   StaffOfferQuery,
   Statement,
 } from '@contract/lines/benefits'
@@ -62,6 +63,8 @@ export const listStaffMerchants = (query: StaffMerchantQuery) => request<StaffMe
 export const getStaffMerchant = (id: string) => request<StaffMerchantDetail>({ path: `/api/workbench/merchants/${id}` })
 export const decideMerchant = (id: string, action: MerchantDecision, body: object, idempotencyKey: string) =>
   request<StaffMerchantSummary>({ method: 'POST', path: `/api/workbench/merchants/${id}/${action}`, body, idempotencyKey })
+export const editMerchantProfile = (id: string, body: MerchantProfileInput) =>
+  request<StaffMerchantSummary>({ method: 'PUT', path: `/api/workbench/merchants/${id}`, body })
 export const createCashierInvite = (merchantId: string, role: string) =>
   request<{ code: string }>({
     method: 'POST',
@@ -78,6 +81,8 @@ export const restockOffer = (id: string, add: number, idempotencyKey: string) =>
 export const listCampaigns = () => request<CampaignList>({ path: '/api/workbench/benefits/campaigns' })
 export const createCampaign = (body: CampaignInput, idempotencyKey: string) =>
   request<Campaign>({ method: 'POST', path: '/api/workbench/benefits/campaigns', body, idempotencyKey })
+export const campaignStep = (id: string, action: 'pause' | 'resume' | 'end') =>
+  request<Campaign>({ method: 'POST', path: `/api/workbench/benefits/campaigns/${id}/${action}`, body: {} })
 export const listSettlements = (month?: string) =>
   request<SettlementList>({ path: '/api/workbench/benefits/settlements', query: { month } })
 export const settleMonth = (body: SettleBody, idempotencyKey: string) =>

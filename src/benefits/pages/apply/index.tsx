@@ -1,19 +1,8 @@
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import {
-  DISTRICTS,
-  districtLabel,
-  MERCHANT_CATEGORIES,
-  merchantCategoryLabel,
-  merchantWorkflow,
-  MerchantApplicationInput,
-  type District,
-  type MerchantCategory,
-  type MyMerchantApplications,
-} from '@contract/lines/benefits'
+import { merchantWorkflow, MerchantApplicationInput, type MyMerchantApplications } from '@contract/lines/benefits'
 import { Button } from '@/components/button'
 import { FilePicker, filesReady, type FileItem } from '@/components/files'
-import { CheckChips, checkWith, ChoiceChips, ConsentBox, Field, TextArea, TextInput } from '@/components/form'
+import { checkWith, ConsentBox, Field, TextArea, TextInput } from '@/components/form'
 import { PageShell } from '@/components/page-shell'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
@@ -24,49 +13,29 @@ import { useSubmission } from '@/hooks/useSubmission'
 import { toast } from '@/services/dialogs'
 import { draftKey } from '@/services/drafts'
 import { applyAsMerchant, listMyApplications } from '../../api'
+import { emptyProfile, profileBody, ProfileFields, type ProfileDraft } from '../../profile-fields'
 import '../benefits.css'
 
-interface ApplyDraft {
-  name: string
-  category: MerchantCategory | ''
-  district: District | ''
-  address: string
-  lat: string
-  lng: string
-  phone: string
-  days: string[]
-  opens: string
-  closes: string
-  cardPayPercent: string
+interface ApplyDraft extends ProfileDraft {
   creditCode: string
   contactName: string
   contactPhone: string
   proposedOffers: string
   licences: FileItem[]
+  photos: FileItem[]
   consent: boolean
 }
 const emptyDraft: ApplyDraft = {
-  name: '',
-  category: '',
-  district: '',
-  address: '',
-  lat: '',
-  lng: '',
-  phone: '',
-  days: ['1', '2', '3', '4', '5', '6', '7'],
-  opens: '09:00',
-  closes: '21:00',
-  cardPayPercent: '',
+  ...emptyProfile,
   creditCode: '',
   contactName: '',
   contactPhone: '',
   proposedOffers: '',
   licences: [],
+  photos: [],
   consent: false,
 }
-const weekdays = ['一', '二', '三', '四', '五', '六', '日'].map((name, index) => ({ value: String(index + 1), label: `周${name}` }))
-type TextField =
-  'name' | 'address' | 'lat' | 'lng' | 'phone' | 'opens' | 'closes' | 'cardPayPercent' | 'creditCode' | 'contactName' | 'contactPhone'
+type TextField = 'creditCode' | 'contactName' | 'contactPhone'
 
 /** 商户加盟申请: anyone logged in applies for their shop; staff review and sign. The applications already sent are listed first. */
 export default function MerchantApplyPage() {
@@ -108,37 +77,22 @@ function ApplyForm({ onSent }: { onSent: () => void }) {
     draft.update((current) => ({ ...current, [field]: next }))
     submission.clearFieldError(String(field))
   }
-  const pick = async () => {
-    try {
-      const place = await Taro.chooseLocation({})
-      draft.update((current) => ({
-        ...current,
-        lat: place.latitude.toFixed(6),
-        lng: place.longitude.toFixed(6),
-        address: current.address || place.address,
-      }))
-    } catch {
-      toast('未选择位置，可直接填写经纬度')
-    }
-  }
   const submit = async () => {
     const ready = filesReady(value.licences)
     if (!ready.ok) {
       submission.setFieldErrors({ licenceIds: ready.message })
       return toast(ready.message)
     }
+    const photos = filesReady(value.photos)
+    if (!photos.ok) {
+      submission.setFieldErrors({ photoIds: photos.message })
+      return toast(photos.message)
+    }
     const checked = checkWith(MerchantApplicationInput, {
-      name: value.name,
-      category: value.category || undefined,
-      district: value.district || undefined,
-      address: value.address,
-      lat: value.lat ? Number(value.lat) : undefined,
-      lng: value.lng ? Number(value.lng) : undefined,
-      phone: value.phone,
-      hours: { days: value.days.map(Number), opens: value.opens, closes: value.closes },
-      cardPayPercent: value.cardPayPercent ? Number(value.cardPayPercent) : null,
+      ...profileBody(value),
       creditCode: value.creditCode,
       licenceIds: ready.ids,
+      photoIds: photos.ids.length ? photos.ids : undefined,
       contactName: value.contactName,
       contactPhone: value.contactPhone,
       proposedOffers: value.proposedOffers,
@@ -159,13 +113,7 @@ function ApplyForm({ onSent }: { onSent: () => void }) {
     label: string,
     options: { maxLength: number; placeholder?: string; type?: 'text' | 'digit' | 'number'; hint?: string; optional?: boolean },
   ) => (
-    <Field
-      name={name}
-      label={label}
-      hint={options.hint}
-      error={errors[name] ?? (name === 'opens' || name === 'closes' ? errors[`hours.${name}`] : undefined)}
-      optional={options.optional}
-    >
+    <Field name={name} label={label} hint={options.hint} error={errors[name]} optional={options.optional}>
       <TextInput
         value={value[name]}
         type={options.type}
@@ -179,45 +127,21 @@ function ApplyForm({ onSent }: { onSent: () => void }) {
     <Section title='申请成为合作商户'>
       <View className='lg-card lg-stack'>
         {draft.restored ? <Text className='lg-muted'>已恢复您上次没填完的内容。</Text> : null}
-        {text('name', '店铺名称', { maxLength: 30 })}
-        <Field label='类别' name='category' error={errors.category}>
-          <ChoiceChips
-            name='category'
-            value={value.category || undefined}
-            onChange={(next) => set('category', next)}
-            options={MERCHANT_CATEGORIES.map((entry) => ({ value: entry, label: merchantCategoryLabel[entry] }))}
-          />
-        </Field>
-        <Field label='所在区县' name='district' error={errors.district}>
-          <ChoiceChips
-            name='district'
-            value={value.district || undefined}
-            onChange={(next) => set('district', next)}
-            options={DISTRICTS.map((entry) => ({ value: entry, label: districtLabel[entry] }))}
-          />
-        </Field>
-        {text('address', '详细地址', { maxLength: 80 })}
-        {process.env.TARO_ENV === 'weapp' ? <Button onClick={() => void pick()}>在地图上选择位置</Button> : null}
-        {text('lat', '纬度', { maxLength: 12, type: 'digit', hint: '在地图上选择后自动填写，也可手动填写，如 34.5967' })}
-        {text('lng', '经度', { maxLength: 12, type: 'digit', placeholder: '如 119.1793' })}
-        {text('phone', '店铺电话', { maxLength: 14, placeholder: '如 0518-85812345' })}
-        <Field label='营业日' name='hours.days' error={errors['hours.days']}>
-          <CheckChips name='days' values={value.days} onChange={(next) => set('days', next)} options={weekdays} />
-        </Field>
-        {text('opens', '开门时间', { maxLength: 5, placeholder: '09:00' })}
-        {text('closes', '打烊时间', { maxLength: 5, placeholder: '21:00', hint: '早于开门时间表示营业到次日，如 18:00 开门、02:00 打烊' })}
-        {text('cardPayPercent', '会员卡折扣（选填）', {
-          maxLength: 2,
-          type: 'number',
-          optional: true,
-          hint: '凭电子会员卡的常设折扣，如 88 表示 8.8 折',
-        })}
+        <ProfileFields value={value} errors={errors} set={set} merge={(change) => draft.update(change)} />
         {text('creditCode', '统一社会信用代码', { maxLength: 18 })}
         <Field label='营业执照' name='licenceIds' error={errors.licenceIds}>
           <FilePicker
             items={value.licences}
             max={3}
             onChange={(update) => draft.update((current) => ({ ...current, licences: update(current.licences) }))}
+          />
+        </Field>
+        <Field label='店铺照片' name='photoIds' optional error={errors.photoIds} hint='门头和店内照片，开通后展示给会员，最多 6 张'>
+          <FilePicker
+            items={value.photos}
+            max={6}
+            allowPdf={false}
+            onChange={(update) => draft.update((current) => ({ ...current, photos: update(current.photos) }))}
           />
         </Field>
         {text('contactName', '联系人姓名', { maxLength: 20 })}

@@ -3,6 +3,7 @@ import { Image, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import {
   districtLabel,
+  MerchantProfileInput,
   merchantCategoryLabel,
   merchantWorkflow,
   type MerchantDecision,
@@ -11,15 +12,17 @@ import {
 import { pages } from '@contract/pages'
 import { Button } from '@/components/button'
 import { FactList } from '@/components/fact-list'
-import { Field, TextInput } from '@/components/form'
+import { checkWith, Field, TextInput } from '@/components/form'
 import { RecordPage } from '@/components/page-shell'
 import { Section } from '@/components/section'
 import { Timeline } from '@/components/timeline'
+import { useUserDraft } from '@/hooks/useDraft'
 import { useSubmission } from '@/hooks/useSubmission'
 import { confirm, tell, toast } from '@/services/dialogs'
 import { formatDate } from '@/services/format'
-import { createCashierInvite, decideMerchant, getStaffMerchant } from '../../api'
+import { createCashierInvite, decideMerchant, editMerchantProfile, getStaffMerchant } from '../../api'
 import { payPercentText } from '../../parts'
+import { profileBody, ProfileFields, type ProfileDraft } from '../../profile-fields'
 import '../benefits.css'
 
 const needsReason: MerchantDecision[] = ['reject', 'suspend', 'remove']
@@ -153,6 +156,7 @@ function Detail({ merchant, reload }: { merchant: StaffMerchantDetail; reload: (
           </View>
         </Section>
       ) : null}
+      {merchant.status !== 'removed' && merchant.status !== 'rejected' ? <ProfileEditor merchant={merchant} reload={reload} /> : null}
       <Section title={`收银员（${merchant.cashiers.length}）`}>
         <View className='lg-card lg-stack'>
           {merchant.cashiers.map((cashier) => (
@@ -185,5 +189,87 @@ function Detail({ merchant, reload }: { merchant: StaffMerchantDetail; reload: (
         <Timeline events={merchant.timeline} workflow={merchantWorkflow} />
       </Section>
     </View>
+  )
+}
+
+interface EditDraft extends ProfileDraft {
+  cardDiscountNote: string
+}
+
+const draftOf = (merchant: StaffMerchantDetail): EditDraft => ({
+  name: merchant.name,
+  category: merchant.category,
+  district: merchant.district,
+  address: merchant.address,
+  lat: String(merchant.lat),
+  lng: String(merchant.lng),
+  phone: merchant.phone,
+  days: merchant.hours.days.map(String),
+  opens: merchant.hours.opens,
+  closes: merchant.hours.closes,
+  cardPayPercent: merchant.cardPayPercent ? String(merchant.cardPayPercent) : '',
+  description: merchant.description ?? '',
+  cardDiscountNote: merchant.cardDiscountNote ?? '',
+})
+
+/** Staff correct what members see of the shop (place, hours, card discount); the change is on the record. */
+function ProfileEditor({ merchant, reload }: { merchant: StaffMerchantDetail; reload: () => Promise<void> }) {
+  const [open, setOpen] = useState(false)
+  const draft = useUserDraft<EditDraft>(`benefits-merchant-profile-${merchant.id}`, draftOf(merchant))
+  const submission = useSubmission({ reload })
+  const value = draft.value
+  const set = <K extends keyof EditDraft>(field: K, next: EditDraft[K]) => {
+    draft.update((current) => ({ ...current, [field]: next }))
+    submission.clearFieldError(String(field))
+  }
+  const save = async () => {
+    const checked = checkWith(MerchantProfileInput, { ...profileBody(value), cardDiscountNote: value.cardDiscountNote.trim() || undefined })
+    if (!checked.ok) {
+      submission.setFieldErrors(checked.errors)
+      return toast('请按提示修改标红的内容')
+    }
+    const result = await submission.submit(checked.data, (body) => editMerchantProfile(merchant.id, body), 'edit-profile')
+    if (!result.ok) return
+    draft.discard()
+    setOpen(false)
+    toast('店铺信息已更新')
+    void reload()
+  }
+  return (
+    <Section title='店铺信息'>
+      <View className='lg-card lg-stack' data-testid='merchant-profile'>
+        {open ? (
+          <View className='lg-stack'>
+            <ProfileFields value={value} errors={submission.fieldErrors} set={set} merge={(change) => draft.update(change)} />
+            <Field label='会员卡优惠说明' name='cardDiscountNote' optional error={submission.fieldErrors.cardDiscountNote}>
+              <TextInput value={value.cardDiscountNote} onChange={(next) => set('cardDiscountNote', next)} maxLength={60} />
+            </Field>
+            <View className='bn-row'>
+              <Button
+                onClick={() => {
+                  draft.discard()
+                  setOpen(false)
+                }}
+              >
+                取消
+              </Button>
+              <Button kind='primary' testId='save-profile' busy={submission.busy} onClick={() => void save()}>
+                保存
+              </Button>
+            </View>
+          </View>
+        ) : (
+          <View className='lg-stack'>
+            <Text className='lg-muted'>
+              营业时间 {merchant.hours.opens}–{merchant.hours.closes} · 位置 {merchant.lat.toFixed(4)}, {merchant.lng.toFixed(4)}
+            </Text>
+            {merchant.description ? <Text>{merchant.description}</Text> : null}
+            <Button testId='edit-profile' onClick={() => setOpen(true)}>
+              修改店铺信息
+            </Button>
+          </View>
+        )}
+      </View>
+    </Section>
   )
 }
