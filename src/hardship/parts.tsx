@@ -72,7 +72,7 @@ export function Members({ members }: { members: MemberView[] }) {
   return (
     <View className='lg-stack'>
       {members.map((member, index) => (
-        <View key={index} className='hs-member'>
+        <View key={index} className='hs-member lg-stack'>
           <Text className='lg-title'>
             {member.name}（{relationLabel[member.relation]}，{member.age} 岁）
           </Text>
