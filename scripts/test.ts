@@ -44,7 +44,14 @@ const workers = `--maxWorkers=${os.availableParallelism()}`
 const jest = (minutes: number, projects: string[], env: Record<string, string> = {}, extraArgs: string[] = []) =>
   exec(
     process.execPath,
-    [jestBin, '--ci', '--forceExit', workers, ...extraArgs, ...projects.flatMap((project) => ['--selectProjects', project])],
+    [
+      jestBin,
+      '--ci',
+      '--forceExit',
+      ...(extraArgs.includes('--runInBand') ? [] : [workers]),
+      ...extraArgs,
+      ...projects.flatMap((project) => ['--selectProjects', project]),
+    ],
     {
       // PGlite loads Node built-ins with dynamic import(), which Jest's VM allows only with this flag.
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings=ExperimentalWarning`.trim(),
