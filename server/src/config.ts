@@ -154,6 +154,8 @@ const EnvSchema = z
     H5_DIR: z.string().optional(),
     /** How long reference data (service catalogue, notices) is cached in memory. */
     REFERENCE_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(30),
+    /** How long a page of a public list (the course catalogue) is kept in memory; 0: never. */
+    CATALOGUE_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
     /**
      * Requests one instance works on at once; one more is answered 503 at once, with Retry-After,
      * rather than waiting seconds in a queue. 0: no limit. Default 32 on the embedded database,
@@ -252,6 +254,7 @@ export interface Config {
   apiDocs: boolean
   loginRateLimit: number
   referenceCacheMs: number
+  catalogueCacheMs: number
   /** 0: no limit. */
   maxInFlight: number
   uploadDir: string
@@ -302,6 +305,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     apiDocs: env.API_DOCS ?? nodeEnvOf(env) !== 'production',
     loginRateLimit: env.LOGIN_RATE_LIMIT,
     referenceCacheMs: env.REFERENCE_CACHE_SECONDS * 1000,
+    catalogueCacheMs: env.CATALOGUE_CACHE_SECONDS * 1000,
     maxInFlight: env.MAX_IN_FLIGHT ?? (env.DATABASE_URL ? 256 : 32),
     uploadDir: path.resolve(env.UPLOAD_DIR ?? path.join(env.DATA_DIR, 'uploads')),
     uploadRateLimit: env.UPLOAD_RATE_LIMIT,

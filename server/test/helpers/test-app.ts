@@ -54,6 +54,7 @@ export const TEST_ENV: Record<string, string> = {
   LOGIN_RATE_LIMIT: '1000',
   // Tests change reference data and read it back at once.
   REFERENCE_CACHE_SECONDS: '0',
+  CATALOGUE_CACHE_SECONDS: '0',
   // Tests run jobs themselves (app.jobs.tick()) so that nothing happens behind their back.
   RUN_JOBS: 'false',
   // Concurrency tests fire hundreds of requests at once through app.inject; shedding has its own test.
@@ -74,6 +75,7 @@ const SETTINGS_THE_SEED_IGNORES = new Set([
   'MAX_IN_FLIGHT',
   'H5_DIR',
   'API_DOCS',
+  'CATALOGUE_CACHE_SECONDS',
 ])
 
 /**

@@ -73,7 +73,11 @@ const liveStatuses = [...LIVE_ENROLLMENT_STATUSES] as EnrollmentStatus[]
  * The worker's catalogue: published courses that have not ended (open ones and those past their
  * deadline, still running), by first session, with the caller's own enrollment in each.
  */
-export async function cataloguePage(db: Queryable, userId: string, query: CourseQuery, now: Date) {
+/**
+ * One page of the catalogue as everyone sees it (no one's own enrollments): what may be cached
+ * for all callers; `liveStatusesOf` adds the caller's.
+ */
+export async function cataloguePage(db: Queryable, query: CourseQuery, now: Date) {
   const page = keyset(
     [
       { expr: sql`extract(epoch from ${trainingCourses.firstSessionAt})`, type: 'float8' },
@@ -108,21 +112,28 @@ export async function cataloguePage(db: Queryable, userId: string, query: Course
     )
   }
   const rows = await db
-    .select({ ...courseColumns, myStatus: trainingEnrollments.status, cursorKey: page.cursorKey })
+    .select({ course: trainingCourses, cursorKey: page.cursorKey })
     .from(trainingCourses)
-    .innerJoin(orgs, eq(orgs.id, trainingCourses.orgId))
-    .leftJoin(
-      trainingEnrollments,
-      and(
-        eq(trainingEnrollments.courseId, trainingCourses.id),
-        eq(trainingEnrollments.userId, userId),
-        inArray(trainingEnrollments.status, liveStatuses),
-      ),
-    )
     .where(and(...conditions))
     .orderBy(...page.orderBy)
     .limit(page.limit)
   return page.page(rows, (row) => row)
+}
+
+/** The caller's live enrollment status in each of these courses (those they hold none in are absent). */
+export async function liveStatusesOf(db: Queryable, userId: string, courseIds: string[]): Promise<Map<string, EnrollmentStatus>> {
+  if (courseIds.length === 0) return new Map()
+  const rows = await db
+    .select({ courseId: trainingEnrollments.courseId, status: trainingEnrollments.status })
+    .from(trainingEnrollments)
+    .where(
+      and(
+        eq(trainingEnrollments.userId, userId),
+        inArray(trainingEnrollments.courseId, courseIds),
+        inArray(trainingEnrollments.status, liveStatuses),
+      ),
+    )
+  return new Map(rows.map((row) => [row.courseId, row.status]))
 }
 
 /** What each staff tab holds. */

@@ -29,7 +29,7 @@ import { runSubmission } from '../../core/submission'
 import { getMyCertificate, listMyCertificates, verifyCertificate } from './training.completion'
 import { checkInWithCode } from './training.check-in'
 import { getMyClaim, listMyClaims, submitClaim, withdrawClaim } from './training.subsidy'
-import { cancelEnrollment, confirmOffer, enroll, getCourse, listCatalogue, listMyEnrollments } from './training.worker'
+import { CatalogueCache, cancelEnrollment, confirmOffer, enroll, getCourse, listCatalogue, listMyEnrollments } from './training.worker'
 
 /** Enough for anyone choosing courses; a script enrolling in everything is not a person. */
 const ENROLL_QUOTA: Quota = { max: 30, windowMs: 3600_000, message: '报名操作太频繁，请稍后再试' }
@@ -60,6 +60,7 @@ export const trainingPublicRoutes: FastifyPluginAsyncZod = async (app) => {
 /** The worker's side: the catalogue, enrolling, my courses, check-in, certificates, subsidy claims. */
 export const trainingWorkerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('onRequest', app.authenticate)
+  const catalogue = new CatalogueCache(app.config.catalogueCacheMs)
 
   app.get(
     '/training/courses',
@@ -71,7 +72,7 @@ export const trainingWorkerRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CourseList, ...errors },
       },
     },
-    async (request) => listCatalogue(app.serviceContext(request), request.query),
+    async (request) => listCatalogue(app.serviceContext(request), request.query, catalogue),
   )
 
   app.get(

@@ -1,4 +1,6 @@
 import { sql } from 'drizzle-orm'
+import { LRUCache } from 'lru-cache'
+import stableStringify from 'safe-stable-stringify'
 import {
   checkInOpen,
   enrollmentWorkflow,
@@ -24,6 +26,7 @@ import {
   attendanceTotals,
   certificateOfEnrollments,
   cataloguePage,
+  liveStatusesOf,
   enrollmentsOfUser,
   findCourse,
   liveEnrollment,
@@ -81,9 +84,43 @@ const closedMessage = (course: CourseRow, now: Date): string => {
 
 const membersOnlyMessage = '这门课程限工会会员报名。入会申请通过后即可报名。'
 
-export async function listCatalogue(context: ServiceContext, query: CourseQuery): Promise<CourseList> {
-  const page = await cataloguePage(context.db, context.user.id, query, context.now)
-  return { ...page, items: page.items.map((row) => toCourseSummary(row.course, row.myStatus ?? null, context.now)) }
+type CataloguePageRows = Awaited<ReturnType<typeof cataloguePage>>
+
+/**
+ * Catalogue pages as everyone sees them, each kept for a few seconds per query: every worker
+ * opening 教育培训 asks for the same first page, and seats left a few seconds old are fine on a
+ * list (the course page and enrolling read the row itself). Concurrent misses share one query.
+ * Each instance keeps its own, so a change shows everywhere within `ttlMs`.
+ */
+export class CatalogueCache {
+  private readonly pages: LRUCache<string, CataloguePageRows, { db: Queryable; query: CourseQuery; now: Date }> | null
+
+  constructor(ttlMs: number) {
+    this.pages =
+      ttlMs > 0
+        ? new LRUCache({
+            max: 500,
+            ttl: ttlMs,
+            fetchMethod: (_key, _stale, { context }) => cataloguePage(context.db, context.query, context.now),
+          })
+        : null
+  }
+
+  async page(db: Queryable, query: CourseQuery, now: Date): Promise<CataloguePageRows> {
+    if (!this.pages) return cataloguePage(db, query, now)
+    const found = await this.pages.fetch(stableStringify(query) ?? '', { context: { db, query, now } })
+    return found ?? cataloguePage(db, query, now)
+  }
+}
+
+export async function listCatalogue(context: ServiceContext, query: CourseQuery, cache: CatalogueCache): Promise<CourseList> {
+  const page = await cache.page(context.db, query, context.now)
+  const mine = await liveStatusesOf(
+    context.db,
+    context.user.id,
+    page.items.map((row) => row.course.id),
+  )
+  return { ...page, items: page.items.map((row) => toCourseSummary(row.course, mine.get(row.course.id) ?? null, context.now)) }
 }
 
 export async function getCourse(context: ServiceContext, id: string): Promise<CourseDetail> {
