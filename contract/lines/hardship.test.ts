@@ -1,3 +1,4 @@
+import { hardshipSettingsFixture } from '@fixtures/hardship'
 import { idNumberCheckCharacter } from '../rules/id-number'
 import { fieldErrors } from '../fields'
 import {
@@ -139,16 +140,7 @@ describe('the household file workflow', () => {
   })
 })
 
-const settings: HardshipSettings = {
-  dibaoMonthly: 800,
-  livingCapMonths: 12,
-  educationCapDeep: 4000,
-  educationCapOther: 2000,
-  temporaryMaxPerHousehold: 2,
-  deadlines: { first_review: 10, publicity: 5, city_review: 10, payment: 10 },
-  annualReviewDays: 20,
-  liftMonths: 6,
-}
+const settings: HardshipSettings = hardshipSettingsFixture
 const noUsage = { livingThisYearFen: 0, educationThisSchoolYearFen: 0, temporaryApproved: [] }
 
 describe('income, tier and caps', () => {

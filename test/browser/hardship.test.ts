@@ -1,29 +1,15 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Locator } from 'playwright-core'
 import { EXCLUSIONS } from '@contract/lines/hardship'
 import { pages } from '@contract/pages'
 import { idNumberCheckCharacter } from '@contract/rules/id-number'
-import { confirmModal, currentPage, loginAsPersona, phoneContext, snap, tap, useAppInBrowser, watchErrors } from './harness'
-
-/** A real 1×1 PNG, as a phone's photo of a document would be uploaded. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
+import { confirmModal, currentPage, phoneAs, snap, tap, useAppInBrowser, usePhoto } from './harness'
 /** The demo member 李秀英's ID number (membership demo data). */
 const ID_NUMBER = `32070619850214006${idNumberCheckCharacter('32070619850214006')}`
 
 describe('hardship in the browser: a worker applies with proof, the grassroots union visits, the centre approves and pays', () => {
   // No 公示 days, so the notice can be closed in the same run.
   const app = useAppInBrowser({ HARDSHIP_PUBLICITY_DAYS: '0' })
-  let photo: string
-
-  beforeAll(() => {
-    photo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lgh-proof-')), '证明.png')
-    fs.writeFileSync(photo, PNG)
-  })
-  afterAll(() => {
-    fs.rmSync(path.dirname(photo), { recursive: true, force: true })
-  })
+  const photo = usePhoto('证明.png')
 
   const fill = (screen: Locator, field: string, text: string) =>
     screen.locator(`[data-field="${field}"]`).locator('input, textarea').first().fill(text)
@@ -33,10 +19,7 @@ describe('hardship in the browser: a worker applies with proof, the grassroots u
 
   it('apply in five steps with proof → visit and recommend → 公示 ends → approve 3,000 元 → payment → the worker sees it', async () => {
     // ── The worker applies, step by step ──
-    const workerContext = await phoneContext(app.browser)
-    const worker = await workerContext.newPage()
-    const workerErrors = watchErrors(worker)
-    await loginAsPersona(worker, app.url, 'demo-member')
+    const { context: workerContext, page: worker, errors: workerErrors } = await phoneAs(app, 'demo-member')
     await tap(worker.locator('.weui-tabbar__item', { hasText: '首页' }))
     const home = await currentPage(worker, pages.home.path)
     await tap(home.locator('[data-service="hardship"]'))
@@ -85,7 +68,7 @@ describe('hardship in the browser: a worker applies with proof, the grassroots u
       const slot = required.nth(index)
       const chooser = worker.waitForEvent('filechooser')
       await tap(slot.locator('.lg-files__add-photo'))
-      await (await chooser).setFiles(photo)
+      await (await chooser).setFiles(photo.path)
       await slot.locator('.lg-files__item[data-status="done"]').waitFor()
     }
     await snap(worker, 'hardship-03-proofs')
@@ -106,10 +89,7 @@ describe('hardship in the browser: a worker applies with proof, the grassroots u
     await snap(worker, 'hardship-04-submitted')
 
     // ── The grassroots union: the home visit, the recommendation, then the end of the 公示 ──
-    const staffContext = await phoneContext(app.browser)
-    const staff = await staffContext.newPage()
-    const staffErrors = watchErrors(staff)
-    await loginAsPersona(staff, app.url, 'demo-staff-grassroots')
+    const { context: staffContext, page: staff, errors: staffErrors } = await phoneAs(app, 'demo-staff-grassroots')
     await staff.goto(`${app.url}/#${pages.workbench.home.path}`)
     const workbench = await currentPage(staff, pages.workbench.home.path)
     await tap(workbench.locator('[data-entry="hardship"]'))
@@ -130,10 +110,7 @@ describe('hardship in the browser: a worker applies with proof, the grassroots u
     await staffCase.locator('.lg-status[data-status="city_review"]').first().waitFor()
 
     // ── The city centre approves an amount within the cap, then records the payment ──
-    const centreContext = await phoneContext(app.browser)
-    const centre = await centreContext.newPage()
-    const centreErrors = watchErrors(centre)
-    await loginAsPersona(centre, app.url, 'demo-hardship-centre')
+    const { context: centreContext, page: centre, errors: centreErrors } = await phoneAs(app, 'demo-hardship-centre')
     await centre.goto(`${app.url}/#${pages.hardship.staffCase.url({ id: applicationId })}`)
     let centreCase = await currentPage(centre, pages.hardship.staffCase.path)
     await expect(centreCase.locator('[data-field="items.0.amount"]').textContent()).resolves.toMatch(/上限/)

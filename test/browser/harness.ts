@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { pages } from '@contract/pages'
@@ -71,6 +72,38 @@ export function watchErrors(page: Page): string[] {
     if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) errors.push(message.text())
   })
   return errors
+}
+
+/** A phone of its own for a demo persona, logged in: the context (close it at the end), its page, and the page's errors. */
+export async function phoneAs(
+  app: { readonly url: string; readonly browser: Browser },
+  openid: string,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await phoneContext(app.browser)
+  const page = await context.newPage()
+  const errors = watchErrors(page)
+  await loginAsPersona(page, app.url, openid)
+  return { context, page, errors }
+}
+
+/** A real 1×1 PNG, as a phone's photo would be uploaded. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
+
+/** For a test file: a photo named `name` in a folder of its own, made before the tests and removed after them. Read `path` inside the tests. */
+export function usePhoto(name: string): { readonly path: string } {
+  let file = ''
+  beforeAll(() => {
+    file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lgh-photo-')), name)
+    fs.writeFileSync(file, PNG)
+  })
+  afterAll(() => {
+    if (file) fs.rmSync(path.dirname(file), { recursive: true, force: true })
+  })
+  return {
+    get path() {
+      return file
+    },
+  }
 }
 
 /**

@@ -1,36 +1,19 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Locator } from 'playwright-core'
 import { pages } from '@contract/pages'
-import { currentPage, loginAsPersona, phoneContext, snap, tap, useAppInBrowser, watchErrors } from './harness'
-
-/** A real 1×1 PNG, as a phone's photo would be uploaded. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
+import { currentPage, phoneAs, snap, tap, useAppInBrowser, usePhoto } from './harness'
 
 describe('legal aid in the browser: a worker asks, legal staff act, the worker follows', () => {
   // No scheduled jobs: the demo worker also holds a seat in a demo training course, and a job's
   // reminder for it (seen on some days) adds an unread message to the four this case sends.
   const app = useAppInBrowser({ RUN_JOBS: 'false' })
-  let photo: string
-
-  beforeAll(() => {
-    photo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lgh-photo-')), '工资条.png')
-    fs.writeFileSync(photo, PNG)
-  })
-  afterAll(() => {
-    fs.rmSync(path.dirname(photo), { recursive: true, force: true })
-  })
+  const photo = usePhoto('工资条.png')
 
   /** Types into the input or textarea of a form field of this page. */
   const fill = (screen: Locator, field: string, text: string) =>
     screen.locator(`[data-field="${field}"]`).locator('input, textarea').first().fill(text)
 
   it('submit with a photo → accept, assign, message → timeline, message and unread count', async () => {
-    const workerContext = await phoneContext(app.browser)
-    const worker = await workerContext.newPage()
-    const workerErrors = watchErrors(worker)
-    await loginAsPersona(worker, app.url, 'demo-worker')
+    const { context: workerContext, page: worker, errors: workerErrors } = await phoneAs(app, 'demo-worker')
 
     // The worker fills in the application and attaches a photo.
     await worker.goto(`${app.url}/#${pages.legalAid.apply.path}`)
@@ -50,7 +33,7 @@ describe('legal aid in the browser: a worker asks, legal staff act, the worker f
     await fill(apply, 'contactPhone', '13812345678')
     const chooser = worker.waitForEvent('filechooser')
     await tap(apply.locator('.lg-files__add-photo'))
-    await (await chooser).setFiles(photo)
+    await (await chooser).setFiles(photo.path)
     await apply.locator('.lg-files__item[data-status="done"]').waitFor()
     await expect(apply.locator('.lg-files__name').textContent()).resolves.toBe('工资条.png')
     await tap(apply.locator('[data-consent="legal-aid"]'))
@@ -65,10 +48,7 @@ describe('legal aid in the browser: a worker asks, legal staff act, the worker f
     await snap(worker, 'legal-aid-02-submitted')
 
     // Legal staff, in another browser, find it in the queue, accept, assign and write.
-    const staffContext = await phoneContext(app.browser)
-    const staff = await staffContext.newPage()
-    const staffErrors = watchErrors(staff)
-    await loginAsPersona(staff, app.url, 'demo-legal')
+    const { context: staffContext, page: staff, errors: staffErrors } = await phoneAs(app, 'demo-legal')
     await staff.goto(`${app.url}/#${pages.legalAid.staffQueue.path}`)
     const queue = await currentPage(staff, pages.legalAid.staffQueue.path)
     await queue.locator(`[data-case="${caseId}"]`).waitFor()

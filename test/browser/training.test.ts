@@ -1,5 +1,5 @@
 import { pages } from '@contract/pages'
-import { confirmModal, currentPage, loginAsPersona, phoneContext, snap, tap, useAppInBrowser, watchErrors } from './harness'
+import { confirmModal, currentPage, phoneAs, snap, tap, useAppInBrowser } from './harness'
 
 /** Demo courses have fixed ids: the running one (1) and one with seats the demo member can take (4). */
 const courseId = (n: number) => `00000000-0000-4000-8000-0000000b${String(n).padStart(4, '0')}`
@@ -9,10 +9,7 @@ describe('training in the browser: a worker enrolls, staff show a session code, 
 
   it('enroll from the catalogue → the check-in code on staff’s phone → the worker checks in → attendance and roster', async () => {
     // ── The worker finds a course from the home grid and enrolls ──
-    const workerContext = await phoneContext(app.browser)
-    const worker = await workerContext.newPage()
-    const workerErrors = watchErrors(worker)
-    await loginAsPersona(worker, app.url, 'demo-member')
+    const { context: workerContext, page: worker, errors: workerErrors } = await phoneAs(app, 'demo-member')
     await tap(worker.locator('.weui-tabbar__item', { hasText: '首页' }))
     const home = await currentPage(worker, pages.home.path)
     await tap(home.locator('[data-service="training"]'))
@@ -29,10 +26,7 @@ describe('training in the browser: a worker enrolls, staff show a session code, 
     await snap(worker, 'training-03-enrolled')
 
     // ── Staff open today's session of the running course and show its check-in code ──
-    const staffContext = await phoneContext(app.browser)
-    const staff = await staffContext.newPage()
-    const staffErrors = watchErrors(staff)
-    await loginAsPersona(staff, app.url, 'demo-training')
+    const { context: staffContext, page: staff, errors: staffErrors } = await phoneAs(app, 'demo-training')
     await staff.goto(`${app.url}/#${pages.training.staffCourse.url({ id: courseId(1) })}`)
     const staffCourse = await currentPage(staff, pages.training.staffCourse.path)
     await tap(staffCourse.locator('[data-session]', { hasText: '签到进行中' }))

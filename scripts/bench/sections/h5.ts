@@ -61,7 +61,9 @@ function ensureBaselineBuild(): string {
     fs.cpSync(baselineSource, baselineCopy, { recursive: true, filter: (source) => !/[\\/](node_modules|dist|dist-h5)$/.test(source) })
     const npm = (args: string[]) =>
       execFileSync('npm', args, { cwd: baselineCopy, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
-    if (!fs.existsSync(path.join(baselineCopy, 'node_modules'))) npm(['install', '--no-audit', '--no-fund'])
+    // With NODE_ENV=production npm leaves out devDependencies, and the page's babel plugin is one.
+    if (!fs.existsSync(path.join(baselineCopy, 'node_modules', 'babel-plugin-import')))
+      npm(['install', '--no-audit', '--no-fund', '--include=dev'])
     npm(['run', 'build:h5'])
   }
   if (!fs.existsSync(path.join(dist, 'index.html.br'))) compressTextFiles(dist)

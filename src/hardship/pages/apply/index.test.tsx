@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { act, fireEvent, render, screen } from '@testing-library/react'
+import { hardshipSettingsFixture } from '@fixtures/hardship'
 import { typeIntoField } from '@fixtures/taro-dom'
 import type { HardshipInfo } from '@contract/lines/hardship'
 import { idNumberCheckCharacter } from '@contract/rules/id-number'
@@ -16,16 +17,7 @@ const mockedInfo = getHardshipInfo as jest.MockedFunction<typeof getHardshipInfo
 const mockedSubmit = submitHardshipApplication as jest.MockedFunction<typeof submitHardshipApplication>
 
 const info: HardshipInfo = {
-  settings: {
-    dibaoMonthly: 800,
-    livingCapMonths: 12,
-    educationCapDeep: 4000,
-    educationCapOther: 2000,
-    temporaryMaxPerHousehold: 2,
-    deadlines: { first_review: 10, publicity: 5, city_review: 10, payment: 10 },
-    annualReviewDays: 20,
-    liftMonths: 6,
-  },
+  settings: hardshipSettingsFixture,
   campaigns: [],
   member: true,
 }
