@@ -2,8 +2,9 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import type { Dashboard } from '@contract/kit/stats'
 import { ApiError } from '@/services/api-error'
 import { formatFigure } from '@/services/format'
-import { clearSession, setSession } from '@/services/session-store'
+import { clearSession } from '@/services/session-store'
 import { DashboardPage, StatsBoard } from './index'
+import { signIn } from '@fixtures/session'
 
 const dashboard = (overrides: Partial<Dashboard> = {}): Dashboard => ({
   periodLabel: '2026 年',
@@ -93,13 +94,7 @@ describe('StatsBoard', () => {
 })
 
 describe('DashboardPage', () => {
-  beforeEach(() =>
-    setSession({
-      token: 't',
-      expiresAt: '2999-01-01T00:00:00Z',
-      user: { id: 'u-1', nickname: '王丽', phoneMasked: null, roles: [], createdAt: '' },
-    }),
-  )
+  beforeEach(() => signIn('u-1', '王丽'))
   afterEach(() => act(() => clearSession()))
 
   it('loads the dashboard, with what the page adds under it', async () => {

@@ -3,9 +3,10 @@ import { act, fireEvent, render, screen } from '@testing-library/react'
 import { typeIntoField } from '@fixtures/taro-dom'
 import type { DeskCheck, Redemption } from '@contract/lines/benefits'
 import { ApiError } from '@/services/api-error'
-import { clearSession, setSession } from '@/services/session-store'
+import { clearSession } from '@/services/session-store'
 import { checkDeskCode, getDeskHome, redeemAtDesk } from '../../api'
 import DeskPage from './index'
+import { signIn } from '@fixtures/session'
 
 jest.mock('../../api', () => ({
   getDeskHome: jest.fn(),
@@ -50,11 +51,7 @@ const done: Redemption = {
 
 describe('商户收银台 (merchant desk)', () => {
   beforeEach(() => {
-    setSession({
-      token: 't',
-      expiresAt: '2999-01-01T00:00:00Z',
-      user: { id: 'u-1', nickname: '小周', phoneMasked: null, roles: [], createdAt: '' },
-    })
+    signIn('u-1', '小周')
     mockedHome.mockResolvedValue({
       merchants: [{ id: merchantId, name: '海州老街面馆', address: '解放东路 40 号', status: 'active' }],
       undoMinutes: 5,

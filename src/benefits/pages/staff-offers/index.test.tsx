@@ -2,9 +2,10 @@ import Taro from '@tarojs/taro'
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { typeIntoField } from '@fixtures/taro-dom'
 import type { Campaign, Offer } from '@contract/lines/benefits'
-import { clearSession, setSession } from '@/services/session-store'
+import { clearSession } from '@/services/session-store'
 import { campaignStep, createOffer, listCampaigns, listStaffOffers } from '../../api'
 import StaffOffersPage from './index'
+import { signIn } from '@fixtures/session'
 
 jest.mock('../../api', () => ({
   listStaffOffers: jest.fn(),
@@ -49,11 +50,7 @@ describe('优惠与活动 (union staff: offers and campaigns)', () => {
   let modal: jest.SpyInstance
   beforeEach(() => {
     localStorage.clear()
-    setSession({
-      token: 't',
-      expiresAt: '2999-01-01T00:00:00Z',
-      user: { id: 'u-staff', nickname: '帮扶中心', phoneMasked: null, roles: [], createdAt: '' },
-    })
+    signIn('u-staff', '帮扶中心')
     jest
       .spyOn(Taro, 'useRouter')
       .mockImplementation(() => ({ params: { merchantId }, path: '/benefits/pages/staff-offers/index' }) as never)

@@ -4,9 +4,10 @@ import { hardshipSettingsFixture } from '@fixtures/hardship'
 import { typeIntoField } from '@fixtures/taro-dom'
 import type { HardshipInfo } from '@contract/lines/hardship'
 import { idNumberCheckCharacter } from '@contract/rules/id-number'
-import { clearSession, setSession } from '@/services/session-store'
+import { clearSession } from '@/services/session-store'
 import { getHardshipInfo, submitHardshipApplication } from '../../api'
 import ApplyPage from './index'
+import { signIn } from '@fixtures/session'
 
 jest.mock('../../api', () => ({
   getHardshipInfo: jest.fn(),
@@ -32,11 +33,7 @@ const perCapita = () => screen.getByTestId('per-capita').textContent ?? ''
 describe('申请困难帮扶 (the hardship application form)', () => {
   beforeEach(() => {
     localStorage.clear()
-    setSession({
-      token: 't',
-      expiresAt: '2999-01-01T00:00:00Z',
-      user: { id: 'u-worker', nickname: '李秀英', phoneMasked: null, roles: [], createdAt: '' },
-    })
+    signIn('u-worker', '李秀英')
     jest.spyOn(Taro, 'useRouter').mockImplementation(() => ({ params: {}, path: '/hardship/pages/apply/index' }) as never)
   })
   afterEach(() => {

@@ -2,9 +2,10 @@ import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { myCaseFixture, timelineEventFixture } from '@fixtures/legal-aid'
 import { ApiError } from '@/services/api-error'
-import { clearSession, setSession } from '@/services/session-store'
+import { clearSession } from '@/services/session-store'
 import { getMyLegalAidCase, withdrawLegalAidCase } from '../../api'
 import CasePage from './index'
+import { signIn } from '@fixtures/session'
 
 jest.mock('../../api', () => ({ getMyLegalAidCase: jest.fn(), withdrawLegalAidCase: jest.fn(), sendCaseMessage: jest.fn() }))
 const mockedCase = getMyLegalAidCase as jest.MockedFunction<typeof getMyLegalAidCase>
@@ -12,11 +13,7 @@ const mockedWithdraw = withdrawLegalAidCase as jest.MockedFunction<typeof withdr
 
 describe('案件详情 (the worker’s case page)', () => {
   beforeEach(() => {
-    setSession({
-      token: 't',
-      expiresAt: '2999-01-01T00:00:00Z',
-      user: { id: 'u-1', nickname: '王小明', phoneMasked: null, roles: [], createdAt: '' },
-    })
+    signIn('u-1', '王小明')
     jest.spyOn(Taro, 'useRouter').mockImplementation(() => ({ params: { id: 'c-1' }, path: '/legal-aid/pages/case/index' }) as never)
     jest.spyOn(Taro, 'showToast').mockImplementation(() => Promise.resolve({ errMsg: 'ok' }))
     jest.spyOn(Taro, 'showModal').mockImplementation(() => Promise.resolve({ errMsg: 'ok', confirm: true, cancel: false }))

@@ -3,9 +3,10 @@ import Taro from '@tarojs/taro'
 import { staffCaseFixture } from '@fixtures/legal-aid'
 import { typeIntoField } from '@fixtures/taro-dom'
 import { ApiError } from '@/services/api-error'
-import { clearSession, setSession } from '@/services/session-store'
+import { clearSession } from '@/services/session-store'
 import { actOnCase, addCaseNote, getStaffLegalAidCase } from '../../api'
 import StaffCasePage from './index'
+import { signIn } from '@fixtures/session'
 
 jest.mock('../../api', () => ({
   getStaffLegalAidCase: jest.fn(),
@@ -30,11 +31,7 @@ describe('办理法律援助案件 (staff case page)', () => {
   let answerModal: boolean
   beforeEach(() => {
     answerModal = true
-    setSession({
-      token: 't',
-      expiresAt: '2999-01-01T00:00:00Z',
-      user: { id: 'legal-1', nickname: '陈律', phoneMasked: null, roles: [], createdAt: '' },
-    })
+    signIn('legal-1', '陈律')
     jest.spyOn(Taro, 'useRouter').mockImplementation(() => ({ params: { id: 'c-1' }, path: '/legal-aid/pages/staff-case/index' }) as never)
     jest.spyOn(Taro, 'showToast').mockImplementation(() => Promise.resolve({ errMsg: 'ok' }))
     jest.spyOn(Taro, 'showModal').mockImplementation(() => Promise.resolve({ errMsg: 'ok', confirm: answerModal, cancel: !answerModal }))

@@ -2,9 +2,10 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { MemberCard } from '@contract/lines/membership'
 import { ApiError } from '@/services/api-error'
-import { clearSession, setSession } from '@/services/session-store'
+import { clearSession } from '@/services/session-store'
 import { getMemberCard } from '../../api'
 import MemberCardPage from './index'
+import { signIn } from '@fixtures/session'
 
 jest.mock('../../api', () => ({ getMemberCard: jest.fn() }))
 const mockedCard = getMemberCard as jest.MockedFunction<typeof getMemberCard>
@@ -26,11 +27,7 @@ const card = (lifetimeSeconds: number, image = 'data:image/png;base64,AAAA'): Me
 
 describe('电子会员卡 (member card page)', () => {
   beforeEach(() => {
-    setSession({
-      token: 't',
-      expiresAt: '2999-01-01T00:00:00Z',
-      user: { id: 'u-1', nickname: '李秀英', phoneMasked: null, roles: [], createdAt: '' },
-    })
+    signIn('u-1', '李秀英')
     jest.spyOn(Taro, 'navigateTo').mockImplementation(() => Promise.resolve({ errMsg: 'ok' }))
   })
   afterEach(() => {

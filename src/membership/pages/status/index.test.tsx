@@ -1,19 +1,16 @@
 import { act, render, screen } from '@testing-library/react'
 import { applicationFixture } from '@fixtures/membership'
-import { clearSession, setSession } from '@/services/session-store'
+import { clearSession } from '@/services/session-store'
 import { getMyMembership } from '../../api'
 import MembershipStatusPage from './index'
+import { signIn } from '@fixtures/session'
 
 jest.mock('../../api', () => ({ getMyMembership: jest.fn() }))
 const mockedMine = getMyMembership as jest.MockedFunction<typeof getMyMembership>
 
 describe('我的入会申请 (status page)', () => {
   beforeEach(() => {
-    setSession({
-      token: 't',
-      expiresAt: '2999-01-01T00:00:00Z',
-      user: { id: 'u-1', nickname: '王小明', phoneMasked: null, roles: [], createdAt: '' },
-    })
+    signIn('u-1', '王小明')
   })
   afterEach(() => act(() => clearSession()))
 

@@ -2,9 +2,10 @@ import Taro from '@tarojs/taro'
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { typeIntoField } from '@fixtures/taro-dom'
 import type { CourseDetail, EnrollmentResult } from '@contract/lines/training'
-import { clearSession, setSession } from '@/services/session-store'
+import { clearSession } from '@/services/session-store'
 import { cancelEnrollment, enrollInCourse, getCourse } from '../../api'
 import CoursePage from './index'
+import { signIn } from '@fixtures/session'
 
 jest.mock('../../api', () => ({
   getCourse: jest.fn(),
@@ -69,11 +70,7 @@ const course = (overrides: Partial<CourseDetail> = {}): CourseDetail => ({
 describe('课程详情 (a course, as the worker sees it)', () => {
   let modal: jest.SpyInstance
   beforeEach(() => {
-    setSession({
-      token: 't',
-      expiresAt: '2999-01-01T00:00:00Z',
-      user: { id: 'u-worker', nickname: '李秀英', phoneMasked: null, roles: [], createdAt: '' },
-    })
+    signIn('u-worker', '李秀英')
     jest.spyOn(Taro, 'useRouter').mockImplementation(() => ({ params: { id: 'c-1' }, path: '/training/pages/course/index' }) as never)
     modal = jest.spyOn(Taro, 'showModal').mockImplementation(() => Promise.resolve({ errMsg: 'ok', confirm: true, cancel: false }))
   })

@@ -2,20 +2,15 @@ import { act, fireEvent, render, screen } from '@testing-library/react'
 import { typeIntoField } from '@fixtures/taro-dom'
 import { verifyCard } from '@/services/api/workbench'
 import { ApiError } from '@/services/api-error'
-import { clearSession, setSession } from '@/services/session-store'
+import { clearSession } from '@/services/session-store'
 import CardVerifyPage from './index'
+import { signIn } from '@fixtures/session'
 
 jest.mock('@/services/api/workbench', () => ({ verifyCard: jest.fn() }))
 const mockedVerify = verifyCard as jest.MockedFunction<typeof verifyCard>
 
 describe('核验会员码 (card verify page)', () => {
-  beforeEach(() =>
-    setSession({
-      token: 't',
-      expiresAt: '2999-01-01T00:00:00Z',
-      user: { id: 'u-9', nickname: '王丽', phoneMasked: null, roles: [], createdAt: '' },
-    }),
-  )
+  beforeEach(() => signIn('u-9', '王丽'))
   afterEach(() => {
     mockedVerify.mockReset()
     act(() => clearSession())
