@@ -125,18 +125,22 @@ function printSideBySide(runs: DatabaseRun[]): void {
 
 async function main(): Promise<void> {
   console.log(`Benchmark: ${CONNECTIONS} connections, ${SECONDS} s per endpoint, ${os.cpus().length} CPUs, Node ${process.version}`)
-  const runs: DatabaseRun[] = [await runServerSections('PGlite', undefined)]
-  if (findPostgresBin()) {
+  // `BENCH_DATABASES=postgres` (or `pglite`) measures on one of the two while working on a section.
+  const databases = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',')
+  const runs: DatabaseRun[] = []
+  if (serverSections.length === 0) databases.length = 0
+  if (databases.includes('pglite')) runs.push(await runServerSections('PGlite', undefined))
+  if (databases.includes('postgres') && findPostgresBin()) {
     const cluster = await startPostgresCluster()
     try {
       runs.push(await runServerSections('PostgreSQL', cluster.url))
     } finally {
       cluster.stop()
     }
-  } else {
+  } else if (databases.includes('postgres')) {
     console.log('PostgreSQL server binaries not found (apt-get install -y postgresql): PGlite only')
   }
-  printSideBySide(runs)
+  if (runs.length) printSideBySide(runs)
   for (const section of clientSections) {
     console.log(`\n${section.name}`)
     for (const row of await section.run())
