@@ -29,7 +29,8 @@ import { pages } from '@contract/pages'
 import { chinaDate } from '@contract/rules/working-days'
 import type { ServiceContext, SystemContext } from '../../core/context'
 import type { MemberRecord } from '../../core/members'
-import { keyset } from '../../core/paging'
+import type { Queryable } from '../../db/client'
+import { keyset, preparedKeyset, type SortKey } from '../../core/paging'
 import { issueRotatingCode, toRotatingQr } from '../../core/rotating-code'
 import { listTimeline, appendTimelineEvent } from '../../core/timeline'
 import { AppError, notFound } from '../../lib/errors'
@@ -37,15 +38,19 @@ import { orgs } from '../../platform/orgs/orgs.tables'
 import { attachUploads, toAttachment, uploadsFor } from '../../platform/uploads/uploads.service'
 import { benefitsCampaigns, benefitsCoupons, benefitsMerchants, benefitsOffers, benefitsRedemptions } from './benefits.tables'
 import {
+  chinaClock,
   endOfChinaDay,
   liveOfferCondition,
+  liveOfferCount,
   MERCHANT_SUBJECT,
+  merchantSummaryColumns,
   openNowSql,
   startOfChinaDay,
   toMerchantSummary,
   toOffer,
   yuan,
   type MerchantRow,
+  type MerchantSummaryRow,
   type OfferRow,
 } from './benefits.views'
 
@@ -67,59 +72,159 @@ const here = (query: { lat?: string; lng?: string }) => {
   return Number.isFinite(lat) && Number.isFinite(lng) && Math.abs(lat) <= 90 && Math.abs(lng) <= 180 ? { lat, lng } : null
 }
 
-const earthOfMerchant = sql`ll_to_earth(${benefitsMerchants.lat}, ${benefitsMerchants.lng})`
+/** Which optional filters a merchant search uses: each combination is one prepared statement. */
+interface SearchShape {
+  near: boolean
+  category: boolean
+  district: boolean
+  q: boolean
+  openNow: boolean
+}
 
-const liveOffersOf = (now: Date) =>
-  sql<number>`(select count(*)::int from ${benefitsOffers} where ${benefitsOffers.merchantId} = ${benefitsMerchants.id} and ${liveOfferCondition(now)} and ${benefitsOffers.claimed} < ${benefitsOffers.stock})`
+type Bind = (name: string) => unknown
+
+/**
+ * The search's parts, with every value taken through `bind`: a placeholder for the prepared
+ * statement, or the value itself for the one-off query that reads ties (below).
+ */
+function searchParts(shape: SearchShape, bind: Bind) {
+  // The member's point, computed once per statement (a subquery), not again for every shop.
+  const origin = sql`(select ll_to_earth(${bind('lat')}::float8, ${bind('lng')}::float8))`
+  const radius = sql`${bind('radius')}::float8`
+  const distance = sql<number>`earth_distance(${benefitsMerchants.earth}, ${origin})`
+  const conditions: Array<SQL | undefined> = [
+    // Written out, not a parameter: the planner then knows nearly every shop is active and walks
+    // the GiST index by distance instead of intersecting it with the status index.
+    sql`${benefitsMerchants.status} = 'active'`,
+    shape.category ? sql`${benefitsMerchants.category} = ${bind('category')}` : undefined,
+    shape.district ? sql`${benefitsMerchants.district} = ${bind('district')}` : undefined,
+    shape.q
+      ? or(ilike(benefitsMerchants.name, sql`${bind('pattern')}`), ilike(benefitsMerchants.address, sql`${bind('pattern')}`))
+      : undefined,
+    shape.openNow ? openNowSql({ weekday: bind('weekday'), yesterday: bind('yesterday'), minute: bind('minute') }) : undefined,
+    shape.near ? sql`earth_box(${origin}, ${radius}) @> ${benefitsMerchants.earth}` : undefined,
+    shape.near ? sql`${distance} <= ${radius}` : undefined,
+  ]
+  const liveOffers = liveOfferCount(bind('today'), { inStock: true })
+  return { origin, distance, conditions, liveOffers }
+}
+
+const nearestKeys = (distance: SQL): SortKey[] => [
+  { expr: distance, type: 'float8' },
+  { expr: sql`${benefitsMerchants.id}`, type: 'uuid' },
+]
+const districtKeys: SortKey[] = [
+  { expr: sql`${benefitsMerchants.district}`, type: 'text' },
+  { expr: sql`${benefitsMerchants.name}`, type: 'text' },
+  { expr: sql`${benefitsMerchants.id}`, type: 'uuid' },
+]
+
+interface MerchantListRow {
+  merchant: MerchantSummaryRow
+  distance: number | null
+  liveOffers: number
+  cursorKey: Array<string | number>
+}
+
+const byDistanceThenId = (a: MerchantListRow, b: MerchantListRow) =>
+  Number(a.distance) - Number(b.distance) || (a.merchant.id < b.merchant.id ? -1 : a.merchant.id > b.merchant.id ? 1 : 0)
+
+const searchPages = new Map<string, ReturnType<typeof preparedKeyset<MerchantListRow>>>()
+
+/**
+ * The prepared page reader for one shape. Nearest first walks the GiST index in distance order
+ * (`<->`), which stops after a page's worth of shops; the index cannot also order by id, so the
+ * rows are put in (distance, id) order here, and when shops at exactly the same distance straddle
+ * the page's end, every one of them is read (`shopsAtDistance`) so paging never skips or repeats.
+ */
+function searchPage(shape: SearchShape) {
+  const name = `benefits_merchants_${Object.values(shape)
+    .map((on) => (on ? 1 : 0))
+    .join('')}`
+  let readPage = searchPages.get(name)
+  if (readPage) return readPage
+  const parts = searchParts(shape, (field) => sql.placeholder(field))
+  const keys = shape.near ? nearestKeys(parts.distance) : districtKeys
+  readPage = preparedKeyset<MerchantListRow>(name, keys, (db, list, statementName) => {
+    const statement = db
+      .select({
+        merchant: merchantSummaryColumns,
+        distance: shape.near ? parts.distance : sql<null>`null::float8`,
+        liveOffers: parts.liveOffers,
+        cursorKey: list.cursorKey,
+      })
+      .from(benefitsMerchants)
+      .where(and(...parts.conditions, list.after))
+      .orderBy(...(shape.near ? [sql`${benefitsMerchants.earth} <-> ${parts.origin}`] : list.orderBy))
+      .limit(list.limit)
+      .prepare(statementName)
+    if (!shape.near) return statement as { execute(values: Record<string, unknown>): Promise<MerchantListRow[]> }
+    return {
+      async execute(values: Record<string, unknown>) {
+        const rows = ((await statement.execute(values)) as MerchantListRow[]).sort(byDistanceThenId)
+        const limit = Number(values.pageLimit)
+        const boundary = rows.at(-1)?.distance
+        if (rows.length < limit || rows.at(-2)?.distance !== boundary) return rows
+        const ties = await shopsAtDistance(db, shape, values, Number(boundary))
+        return [...rows.filter((row) => Number(row.distance) < Number(boundary)), ...ties].slice(0, limit)
+      },
+    }
+  })
+  searchPages.set(name, readPage)
+  return readPage
+}
+
+/** Every shop the search finds at exactly `metres` (after the cursor), by id: rare, so not prepared. */
+async function shopsAtDistance(db: Queryable, shape: SearchShape, values: Record<string, unknown>, metres: number) {
+  const parts = searchParts(shape, (field) => values[field])
+  const keys = nearestKeys(parts.distance)
+  const cursor =
+    values.cursor0 === undefined
+      ? undefined
+      : sql`(${parts.distance}, ${benefitsMerchants.id}) > (${values.cursor0}::float8, ${values.cursor1}::uuid)`
+  const rows = await db
+    .select({
+      merchant: merchantSummaryColumns,
+      distance: parts.distance,
+      liveOffers: parts.liveOffers,
+      cursorKey: sql<Array<string | number>>`json_build_array(${sql.join(
+        keys.map((key) => sql`(${key.expr})::${sql.raw(key.type)}`),
+        sql`, `,
+      )})`,
+    })
+    .from(benefitsMerchants)
+    .where(and(...parts.conditions, cursor, sql`${parts.distance} = ${metres}::float8`))
+    .orderBy(benefitsMerchants.id)
+    .limit(Number(values.pageLimit))
+  return rows
+}
 
 /**
  * Active merchants: nearest first with the distance when the member shared where they are (an
- * earth box over the GiST index, then the exact distance within the radius), otherwise by
- * district and name. Category, search and open-now narrow either.
+ * earth box and a nearest-first walk over the GiST index, then the exact distance within the
+ * radius), otherwise by district and name. Category, district, search and open-now narrow either.
  */
 export async function listMerchants(context: SystemContext, query: MerchantQuery): Promise<MerchantList> {
   const { db, now } = context
   const at = here(query)
-  const conditions: Array<SQL | undefined> = [eq(benefitsMerchants.status, 'active')]
-  if (query.category) conditions.push(eq(benefitsMerchants.category, query.category))
-  if (query.district) conditions.push(eq(benefitsMerchants.district, query.district))
-  if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (match) => `\\${match}`)}%`
-    conditions.push(or(ilike(benefitsMerchants.name, pattern), ilike(benefitsMerchants.address, pattern)))
+  const shape: SearchShape = {
+    near: at !== null,
+    category: Boolean(query.category),
+    district: Boolean(query.district),
+    q: Boolean(query.q),
+    openNow: query.openNow === 'true',
   }
-  if (query.openNow === 'true') conditions.push(openNowSql(now))
-  let distance: SQL<number> | null = null
+  const values: Record<string, unknown> = { today: chinaDate(now) }
   if (at) {
-    const radius = Math.min(MAX_RADIUS_METRES, Math.max(100, query.radius ? Number(query.radius) : DEFAULT_RADIUS_METRES))
-    const origin = sql`ll_to_earth(${at.lat}::float8, ${at.lng}::float8)`
-    distance = sql<number>`earth_distance(${earthOfMerchant}, ${origin})`
-    conditions.push(sql`earth_box(${origin}, ${radius}::float8) @> ${earthOfMerchant}`, sql`${distance} <= ${radius}::float8`)
+    values.lat = at.lat
+    values.lng = at.lng
+    values.radius = Math.min(MAX_RADIUS_METRES, Math.max(100, query.radius ? Number(query.radius) : DEFAULT_RADIUS_METRES))
   }
-  const page = keyset(
-    distance
-      ? [
-          { expr: distance, type: 'float8' },
-          { expr: sql`${benefitsMerchants.id}`, type: 'uuid' },
-        ]
-      : [
-          { expr: sql`${benefitsMerchants.district}`, type: 'text' },
-          { expr: sql`${benefitsMerchants.name}`, type: 'text' },
-          { expr: sql`${benefitsMerchants.id}`, type: 'uuid' },
-        ],
-    query,
-  )
-  const rows = await db
-    .select({
-      merchant: benefitsMerchants,
-      distance: distance ?? sql<null>`null::float8`,
-      liveOffers: liveOffersOf(now),
-      cursorKey: page.cursorKey,
-    })
-    .from(benefitsMerchants)
-    .where(and(...conditions, page.after))
-    .orderBy(...page.orderBy)
-    .limit(page.limit)
-  return page.page(rows, (row) =>
+  if (shape.category) values.category = query.category
+  if (shape.district) values.district = query.district
+  if (shape.q) values.pattern = `%${query.q!.replace(/[\\%_]/g, (match) => `\\${match}`)}%`
+  if (shape.openNow) Object.assign(values, chinaClock(now))
+  return searchPage(shape)(db, values, query, (row) =>
     toMerchantSummary(row.merchant, now, {
       distanceMetres: row.distance === null ? null : Number(row.distance),
       liveOffers: Number(row.liveOffers),
@@ -139,7 +244,7 @@ export async function getMerchant(context: ServiceContext, id: string, query: { 
   const at = here(query)
   const [distanceRow] = at
     ? await context.db
-        .select({ metres: sql<number>`earth_distance(${earthOfMerchant}, ll_to_earth(${at.lat}::float8, ${at.lng}::float8))` })
+        .select({ metres: sql<number>`earth_distance(${benefitsMerchants.earth}, ll_to_earth(${at.lat}::float8, ${at.lng}::float8))` })
         .from(benefitsMerchants)
         .where(eq(benefitsMerchants.id, id))
     : []

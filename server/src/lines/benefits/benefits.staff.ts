@@ -47,7 +47,7 @@ import {
   benefitsSettings,
   benefitsSettlements,
 } from './benefits.tables'
-import { CAMPAIGN_SUBJECT, fen, liveOfferCondition, MERCHANT_SUBJECT, OFFER_SUBJECT, yuan, type MerchantRow } from './benefits.views'
+import { CAMPAIGN_SUBJECT, fen, liveOfferCount, MERCHANT_SUBJECT, OFFER_SUBJECT, yuan, type MerchantRow } from './benefits.views'
 
 /** Union staff's side: merchant onboarding and oversight, offers and campaigns, settlement, settings. */
 
@@ -81,8 +81,7 @@ const tabCondition = (tab: (typeof MERCHANT_TABS)[number]): SQL | undefined =>
       ? inArray(benefitsMerchants.status, ['applied', 'approved'])
       : eq(benefitsMerchants.status, tab)
 
-const liveOffersOf = (now: Date) =>
-  sql<number>`(select count(*)::int from ${benefitsOffers} where ${benefitsOffers.merchantId} = ${benefitsMerchants.id} and ${liveOfferCondition(now)})`
+const liveOffersOf = (now: Date) => liveOfferCount(chinaDate(now), { inStock: false })
 
 function toStaffSummary(row: MerchantRow, liveOffers: number): StaffMerchantSummary {
   return {

@@ -1,4 +1,4 @@
-import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm'
+import { eq, getTableName, sql, type SQL } from 'drizzle-orm'
 import {
   audienceLabel,
   describeTerms,
@@ -34,31 +34,65 @@ export const startOfChinaDay = (day: string): Date => new Date(`${day}T00:00:00+
  * and per-member limits are checked when claiming, in the statement that takes a coupon.)
  */
 export function liveOfferCondition(now: Date): SQL {
-  const today = chinaDate(now)
-  return and(eq(benefitsOffers.status, 'active'), lte(benefitsOffers.startsOn, today), gte(benefitsOffers.endsOn, today))!
+  return liveOfferOn(chinaDate(now))
+}
+
+/** The same on a China date given as a value or as a prepared statement's placeholder. */
+export function liveOfferOn(today: unknown): SQL {
+  return sql`(${benefitsOffers.status} = 'active' and ${benefitsOffers.startsOn} <= ${today}::date and ${benefitsOffers.endsOn} >= ${today}::date)`
 }
 
 /**
- * Whether the shop is open at the China weekday and minute given — the SQL twin of the contract's
- * `isOpenAt` (a test holds them together): a closing time at or before the opening time runs past
- * midnight, counted as the day it opened.
+ * How many live offers the merchant of the surrounding query's row has (in stock only, for
+ * members), as a subquery for its select list. The merchant's id is written out with its table:
+ * drizzle prints a one-table query's columns bare, and a bare "id" inside the subquery would be
+ * the offer's own.
  */
-export function openNowSql(now: Date): SQL {
+export function liveOfferCount(today: unknown, options: { inStock: boolean }): SQL<number> {
+  const merchantId = sql`${sql.identifier(getTableName(benefitsMerchants))}.${sql.identifier(benefitsMerchants.id.name)}`
+  const inStock = options.inStock ? sql` and ${benefitsOffers.claimed} < ${benefitsOffers.stock}` : sql``
+  return sql<number>`(select count(*)::int from ${benefitsOffers} where ${benefitsOffers.merchantId} = ${merchantId} and ${liveOfferOn(today)}${inStock})`
+}
+
+/** The China weekday (1 = Monday), the day before it and the minute of the day at `now`. */
+export function chinaClock(now: Date): { weekday: number; yesterday: number; minute: number } {
   const local = new Date(now.getTime() + 8 * 3600_000)
   const weekday = ((local.getUTCDay() + 6) % 7) + 1
-  const yesterday = weekday === 1 ? 7 : weekday - 1
-  const minute = local.getUTCHours() * 60 + local.getUTCMinutes()
+  return { weekday, yesterday: weekday === 1 ? 7 : weekday - 1, minute: local.getUTCHours() * 60 + local.getUTCMinutes() }
+}
+
+/**
+ * Whether the shop is open at the China weekday and minute given (values or placeholders) — the
+ * SQL twin of the contract's `isOpenAt` (a test holds them together): a closing time at or before
+ * the opening time runs past midnight, counted as the day it opened.
+ */
+export function openNowSql(clock: { weekday: unknown; yesterday: unknown; minute: unknown }): SQL {
   const hours = benefitsMerchants.hours
   const opens = sql`(substr(${hours}->>'opens', 1, 2)::int * 60 + substr(${hours}->>'opens', 4, 2)::int)`
   const closes = sql`(substr(${hours}->>'closes', 1, 2)::int * 60 + substr(${hours}->>'closes', 4, 2)::int)`
-  const onDay = (day: number) => sql`(${hours}->'days') @> ${JSON.stringify([day])}::jsonb`
+  const onDay = (day: unknown) => sql`(${hours}->'days') @> jsonb_build_array(${day}::int)`
+  const minute = sql`${clock.minute}::int`
   return sql`(case when ${closes} > ${opens}
-    then ${onDay(weekday)} and ${minute}::int >= ${opens} and ${minute}::int < ${closes}
-    else (${onDay(weekday)} and ${minute}::int >= ${opens}) or (${onDay(yesterday)} and ${minute}::int < ${closes}) end)`
+    then ${onDay(clock.weekday)} and ${minute} >= ${opens} and ${minute} < ${closes}
+    else (${onDay(clock.weekday)} and ${minute} >= ${opens}) or (${onDay(clock.yesterday)} and ${minute} < ${closes}) end)`
 }
 
+/** What a merchant's line in a list is made from. */
+export const merchantSummaryColumns = {
+  id: benefitsMerchants.id,
+  name: benefitsMerchants.name,
+  category: benefitsMerchants.category,
+  district: benefitsMerchants.district,
+  address: benefitsMerchants.address,
+  lat: benefitsMerchants.lat,
+  lng: benefitsMerchants.lng,
+  hours: benefitsMerchants.hours,
+  cardPayPercent: benefitsMerchants.cardPayPercent,
+}
+export type MerchantSummaryRow = Pick<MerchantRow, keyof typeof merchantSummaryColumns>
+
 export function toMerchantSummary(
-  row: MerchantRow,
+  row: MerchantSummaryRow,
   now: Date,
   extra: { distanceMetres: number | null; liveOffers: number },
 ): MerchantSummary {

@@ -79,6 +79,42 @@ describe('member benefits', () => {
     expect(demoCity.nextCursor).not.toBeNull()
   })
 
+  it('when shops share one building, then pages of nearest-first still list each of them once, in distance then id order', async () => {
+    // The index walks by distance alone; shops at the same point tie, and the ties straddle pages.
+    const spot = { lat: ORIGIN.lat - 0.05, lng: ORIGIN.lng - 0.05 }
+    const nearer = await makeMerchant(t, { name: '楼前小店', lat: spot.lat + 0.0005, lng: spot.lng })
+    const building = await Promise.all(
+      Array.from({ length: 5 }, (_, index) => makeMerchant(t, { name: `同楼商户${index + 1}`, lat: spot.lat + 0.001, lng: spot.lng })),
+    )
+    const farther = await makeMerchant(t, { name: '楼后小店', lat: spot.lat + 0.002, lng: spot.lng })
+    const expected = [nearer, ...[...building].sort(), farther]
+    const near = `/api/merchants?lat=${spot.lat}&lng=${spot.lng}&radius=400`
+    // Its offers: one to claim, one sold out, one over. Members count what they can claim; staff what is on.
+    await makeOffer(t, nearer)
+    await makeOffer(t, nearer, { stock: 5, claimed: 5 })
+    await makeOffer(t, nearer, { startsOn: '2020-01-01', endsOn: '2020-01-31' })
+    const whole = (await asMember(members[0]!)({ method: 'GET', url: near })).json()
+    expect(whole.items.map((item: { id: string }) => item.id)).toEqual(expected)
+    expect(whole.items.map((item: { liveOffers: number }) => item.liveOffers)).toEqual([1, 0, 0, 0, 0, 0, 0])
+    const staffView = (
+      await t.as('demo-benefits')({ method: 'GET', url: `/api/workbench/merchants?tab=active&q=${encodeURIComponent('楼前小店')}` })
+    ).json()
+    expect(staffView.items.map((item: { id: string; liveOffers: number }) => [item.id, item.liveOffers])).toEqual([[nearer, 2]])
+    for (const limit of [1, 2, 3]) {
+      const seen: string[] = []
+      let cursor: string | null = null
+      do {
+        const page: { items: Array<{ id: string }>; nextCursor: string | null } = (
+          await asMember(members[0]!)({ method: 'GET', url: `${near}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}` })
+        ).json()
+        expect(page.items.length).toBeLessThanOrEqual(limit)
+        seen.push(...page.items.map((item) => item.id))
+        cursor = page.nextCursor
+      } while (cursor)
+      expect(seen).toEqual(expected)
+    }
+  })
+
   it('when a shop stays open past midnight, then it is open at 01:00 the next morning and closed at 03:00, in SQL as in the contract', async () => {
     const hours = { days: [2], opens: '18:00', closes: '02:00' }
     const night = await makeMerchant(t, { name: '周二夜市', hours, lat: ORIGIN.lat - 0.02, lng: ORIGIN.lng })
