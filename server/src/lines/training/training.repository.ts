@@ -11,6 +11,7 @@ import type * as z from 'zod/mini'
 import { scopeCondition, type StaffScope } from '../../core/access'
 import { keyset, type SortKey } from '../../core/paging'
 import type { Queryable } from '../../db/client'
+import { preparedPerDatabase } from '../../db/prepared'
 import { orgs } from '../../platform/orgs/orgs.tables'
 import { trainingAttendance, trainingCertificates, trainingCourses, trainingEnrollments, trainingSessions } from './training.tables'
 
@@ -120,19 +121,28 @@ export async function cataloguePage(db: Queryable, query: CourseQuery, now: Date
   return page.page(rows, (row) => row)
 }
 
-/** The caller's live enrollment status in each of these courses (those they hold none in are absent). */
-export async function liveStatusesOf(db: Queryable, userId: string, courseIds: string[]): Promise<Map<string, EnrollmentStatus>> {
-  if (courseIds.length === 0) return new Map()
-  const rows = await db
+const liveStatusesQuery = preparedPerDatabase((db) =>
+  db
     .select({ courseId: trainingEnrollments.courseId, status: trainingEnrollments.status })
     .from(trainingEnrollments)
     .where(
       and(
-        eq(trainingEnrollments.userId, userId),
-        inArray(trainingEnrollments.courseId, courseIds),
+        eq(trainingEnrollments.userId, sql.placeholder('userId')),
+        sql`${trainingEnrollments.courseId} = any(${sql.placeholder('courseIds')}::uuid[])`,
         inArray(trainingEnrollments.status, liveStatuses),
       ),
     )
+    .prepare('training_live_statuses_of_user'),
+)
+
+/**
+ * The caller's live enrollment status in each of these courses (those they hold none in are
+ * absent). It runs on every catalogue page, so it is one prepared statement taking the page's
+ * course ids as one array, not a query built per page with a parameter per id.
+ */
+export async function liveStatusesOf(db: Queryable, userId: string, courseIds: string[]): Promise<Map<string, EnrollmentStatus>> {
+  if (courseIds.length === 0) return new Map()
+  const rows = await liveStatusesQuery(db).execute({ userId, courseIds })
   return new Map(rows.map((row) => [row.courseId, row.status]))
 }
 

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { StaffRole } from '@contract/auth'
 import type { Database, Queryable } from '../../db/client'
+import { preparedPerDatabase } from '../../db/prepared'
 import { orgs } from '../orgs/orgs.tables'
 import { staffRoles, users } from './auth.tables'
 
@@ -52,10 +53,8 @@ export async function upsertUserByOpenid(db: Queryable, openid: string, nickname
 }
 
 /** The auth query, prepared once per database: on PostgreSQL its plan is kept per connection. */
-const preparedSessionQueries = new WeakMap<object, ReturnType<typeof sessionUserQuery>>()
-
-function sessionUserQuery(db: Database) {
-  return db
+const sessionUserQuery = preparedPerDatabase((db) =>
+  db
     .select({
       user: users,
       role: staffRoles.role,
@@ -70,20 +69,15 @@ function sessionUserQuery(db: Database) {
     .leftJoin(orgs, eq(orgs.id, staffRoles.orgId))
     .where(and(eq(users.id, sql.placeholder('userId')), isNull(users.deletedAt)))
     .orderBy(staffRoles.createdAt)
-    .prepare('session_user')
-}
+    .prepare('session_user'),
+)
 
 /**
  * The caller behind a session with their role grants, in one indexed lookup: it runs on every
  * authenticated request.
  */
 export async function findSessionUser(db: Database, userId: string): Promise<{ user: UserRow; roles: RoleGrantRow[] } | undefined> {
-  let query = preparedSessionQueries.get(db)
-  if (!query) {
-    query = sessionUserQuery(db)
-    preparedSessionQueries.set(db, query)
-  }
-  const rows = await query.execute({ userId })
+  const rows = await sessionUserQuery(db).execute({ userId })
   const first = rows[0]
   if (!first) return undefined
   const roles: RoleGrantRow[] = []
