@@ -5,12 +5,13 @@ import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { DestinationStream } from 'pino'
 import type { Config } from './config'
 import type { DatabaseHandle } from './db/client'
 import { AppError } from './lib/errors'
 import { loggerOptions } from './lib/logging'
+import { responseSerializerCompiler } from './lib/response-serializer'
 import type { WechatClient } from './lib/wechat'
 import { databaseRateLimitStore, rateLimitCleanupJob, rateLimitKey } from './core/rate-limits'
 import type { ServiceLineDefinition } from './core/service-line'
@@ -72,7 +73,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }).withTypeProvider<ZodTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)
-  app.setSerializerCompiler(serializerCompiler)
+  app.setSerializerCompiler(responseSerializerCompiler({ verify: config.env !== 'production' }))
 
   const lines = options.lines ?? serviceLines
   const fileStorage = options.fileStorage ?? new LocalFileStorage(config.uploadDir)
