@@ -20,7 +20,6 @@ const categoryOptions = [
   { value: 'all' as const, label: '全部' },
   ...MERCHANT_CATEGORIES.map((value) => ({ value, label: merchantCategoryLabel[value] })),
 ]
-const isWeapp = process.env.TARO_ENV === 'weapp'
 
 /**
  * 合作商户: nearest first once the member shares where they are (asked only here, only on a tap),
@@ -83,13 +82,17 @@ export default function MerchantsPage() {
             <Button kind={openNow ? 'primary' : 'default'} onClick={() => setOpenNow(!openNow)}>
               {openNow ? '只看营业中 ✓' : '只看营业中'}
             </Button>
-            {isWeapp && items.length > 0 ? <Button onClick={() => setShowMap(!showMap)}>{showMap ? '列表' : '地图'}</Button> : null}
+            {process.env.TARO_ENV === 'weapp' && items.length > 0 ? (
+              <Button onClick={() => setShowMap(!showMap)}>{showMap ? '列表' : '地图'}</Button>
+            ) : null}
           </View>
           <Button kind='default' onClick={() => void Taro.navigateTo({ url: pages.benefits.coupons.path })}>
             我的卡券
           </Button>
         </View>
-        {isWeapp && showMap && items.length > 0 ? (
+        {/* The platform test stays written out here: the H5 build then sees the map as dead code and
+            leaves Taro's map component (and the gesture library it brings) out of every page. */}
+        {process.env.TARO_ENV === 'weapp' && showMap && items.length > 0 ? (
           <WechatMap
             className='bn-map'
             latitude={place ? Number(place.lat) : items[0]!.lat}
