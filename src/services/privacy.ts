@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { toast } from './dialogs'
 
 /**
  * WeChat's privacy authorization: the first time a privacy API (getPhoneNumber, chooseMedia,
@@ -41,5 +42,5 @@ export function privacyQuestionOpen(): boolean {
 }
 
 export function openPrivacyGuide(): void {
-  Taro.openPrivacyContract({ fail: () => void Taro.showToast({ title: '暂时无法打开隐私保护指引', icon: 'none' }) })
+  Taro.openPrivacyContract({ fail: () => toast('暂时无法打开隐私保护指引') })
 }
