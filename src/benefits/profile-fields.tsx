@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
+import { useState } from 'react'
 import {
   DISTRICTS,
   districtLabel,
@@ -88,6 +89,20 @@ export function ProfileFields<D extends ProfileDraft>({ value, errors, set, merg
       toast('未选择位置，可直接填写经纬度')
     }
   }
+  // A browser has no map picker: standing in the shop, the applicant takes where the phone is.
+  const [locating, setLocating] = useState(false)
+  const fillFromHere = async () => {
+    setLocating(true)
+    try {
+      const here = await Taro.getLocation({ type: 'gcj02' })
+      merge((current) => ({ ...current, lat: here.latitude.toFixed(6), lng: here.longitude.toFixed(6) }))
+      toast('已填入当前位置，请确认您正在店里')
+    } catch {
+      toast('未能获取位置：请允许浏览器使用位置，或直接填写经纬度')
+    } finally {
+      setLocating(false)
+    }
+  }
   const text = (
     name: TextField,
     label: string,
@@ -129,8 +144,21 @@ export function ProfileFields<D extends ProfileDraft>({ value, errors, set, merg
         />
       </Field>
       {text('address', '详细地址', { maxLength: 80 })}
-      {process.env.TARO_ENV === 'weapp' ? <Button onClick={() => void pick()}>在地图上选择位置</Button> : null}
-      {text('lat', '纬度', { maxLength: 12, type: 'digit', hint: '在地图上选择后自动填写，也可手动填写，如 34.5967' })}
+      {process.env.TARO_ENV === 'weapp' ? (
+        <Button onClick={() => void pick()}>在地图上选择位置</Button>
+      ) : (
+        <Button onClick={() => void fillFromHere()} busy={locating} busyText='正在获取位置…' testId='use-current-location'>
+          在店里？使用当前位置
+        </Button>
+      )}
+      {text('lat', '纬度', {
+        maxLength: 12,
+        type: 'digit',
+        hint:
+          process.env.TARO_ENV === 'weapp'
+            ? '在地图上选择后自动填写，也可手动填写，如 34.5967'
+            : '在店里时点上面的按钮自动填写，也可手动填写，如 34.5967',
+      })}
       {text('lng', '经度', { maxLength: 12, type: 'digit', placeholder: '如 119.1793' })}
       {text('phone', '店铺电话', { maxLength: 14, placeholder: '如 0518-85812345' })}
       <Field label='营业日' name='hours.days' error={errors['hours.days']}>
