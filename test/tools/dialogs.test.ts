@@ -12,9 +12,9 @@ function sourcesUnder(directory: string): string[] {
 }
 
 describe('dialogs in the app’s colours', () => {
-  it('no page or component opens a modal itself: services/dialogs.ts (confirm, tell) is the one place, so none shows WeChat green', () => {
+  it('no page or component opens a modal itself: services/taro-dialogs.ts (confirm, tell) is the one place, so none shows WeChat green', () => {
     const direct = sourcesUnder(src)
-      .filter((file) => !file.endsWith(path.join('services', 'dialogs.ts')))
+      .filter((file) => !file.endsWith(path.join('services', 'taro-dialogs.ts')))
       .filter((file) => /\bTaro\.showModal\s*\(/.test(fs.readFileSync(file, 'utf8')))
       .map((file) => path.relative(src, file))
     expect(direct).toEqual([])
