@@ -84,16 +84,21 @@ const closedMessage = (course: CourseRow, now: Date): string => {
 
 const membersOnlyMessage = '这门课程限工会会员报名。入会申请通过后即可报名。'
 
-type CataloguePageRows = Awaited<ReturnType<typeof cataloguePage>>
+/** A catalogue page as everyone sees it: the courses' summaries without anyone's own status. */
+async function sharedCataloguePage(db: Queryable, query: CourseQuery, now: Date): Promise<CourseList> {
+  const page = await cataloguePage(db, query, now)
+  return { ...page, items: page.items.map((row) => toCourseSummary(row.course, null, now)) }
+}
 
 /**
  * Catalogue pages as everyone sees them, each kept for a few seconds per query: every worker
- * opening 教育培训 asks for the same first page, and seats left a few seconds old are fine on a
- * list (the course page and enrolling read the row itself). Concurrent misses share one query.
+ * opening 教育培训 asks for the same first page, and seats left (or a phase) a few seconds old are
+ * fine on a list (the course page and enrolling read the row itself). Concurrent misses share one
+ * query.
  * Each instance keeps its own, so a change shows everywhere within `ttlMs`.
  */
 export class CatalogueCache {
-  private readonly pages: LRUCache<string, CataloguePageRows, { db: Queryable; query: CourseQuery; now: Date }> | null
+  private readonly pages: LRUCache<string, CourseList, { db: Queryable; query: CourseQuery; now: Date }> | null
 
   constructor(ttlMs: number) {
     this.pages =
@@ -101,26 +106,29 @@ export class CatalogueCache {
         ? new LRUCache({
             max: 500,
             ttl: ttlMs,
-            fetchMethod: (_key, _stale, { context }) => cataloguePage(context.db, context.query, context.now),
+            fetchMethod: (_key, _stale, { context }) => sharedCataloguePage(context.db, context.query, context.now),
           })
         : null
   }
 
-  async page(db: Queryable, query: CourseQuery, now: Date): Promise<CataloguePageRows> {
-    if (!this.pages) return cataloguePage(db, query, now)
+  async page(db: Queryable, query: CourseQuery, now: Date): Promise<CourseList> {
+    if (!this.pages) return sharedCataloguePage(db, query, now)
     const found = await this.pages.fetch(stableStringify(query) ?? '', { context: { db, query, now } })
-    return found ?? cataloguePage(db, query, now)
+    return found ?? sharedCataloguePage(db, query, now)
   }
 }
 
+/** The shared page with the caller's own status (已报名, 候补中…) read fresh and laid over it. */
 export async function listCatalogue(context: ServiceContext, query: CourseQuery, cache: CatalogueCache): Promise<CourseList> {
   const page = await cache.page(context.db, query, context.now)
   const mine = await liveStatusesOf(
     context.db,
     context.user.id,
-    page.items.map((row) => row.course.id),
+    page.items.map((item) => item.id),
   )
-  return { ...page, items: page.items.map((row) => toCourseSummary(row.course, mine.get(row.course.id) ?? null, context.now)) }
+  // Most callers hold no seat on the page: they get the shared summaries as they are.
+  if (mine.size === 0) return page
+  return { ...page, items: page.items.map((item) => (mine.has(item.id) ? { ...item, myStatus: mine.get(item.id)! } : item)) }
 }
 
 export async function getCourse(context: ServiceContext, id: string): Promise<CourseDetail> {
