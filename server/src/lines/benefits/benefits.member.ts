@@ -87,6 +87,16 @@ type Bind = (name: string) => unknown
  * The search's parts, with every value taken through `bind`: a placeholder for the prepared
  * statement, or the value itself for the one-off query that reads ties (below).
  */
+/**
+ * Nearest first with nothing else narrowing it (the page as it opens once a member shares where
+ * they are): the statement walks the GiST index outward from the member and stops after a page of
+ * shops, whatever the radius, and the radius is applied to those here. With the earth box in the
+ * statement the planner (which takes any box to hold 0.1 % of the shops) reads every shop in the
+ * box and sorts them instead: three times the work in a busy district. With any other filter the
+ * box stays, because a walk for a rare match could cross the whole city.
+ */
+const walksOutward = (shape: SearchShape) => shape.near && !shape.category && !shape.district && !shape.q && !shape.openNow
+
 function searchParts(shape: SearchShape, bind: Bind) {
   // The member's point, computed once per statement (a subquery), not again for every shop.
   const origin = sql`(select ll_to_earth(${bind('lat')}::float8, ${bind('lng')}::float8))`
@@ -102,8 +112,8 @@ function searchParts(shape: SearchShape, bind: Bind) {
       ? or(ilike(benefitsMerchants.name, sql`${bind('pattern')}`), ilike(benefitsMerchants.address, sql`${bind('pattern')}`))
       : undefined,
     shape.openNow ? openNowSql({ weekday: bind('weekday'), yesterday: bind('yesterday'), minute: bind('minute') }) : undefined,
-    shape.near ? sql`earth_box(${origin}, ${radius}) @> ${benefitsMerchants.earth}` : undefined,
-    shape.near ? sql`${distance} <= ${radius}` : undefined,
+    shape.near && !walksOutward(shape) ? sql`earth_box(${origin}, ${radius}) @> ${benefitsMerchants.earth}` : undefined,
+    shape.near && !walksOutward(shape) ? sql`${distance} <= ${radius}` : undefined,
   ]
   const liveOffers = liveOfferCount(bind('today'), { inStock: true })
   return { origin, distance, conditions, liveOffers }
@@ -161,8 +171,12 @@ function searchPage(shape: SearchShape) {
     if (!shape.near) return statement as { execute(values: Record<string, unknown>): Promise<MerchantListRow[]> }
     return {
       async execute(values: Record<string, unknown>) {
-        const rows = ((await statement.execute(values)) as MerchantListRow[]).sort(byDistanceThenId)
+        const found = ((await statement.execute(values)) as MerchantListRow[]).sort(byDistanceThenId)
         const limit = Number(values.pageLimit)
+        const radius = Number(values.radius)
+        // A shop past the radius ends the list: every shop after it is farther still.
+        const rows = walksOutward(shape) ? found.filter((row) => Number(row.distance) <= radius) : found
+        if (rows.length < found.length) return rows
         const boundary = rows.at(-1)?.distance
         if (rows.length < limit || rows.at(-2)?.distance !== boundary) return rows
         const ties = await shopsAtDistance(db, shape, values, Number(boundary))

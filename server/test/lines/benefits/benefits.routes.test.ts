@@ -47,6 +47,12 @@ describe('member benefits', () => {
     expect(items[0]!.distanceMetres).toBeGreaterThan(200)
     expect(items[0]!.distanceMetres).toBeLessThan(245)
     expect(items[1]!.distanceMetres).toBeGreaterThan(1100)
+    // The walk outward finds the far shop right after these two: past the radius, the list ends there.
+    const upToRadius = (
+      await asMember(members[0]!)({ method: 'GET', url: `/api/merchants?lat=${ORIGIN.lat}&lng=${ORIGIN.lng}&radius=3000&limit=2` })
+    ).json()
+    expect(upToRadius.items.map((item: { id: string }) => item.id)).toEqual([near, middle])
+    expect(upToRadius.nextCursor).toBeNull()
     const wide = (
       await asMember(members[0]!)({ method: 'GET', url: `/api/merchants?lat=${ORIGIN.lat}&lng=${ORIGIN.lng}&radius=5000` })
     ).json()
