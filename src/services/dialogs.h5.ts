@@ -1,9 +1,19 @@
 import type { ConfirmOptions } from './taro-dialogs'
 
 // The browser build's dialogs: Taro's modal, toast and action-sheet code (about 26 KB) is loaded
-// when the first dialog opens, not before the first screen, and fetched ahead at idle time so it
-// is there when a tap wants it. The mini-program and the page tests use dialogs.ts.
-const taroDialogs = () => import(/* webpackPrefetch: true */ './taro-dialogs')
+// when the first dialog opens, not before the first screen, and fetched ahead once the page has
+// loaded and the browser is idle, so it is there when a tap wants it. (A webpack prefetch would
+// start as the home page's own code arrives, sharing a slow link with the first screen.) The
+// mini-program and the page tests use dialogs.ts.
+const taroDialogs = () => import('./taro-dialogs')
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('load', () => {
+    const fetchAhead = () => void taroDialogs().catch(() => undefined)
+    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(fetchAhead, { timeout: 5000 })
+    else setTimeout(fetchAhead, 2000)
+  })
+}
 
 export type { ConfirmOptions }
 
