@@ -84,10 +84,6 @@ interface SearchShape {
 type Bind = (name: string) => unknown
 
 /**
- * The search's parts, with every value taken through `bind`: a placeholder for the prepared
- * statement, or the value itself for the one-off query that reads ties (below).
- */
-/**
  * Nearest first with nothing else narrowing it (the page as it opens once a member shares where
  * they are): the statement walks the GiST index outward from the member and stops after a page of
  * shops, whatever the radius, and the radius is applied to those here. With the earth box in the
@@ -97,6 +93,10 @@ type Bind = (name: string) => unknown
  */
 const walksOutward = (shape: SearchShape) => shape.near && !shape.category && !shape.district && !shape.q && !shape.openNow
 
+/**
+ * The search's parts, with every value taken through `bind`: a placeholder for the prepared
+ * statement, or the value itself for the one-off query that reads ties (below).
+ */
 function searchParts(shape: SearchShape, bind: Bind) {
   // The member's point, computed once per statement (a subquery), not again for every shop.
   const origin = sql`(select ll_to_earth(${bind('lat')}::float8, ${bind('lng')}::float8))`

@@ -94,8 +94,7 @@ async function sharedCataloguePage(db: Queryable, query: CourseQuery, now: Date)
  * Catalogue pages as everyone sees them, each kept for a few seconds per query: every worker
  * opening 教育培训 asks for the same first page, and seats left (or a phase) a few seconds old are
  * fine on a list (the course page and enrolling read the row itself). Concurrent misses share one
- * query.
- * Each instance keeps its own, so a change shows everywhere within `ttlMs`.
+ * query. Each instance keeps its own, so a change shows everywhere within `ttlMs`.
  */
 export class CatalogueCache {
   private readonly pages: LRUCache<string, CourseList, { db: Queryable; query: CourseQuery; now: Date }> | null
