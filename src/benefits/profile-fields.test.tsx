@@ -35,12 +35,13 @@ describe("a shop's place in the browser (no map picker there)", () => {
   })
   afterEach(() => jest.restoreAllMocks())
 
-  it('fills the coordinates from where the phone is, keeping the typed address', async () => {
+  it('fills the coordinates from where the phone is, in the map coordinates shops are kept in, keeping the typed address', async () => {
+    // A browser gives GPS (WGS-84) only; shops are kept in GCJ-02, about 500 m east of it here.
     location.mockResolvedValue({ latitude: 34.596712345, longitude: 119.179298765 } as never)
     render(<Harness />)
     await tapUseHere()
-    expect(location).toHaveBeenCalledWith(expect.objectContaining({ type: 'gcj02' }))
-    expect(latest).toMatchObject({ lat: '34.596712', lng: '119.179299', address: '海州区朝阳东路 66 号' })
+    expect(location).toHaveBeenCalledWith(expect.objectContaining({ type: 'wgs84' }))
+    expect(latest).toMatchObject({ lat: '34.595742', lng: '119.184910', address: '海州区朝阳东路 66 号' })
     expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '已填入当前位置，请确认您正在店里' }))
   })
 

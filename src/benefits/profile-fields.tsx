@@ -13,6 +13,7 @@ import {
 import { Button } from '@/components/button'
 import { CheckChips, ChoiceChips, Field, TextArea, TextInput } from '@/components/form'
 import { toast } from '@/services/dialogs'
+import { whereAmI } from '@/services/location'
 
 /** A shop's public profile as typed: what the application and staff's corrections both edit. */
 export interface ProfileDraft {
@@ -94,7 +95,7 @@ export function ProfileFields<D extends ProfileDraft>({ value, errors, set, merg
   const fillFromHere = async () => {
     setLocating(true)
     try {
-      const here = await Taro.getLocation({ type: 'gcj02' })
+      const here = await whereAmI()
       merge((current) => ({ ...current, lat: here.latitude.toFixed(6), lng: here.longitude.toFixed(6) }))
       toast('已填入当前位置，请确认您正在店里')
     } catch {

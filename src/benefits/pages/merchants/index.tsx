@@ -10,6 +10,7 @@ import { PagedList } from '@/components/queue'
 import { useDebounced } from '@/hooks/useDebounced'
 import { usePagedApi } from '@/hooks/usePagedApi'
 import { toast } from '@/services/dialogs'
+import { whereAmI } from '@/services/location'
 import { writeStored } from '@/services/storage'
 import { listMerchants } from '../../api'
 import { MerchantRow, PLACE_KEY } from '../../parts'
@@ -52,7 +53,7 @@ export default function MerchantsPage() {
   const locate = async () => {
     setLocating(true)
     try {
-      const at = await Taro.getLocation({ type: 'gcj02' })
+      const at = await whereAmI()
       const shared = { lat: at.latitude.toFixed(6), lng: at.longitude.toFixed(6) }
       setPlace(shared)
       writeStored(PLACE_KEY, shared)
