@@ -111,9 +111,17 @@ export interface PreparedListParts {
   after: SQL | undefined
   orderBy: SQL[]
   cursorKey: SQL<KeyValue[]>
-  /** The placeholder for the number of rows to fetch. */
-  limit: ReturnType<typeof sql.placeholder>
+  /**
+   * The number of rows to fetch, written into the statement (one statement per page size): with a
+   * parameter there, PostgreSQL's generic plan guesses a tenth of the table and always looks dearer
+   * than planning again, so every execution paid for planning — more than running the query.
+   */
+  limit: RowLimit
 }
+
+/** What a select's `.limit()` takes; an SQL literal is embedded as written. */
+type RowLimit = ReturnType<typeof sql.placeholder>
+const literalLimit = (rows: number) => sql.raw(String(Math.trunc(rows))) as unknown as RowLimit
 
 interface PreparedList<R> {
   execute(values: Record<string, unknown>): Promise<R[]>
@@ -131,9 +139,8 @@ export function preparedKeyset<R extends { cursorKey: KeyValue[] | string }>(
   keys: readonly SortKey[],
   build: (db: Queryable, parts: PreparedListParts, statementName: string) => PreparedList<R>,
 ) {
-  const statements = new WeakMap<object, { first: PreparedList<R>; after: PreparedList<R> }>()
+  const statements = new WeakMap<object, Map<number, { first: PreparedList<R>; after: PreparedList<R> }>>()
   const order = orderParts(keys)
-  const limit = sql.placeholder('pageLimit')
   const placeholderAfter = afterTuple(keys, (index) => sql.placeholder(`cursor${index}`))
   return async function readPage<T>(
     db: Queryable,
@@ -141,16 +148,19 @@ export function preparedKeyset<R extends { cursorKey: KeyValue[] | string }>(
     query: { cursor?: string; limit?: string },
     view: (row: R) => T,
   ): Promise<PageOf<T>> {
-    let prepared = statements.get(db)
-    if (!prepared) {
-      prepared = {
-        first: build(db, { after: undefined, ...order, limit }, `${name}_first`),
-        after: build(db, { after: placeholderAfter, ...order, limit }, `${name}_after`),
-      }
-      statements.set(db, prepared)
-    }
     const values = query.cursor ? decode(query.cursor, keys) : undefined
     const page = pager(keys, query, { after: undefined, ...order })
+    let bySize = statements.get(db)
+    if (!bySize) statements.set(db, (bySize = new Map()))
+    let prepared = bySize.get(page.limit)
+    if (!prepared) {
+      const limit = literalLimit(page.limit)
+      prepared = {
+        first: build(db, { after: undefined, ...order, limit }, `${name}_first_${page.limit}`),
+        after: build(db, { after: placeholderAfter, ...order, limit }, `${name}_after_${page.limit}`),
+      }
+      bySize.set(page.limit, prepared)
+    }
     const cursorValues = Object.fromEntries((values ?? []).map((value, index) => [`cursor${index}`, value]))
     const rows = await (values ? prepared.after : prepared.first).execute({ ...params, ...cursorValues, pageLimit: page.limit })
     return page.page(rows, view)
