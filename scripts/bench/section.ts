@@ -8,7 +8,7 @@ export interface Figures {
   p99: number
   /** Failed connections and answers other than 2xx and 503. */
   errors: number
-  /** Answered 503 by load shedding (MAX_IN_FLIGHT): refused at once rather than queued. */
+  /** Answered 503 by load shedding (MAX_IN_FLIGHT, MAX_EVENT_LOOP_DELAY_MS): refused at once rather than queued. */
   shed: number
 }
 

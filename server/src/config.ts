@@ -162,6 +162,14 @@ const EnvSchema = z
      * which runs one query at a time, and 256 on PostgreSQL.
      */
     MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).optional(),
+    /**
+     * The mean event-loop delay (ms, over the last quarter second) past which every request but
+     * the health check is answered 503 with Retry-After until it falls. The embedded database runs
+     * its queries on this thread, so a backlog there shows as delay here while the requests behind
+     * it sit unread in the socket, where no in-flight count sees them. 0: off. Default 100 on the
+     * embedded database, 1000 on PostgreSQL.
+     */
+    MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).optional(),
     /** Logins per IP per minute. */
     LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(20),
     /** Where uploaded files are stored; `<DATA_DIR>/uploads` when unset. */
@@ -257,6 +265,7 @@ export interface Config {
   catalogueCacheMs: number
   /** 0: no limit. */
   maxInFlight: number
+  maxEventLoopDelayMs: number
   uploadDir: string
   uploadRateLimit: number
   /** By subscribe topic; `status` is the default every topic falls back to. */
@@ -307,6 +316,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     referenceCacheMs: env.REFERENCE_CACHE_SECONDS * 1000,
     catalogueCacheMs: env.CATALOGUE_CACHE_SECONDS * 1000,
     maxInFlight: env.MAX_IN_FLIGHT ?? (env.DATABASE_URL ? 256 : 32),
+    maxEventLoopDelayMs: env.MAX_EVENT_LOOP_DELAY_MS ?? (env.DATABASE_URL ? 1000 : 100),
     uploadDir: path.resolve(env.UPLOAD_DIR ?? path.join(env.DATA_DIR, 'uploads')),
     uploadRateLimit: env.UPLOAD_RATE_LIMIT,
     subscribeTemplates: {

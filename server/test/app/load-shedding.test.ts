@@ -46,3 +46,54 @@ describe('load shedding', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/services' })).statusCode).toBe(200)
   })
 })
+
+/**
+ * The embedded database runs queries on the event loop; when the loop falls behind, requests wait
+ * unread in the socket. Past MAX_EVENT_LOOP_DELAY_MS, new requests are refused until it catches up.
+ */
+describe('load shedding on event-loop delay', () => {
+  const blockingRoutes: FastifyPluginAsync = async (app) => {
+    // What a backlog of embedded-database queries does to the loop: hold it, here for 600 ms.
+    app.get('/hold-the-loop', async () => {
+      const until = Date.now() + 600
+      while (Date.now() < until);
+      return { ok: true }
+    })
+  }
+  const blockingLine = defineServiceLine({
+    key: 'blocking',
+    routes: [blockingRoutes],
+    catalogue: [],
+    personalData: { describe: async () => null, erase: async () => ({ outcome: null, storageKeys: [] }) },
+  })
+  let t: TestApp
+  let url: string
+  beforeAll(async () => {
+    t = await createTestApp({ env: { MAX_EVENT_LOOP_DELAY_MS: '100' }, lines: [...serviceLines, blockingLine], demo: false })
+    url = await t.app.listen({ host: '127.0.0.1', port: 0 })
+  })
+  afterAll(() => t.close())
+
+  /** Asks until `done` holds of the answer (the delay is sampled every 250 ms), at most 5 s. */
+  async function askUntil(path: string, done: (response: Response) => boolean): Promise<Response> {
+    const deadline = Date.now() + 5000
+    for (;;) {
+      const response = await fetch(`${url}${path}`)
+      if (done(response) || Date.now() > deadline) return response
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+  }
+
+  it('when the loop was held, then requests are answered 503 with Retry-After, health still answers, and once it catches up requests are served', async () => {
+    expect((await fetch(`${url}/api/services`)).status).toBe(200)
+    // Held twice, so that a sample falls while it is held whatever the phase of the sampler.
+    await fetch(`${url}/api/hold-the-loop`)
+    await fetch(`${url}/api/hold-the-loop`)
+    const refused = await askUntil('/api/services', (response) => response.status === 503)
+    expect(refused.status).toBe(503)
+    expect(refused.headers.get('retry-after')).toBe('1')
+    expect(await refused.json()).toEqual({ code: 'SERVICE_UNAVAILABLE', message: '服务繁忙，请稍后再试' })
+    expect((await fetch(`${url}/api/health`)).status).toBe(200)
+    expect((await askUntil('/api/services', (response) => response.status === 200)).status).toBe(200)
+  })
+})

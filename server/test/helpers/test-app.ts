@@ -59,6 +59,7 @@ export const TEST_ENV: Record<string, string> = {
   RUN_JOBS: 'false',
   // Concurrency tests fire hundreds of requests at once through app.inject; shedding has its own test.
   MAX_IN_FLIGHT: '0',
+  MAX_EVENT_LOOP_DELAY_MS: '0',
 }
 
 /**
@@ -73,6 +74,7 @@ const SETTINGS_THE_SEED_IGNORES = new Set([
   'TRUST_PROXY',
   'TRUST_WX_CLOUD_HEADERS',
   'MAX_IN_FLIGHT',
+  'MAX_EVENT_LOOP_DELAY_MS',
   'H5_DIR',
   'API_DOCS',
   'CATALOGUE_CACHE_SECONDS',
