@@ -55,3 +55,65 @@ describe('request in a browser', () => {
     await expect(request({ path: '/api/x', auth: false, timeoutMs: 20 })).rejects.toMatchObject({ status: 0, code: 'TIMEOUT' })
   })
 })
+
+describe('request when the server is busy', () => {
+  const fetchMock = jest.fn()
+  const answer = (status: number, body: string) => ({ status, text: () => Promise.resolve(body) })
+  const busy = () => answer(503, '{"code":"SERVICE_UNAVAILABLE","message":"服务繁忙，请稍后再试"}')
+
+  beforeEach(() => {
+    jest.useFakeTimers()
+    global.fetch = fetchMock as unknown as typeof fetch
+  })
+  afterEach(() => {
+    jest.useRealTimers()
+    fetchMock.mockReset()
+  })
+
+  /** Runs the request to its end, letting each pause between tries pass. */
+  async function settle<T>(pending: Promise<T>): Promise<T> {
+    const outcome = pending.then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error }),
+    )
+    for (let step = 0; step < 10; step++) await jest.advanceTimersByTimeAsync(1500)
+    const settled = await outcome
+    if ('error' in settled) throw settled.error
+    return settled.value
+  }
+
+  it('when a read is refused as busy, then it is asked again after a pause and resolves with the answer', async () => {
+    fetchMock.mockResolvedValueOnce(busy()).mockResolvedValueOnce(answer(200, '{"ok":true}'))
+    await expect(settle(request({ path: '/api/services', auth: false }))).resolves.toEqual({ ok: true })
+    expect(fetchMock).toHaveBeenCalledTimes(2)
+  })
+
+  it('when it stays busy, then after two more tries the person is told 服务繁忙', async () => {
+    fetchMock.mockResolvedValue(busy())
+    await expect(settle(request({ path: '/api/services', auth: false }))).rejects.toMatchObject({
+      status: 503,
+      code: 'SERVICE_UNAVAILABLE',
+    })
+    expect(fetchMock).toHaveBeenCalledTimes(3)
+  })
+
+  it('when a submission has an idempotency key, then it is sent again with the same key; without one, it is not repeated', async () => {
+    fetchMock.mockResolvedValueOnce(busy()).mockResolvedValueOnce(answer(201, '{"id":"c-1"}'))
+    await expect(settle(request({ method: 'POST', path: '/api/things', body: {}, idempotencyKey: 'k-9', auth: false }))).resolves.toEqual({
+      id: 'c-1',
+    })
+    const keys = fetchMock.mock.calls.map(([, init]) => (init as RequestInit).headers as Record<string, string>)
+    expect(keys.map((headers) => headers['Idempotency-Key'])).toEqual(['k-9', 'k-9'])
+
+    fetchMock.mockReset()
+    fetchMock.mockResolvedValue(busy())
+    await expect(settle(request({ method: 'POST', path: '/api/things', body: {}, auth: false }))).rejects.toMatchObject({ status: 503 })
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+  })
+
+  it('when a 503 is another kind (WeChat unavailable), then it is not repeated', async () => {
+    fetchMock.mockResolvedValue(answer(503, '{"code":"WECHAT_UNAVAILABLE","message":"服务器未配置微信登录"}'))
+    await expect(settle(request({ path: '/api/auth/x', auth: false }))).rejects.toMatchObject({ code: 'WECHAT_UNAVAILABLE' })
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+  })
+})

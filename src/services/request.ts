@@ -151,6 +151,16 @@ function asErrorBody(data: unknown): ApiErrorBody | undefined {
   return undefined
 }
 
+const isBusy = (response: RawResponse) => response.statusCode === 503 && asErrorBody(response.data)?.code === 'SERVICE_UNAVAILABLE'
+
+/**
+ * A busy server (503 SERVICE_UNAVAILABLE, with Retry-After: 1) is asked again twice, a second or
+ * so apart with jitter so a crowd does not come back at once, before the person sees 服务繁忙 —
+ * but only for what is safe to repeat: a read, or a submission with its idempotency key.
+ */
+const BUSY_RETRIES = 2
+const busyPause = () => new Promise<void>((resolve) => setTimeout(resolve, 1000 + Math.random() * 500))
+
 /**
  * The one way the mini-program talks to the backend. Resolves with the typed body of a 2xx,
  * rejects with an ApiError otherwise — never resolves on failure.
@@ -162,7 +172,12 @@ export async function request<T>(options: RequestOptions, retried = false): Prom
   const token = options.auth === false ? null : usableToken()
   if (token) headers.authorization = `Bearer ${token}`
 
-  const response = await send(options, headers)
+  const repeatable = (options.method ?? 'GET') === 'GET' || Boolean(options.idempotencyKey)
+  let response = await send(options, headers)
+  for (let busy = 0; busy < BUSY_RETRIES && repeatable && isBusy(response); busy++) {
+    await busyPause()
+    response = await send(options, headers)
+  }
   if (response.statusCode >= 200 && response.statusCode < 300) return response.data as T
 
   const body = asErrorBody(response.data)
