@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
-import { defineServiceLine } from '../../src/core/service-line'
 import { serviceLines } from '../../src/lines/registry'
 import { createTestApp, type TestApp } from '../helpers/test-app'
+import { testLine } from '../helpers/test-line'
 
 /**
  * A database too busy to answer in time (no free pool connection within its timeout, a deadlock
@@ -24,12 +24,7 @@ describe('a busy database', () => {
       throw failures[(request.params as { kind: string }).kind]!()
     })
   }
-  const failingLine = defineServiceLine({
-    key: 'failing',
-    routes: [failingRoutes],
-    catalogue: [],
-    personalData: { describe: async () => null, erase: async () => ({ outcome: null, storageKeys: [] }) },
-  })
+  const failingLine = testLine('failing', { routes: [failingRoutes] })
   let t: TestApp
   beforeAll(async () => {
     t = await createTestApp({ lines: [...serviceLines, failingLine], demo: false })

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
-import { defineServiceLine } from '../../src/core/service-line'
 import { serviceLines } from '../../src/lines/registry'
 import { createTestApp, type TestApp } from '../helpers/test-app'
+import { testLine } from '../helpers/test-line'
 
 /** Past MAX_IN_FLIGHT requests in progress, one more is refused at once instead of queueing. */
 describe('load shedding', () => {
@@ -17,12 +17,7 @@ describe('load shedding', () => {
       return { ok: true }
     })
   }
-  const slowLine = defineServiceLine({
-    key: 'slow',
-    routes: [slowRoutes],
-    catalogue: [],
-    personalData: { describe: async () => null, erase: async () => ({ outcome: null, storageKeys: [] }) },
-  })
+  const slowLine = testLine('slow', { routes: [slowRoutes] })
   let t: TestApp
   beforeAll(async () => {
     t = await createTestApp({ env: { MAX_IN_FLIGHT: '2' }, lines: [...serviceLines, slowLine], demo: false })
@@ -60,12 +55,7 @@ describe('load shedding on event-loop delay', () => {
       return { ok: true }
     })
   }
-  const blockingLine = defineServiceLine({
-    key: 'blocking',
-    routes: [blockingRoutes],
-    catalogue: [],
-    personalData: { describe: async () => null, erase: async () => ({ outcome: null, storageKeys: [] }) },
-  })
+  const blockingLine = testLine('blocking', { routes: [blockingRoutes] })
   let t: TestApp
   let url: string
   beforeAll(async () => {

@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm'
 import { scheduledJobs } from '../../src/core/core.tables'
 import { defineJob, type JobDefinition } from '../../src/core/jobs'
-import { defineServiceLine } from '../../src/core/service-line'
 import { serviceLines } from '../../src/lines/registry'
 import { notices } from '../../src/platform/catalogue/catalogue.tables'
 import { createTestApp, type TestApp } from '../helpers/test-app'
+import { testLine } from '../helpers/test-line'
 
 /**
  * The backend runs as several instances on one database: a scheduled job runs on exactly one of
@@ -20,14 +20,7 @@ describe('scheduled jobs with two instances on one database', () => {
     },
   })
   /** A line that holds nothing and only brings its jobs. */
-  const lineWithJobs = (key: string, jobs: JobDefinition[]) =>
-    defineServiceLine({
-      key,
-      routes: [],
-      catalogue: [],
-      personalData: { describe: async () => null, erase: async () => ({ outcome: null, storageKeys: [] }) },
-      jobs,
-    })
+  const lineWithJobs = (key: string, jobs: JobDefinition[]) => testLine(key, { jobs })
   const withJob = [...serviceLines, lineWithJobs('job-test', [hourly])]
   let first: TestApp
   let second: TestApp

@@ -2,11 +2,11 @@ import { eq } from 'drizzle-orm'
 import { memberships } from '../../src/lines/membership/membership.tables'
 import { issueCardToken } from '../../src/lines/membership/card-token'
 import { serviceLines } from '../../src/lines/registry'
-import { defineServiceLine } from '../../src/core/service-line'
 import { noMembers, requireActiveMember } from '../../src/core/members'
 import { findUserByOpenid } from '../../src/platform/auth/auth.repository'
 import { endMemberships, makeMembers, type TestMember } from '../helpers/members'
 import { createTestApp, type TestApp } from '../helpers/test-app'
+import { testLine } from '../helpers/test-line'
 
 /** Other lines ask who is a member through the kit's directory, which the membership line answers. */
 describe('the member directory', () => {
@@ -79,12 +79,7 @@ describe('the member directory', () => {
   })
 
   it('when no line provides the directory, then nobody is a member; when two do, the app refuses to start', async () => {
-    const bare = defineServiceLine({
-      key: 'bare',
-      routes: [],
-      catalogue: [],
-      personalData: { describe: async () => null, erase: async () => ({ outcome: null, storageKeys: [] }) },
-    })
+    const bare = testLine('bare')
     const withoutMembership = await createTestApp({ lines: [bare], demo: false })
     try {
       const context = withoutMembership.app.systemContext()
@@ -92,7 +87,7 @@ describe('the member directory', () => {
     } finally {
       await withoutMembership.close()
     }
-    const twice = [...serviceLines, defineServiceLine({ ...bare, key: 'impostor', provides: { members: noMembers } })]
+    const twice = [...serviceLines, testLine('impostor', { provides: { members: noMembers } })]
     await expect(createTestApp({ lines: twice, demo: false })).rejects.toThrow(
       'More than one line provides the member directory: membership, impostor',
     )

@@ -1,6 +1,6 @@
-import { defineServiceLine } from '../../../src/core/service-line'
 import { serviceLines } from '../../../src/lines/registry'
 import { createTestApp, type TestApp } from '../../helpers/test-app'
+import { testLine } from '../../helpers/test-line'
 
 /**
  * A role held for one unit a line keeps — a partner merchant's cashier — instead of an org's
@@ -9,11 +9,7 @@ import { createTestApp, type TestApp } from '../../helpers/test-app'
  */
 describe('scoped staff roles', () => {
   const shops: Record<string, string> = { 'shop-1': '海州老街面馆', 'shop-2': '新浦书店' }
-  const shopLine = defineServiceLine({
-    key: 'shops',
-    routes: [],
-    catalogue: [],
-    personalData: { describe: async () => null, erase: async () => ({ outcome: null, storageKeys: [] }) },
+  const shopLine = testLine('shops', {
     staffRoles: [
       {
         role: 'shop_cashier',
