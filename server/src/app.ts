@@ -86,10 +86,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     clock: options.clock,
     platformJobs: [uploadSweepJob(fileStorage), rateLimitCleanupJob, privacyVacuumJob],
   })
-  // In this order: no job starts once closing began, promised messages go out, then the database.
+  // In this order: no job starts once closing began, promised messages go out, the database's
+  // announcements stop being followed (their connection would hold the database open), then the database.
   app.addHook('onClose', async () => {
     await app.jobs.stop()
     await app.outbox.drain().catch((error: unknown) => app.log.error({ err: error }, 'outbox not drained at shutdown'))
+    await app.sessions.close()
     await options.database.close()
   })
   await app.register(errorHandler)

@@ -124,6 +124,12 @@ const EnvSchema = z
       .positive()
       .max(24 * 30)
       .default(24 * 7),
+    /**
+     * How long an instance keeps who a session's user is (their roles included) for reads; every
+     * change to them is announced by the database and drops it at once, so this only bounds what
+     * an unannounced change could leave. 0: ask the database on every request.
+     */
+    SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(60),
     WECHAT_APPID: z.string().optional(),
     WECHAT_SECRET: z.string().optional(),
     WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
@@ -254,6 +260,7 @@ export interface Config {
   encryptionKeys: EncryptionKey[]
   authMode: 'wechat' | 'dev'
   sessionTtlSeconds: number
+  sessionCacheMs: number
   wechat: { appId: string; secret: string; apiBase: string; timeoutMs: number }
   trustWxCloudHeaders: boolean
   trustProxy: boolean | number | string
@@ -301,6 +308,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     encryptionKeys,
     authMode: env.AUTH_MODE,
     sessionTtlSeconds: Math.round(env.SESSION_TTL_HOURS * 3600),
+    sessionCacheMs: env.SESSION_CACHE_SECONDS * 1000,
     wechat: {
       appId: env.WECHAT_APPID ?? '',
       secret: env.WECHAT_SECRET ?? '',

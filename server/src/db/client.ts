@@ -32,6 +32,23 @@ export interface DatabaseHandle {
   pglite?: PGlite
   /** Round-trip time of `select 1`, in milliseconds; throws when the database is unreachable. */
   ping(): Promise<number>
+  /** Follows a NOTIFY channel (see ChannelListener); close the returned feed when done. */
+  listen(channel: string, listener: ChannelListener): ChannelFeed
+  close(): Promise<void>
+}
+
+/**
+ * What a follower of a NOTIFY channel hears. `connected` comes first (and again after a lost
+ * connection is back); between `lost` and the next `connected` messages may have been missed, so
+ * whatever was kept on their strength must be dropped.
+ */
+export interface ChannelListener {
+  message(payload: string): void
+  connected(): void
+  lost(): void
+}
+
+export interface ChannelFeed {
   close(): Promise<void>
 }
 
@@ -81,7 +98,14 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Opened> {
   await client.waitReady
   const db = drizzlePglite(client)
   return {
-    handle: { db, kind: 'pglite', pglite: client, ping: () => timeSelectOne(db), close: () => client.close() },
+    handle: {
+      db,
+      kind: 'pglite',
+      pglite: client,
+      ping: () => timeSelectOne(db),
+      listen: (channel, listener) => listenOnPglite(client, channel, listener),
+      close: () => client.close(),
+    },
     migrate: () => migratePglite(db, { migrationsFolder }),
   }
 }
@@ -92,8 +116,114 @@ async function openPostgres(databaseUrl: string): Promise<Opened> {
   pool.on('error', () => undefined)
   const db = drizzlePostgres(pool)
   return {
-    handle: { db, kind: 'postgres', ping: () => timeSelectOne(db), close: () => pool.end() },
+    handle: {
+      db,
+      kind: 'postgres',
+      ping: () => timeSelectOne(db),
+      listen: (channel, listener) => listenOnPostgres(databaseUrl, channel, listener),
+      close: () => pool.end(),
+    },
     migrate: () => migratePostgresLocked(databaseUrl),
+  }
+}
+
+/**
+ * PGlite is one session in this process: its notifications arrive as the committing statement
+ * returns, and the session cannot be lost while the process lives.
+ */
+function listenOnPglite(client: PGlite, channel: string, listener: ChannelListener): ChannelFeed {
+  let closed = false
+  const subscribed = client
+    .listen(channel, (payload) => listener.message(payload))
+    .then(
+      (unsubscribe) => {
+        if (!closed) listener.connected()
+        return unsubscribe
+      },
+      () => {
+        listener.lost()
+        return undefined
+      },
+    )
+  return {
+    close: async () => {
+      closed = true
+      const unsubscribe = await subscribed
+      if (unsubscribe && !client.closed) await unsubscribe().catch(() => undefined)
+    },
+  }
+}
+
+const LISTEN_RETRY_FIRST_MS = 250
+const LISTEN_RETRY_MAX_MS = 10_000
+
+/**
+ * On PostgreSQL a channel is followed on a connection of its own (a pooled one would be handed to
+ * queries and LISTEN would go with it). When it drops, the follower is told at once and the
+ * connection is made again with a growing pause until the server answers.
+ */
+function listenOnPostgres(databaseUrl: string, channel: string, listener: ChannelListener): ChannelFeed {
+  let current: pg.Client | undefined
+  let retry: NodeJS.Timeout | undefined
+  let pauseMs = LISTEN_RETRY_FIRST_MS
+  let closed = false
+
+  const scheduleRetry = () => {
+    if (closed || retry) return
+    retry = setTimeout(() => {
+      retry = undefined
+      void connect()
+    }, pauseMs)
+    pauseMs = Math.min(pauseMs * 2, LISTEN_RETRY_MAX_MS)
+  }
+
+  // Called for every way a connection ends (error, end, a failed LISTEN); only the live one counts.
+  const dropped = (client: pg.Client) => {
+    client.removeAllListeners('end')
+    client.on('error', () => undefined)
+    void client.end().catch(() => undefined)
+    if (current === client) {
+      current = undefined
+      listener.lost()
+    }
+    scheduleRetry()
+  }
+
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: databaseUrl })
+    client.on('notification', (notice) => {
+      if (notice.channel === channel) listener.message(notice.payload ?? '')
+    })
+    client.on('error', () => dropped(client))
+    client.on('end', () => dropped(client))
+    try {
+      await client.connect()
+      await client.query(`LISTEN ${client.escapeIdentifier(channel)}`)
+    } catch {
+      dropped(client)
+      return
+    }
+    if (closed) {
+      await client.end().catch(() => undefined)
+      return
+    }
+    current = client
+    pauseMs = LISTEN_RETRY_FIRST_MS
+    listener.connected()
+  }
+
+  void connect()
+  return {
+    close: async () => {
+      closed = true
+      clearTimeout(retry)
+      const client = current
+      current = undefined
+      if (client) {
+        client.removeAllListeners('end')
+        await client.end().catch(() => undefined)
+      }
+    },
   }
 }
 

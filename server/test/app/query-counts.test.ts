@@ -2,6 +2,7 @@ import type { InjectOptions } from 'fastify'
 import { submitCase } from '../lines/legal-aid/helpers'
 import { applicationBody, idempotency, validIdNumber } from '../lines/membership/membership-fixtures'
 import { serviceLines } from '../../src/lines/registry'
+import { countQueries } from '../helpers/query-count'
 import { createTestApp, type TestApp } from '../helpers/test-app'
 
 /**
@@ -18,20 +19,9 @@ describe('queries per read request', () => {
 
   /** How many statements the database was sent while answering this request. */
   async function queriesFor(openid: string, request: InjectOptions): Promise<number> {
-    const client = (t.database.db as unknown as { $client: { query: (...args: unknown[]) => unknown } }).$client
-    const original = client.query
-    let count = 0
-    client.query = (...args: unknown[]) => {
-      count++
-      return original.apply(client, args)
-    }
-    try {
-      const response = await t.as(openid)(request)
-      if (response.statusCode !== 200) throw new Error(`${request.url}: ${response.statusCode} ${response.body}`)
-    } finally {
-      client.query = original
-    }
-    return count
+    const { result: response, queries } = await countQueries(t.database, () => t.as(openid)(request))
+    if (response.statusCode !== 200) throw new Error(`${request.url}: ${response.statusCode} ${response.body}`)
+    return queries
   }
 
   const reads: Array<{ openid: string; url: string }> = [

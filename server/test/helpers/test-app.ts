@@ -55,6 +55,10 @@ export const TEST_ENV: Record<string, string> = {
   // Tests change reference data and read it back at once.
   REFERENCE_CACHE_SECONDS: '0',
   CATALOGUE_CACHE_SECONDS: '0',
+  // Tests write users and role grants straight into the database and read back at once; on
+  // PostgreSQL the announcement that drops a kept caller can trail that by a moment. The session
+  // cache has its own tests (platform/auth/session-cache.test.ts).
+  SESSION_CACHE_SECONDS: '0',
   // Tests run jobs themselves (app.jobs.tick()) so that nothing happens behind their back.
   RUN_JOBS: 'false',
   // Concurrency tests fire hundreds of requests at once through app.inject; shedding has its own test.
@@ -78,6 +82,7 @@ const SETTINGS_THE_SEED_IGNORES = new Set([
   'H5_DIR',
   'API_DOCS',
   'CATALOGUE_CACHE_SECONDS',
+  'SESSION_CACHE_SECONDS',
 ])
 
 /**

@@ -29,6 +29,13 @@ interface SessionPayload {
   exp: number
 }
 
+/** Who a session stands for, as loaded (and kept for a while, see session-cache.ts). */
+export interface KeptSessionUser {
+  user: AuthUser
+  /** Sessions issued before this (milliseconds since the epoch) are no longer valid; null: none revoked. */
+  sessionsValidAfter: number | null
+}
+
 export interface Session {
   userId: string
   issuedAt: number
@@ -58,13 +65,17 @@ export async function loadAuthUser(db: Queryable, cipher: FieldCipher, userId: s
   return row ? toAuthUser(cipher, row, await rolesOfUser(db, row.id)) : undefined
 }
 
-/** The user behind a session, unless the account is gone or the session predates a revocation. */
-export async function loadSessionUser(db: Database, cipher: FieldCipher, session: Session): Promise<AuthUser | undefined> {
-  const found = await findSessionUser(db, session.userId)
+/** Who a user id stands for as a session's caller (with when their sessions were last revoked), or undefined when the account is gone. */
+export async function loadSessionRecord(db: Database, cipher: FieldCipher, userId: string): Promise<KeptSessionUser | undefined> {
+  const found = await findSessionUser(db, userId)
   if (!found) return undefined
-  const { user, roles } = found
-  if (user.sessionsValidAfter && session.issuedAt < user.sessionsValidAfter.getTime()) return undefined
-  return toAuthUser(cipher, user, roles)
+  return { user: toAuthUser(cipher, found.user, found.roles), sessionsValidAfter: found.user.sessionsValidAfter?.getTime() ?? null }
+}
+
+/** The caller of a session, unless the session predates a revocation of the user's sessions. */
+export function sessionCaller(record: KeptSessionUser, session: Session): AuthUser | undefined {
+  if (record.sessionsValidAfter !== null && session.issuedAt < record.sessionsValidAfter) return undefined
+  return record.user
 }
 
 export function toAuthUser(cipher: FieldCipher, row: UserRow, roles: RoleGrantRow[]): AuthUser {

@@ -141,6 +141,12 @@ export const staffInviteRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Ok, ...errors },
       },
     },
-    async (request) => runInTransaction(app, request, (context) => revokeRole(context, request.params.id, request.body.reason)),
+    async (request) => {
+      const revoked = await runInTransaction(app, request, (context) => revokeRole(context, request.params.id, request.body.reason))
+      // Committed: the grantee's next read on this instance already finds the role gone (the
+      // others drop what they kept when the database announces the change).
+      app.sessions.forget(revoked.userId)
+      return { ok: true as const }
+    },
   )
 }

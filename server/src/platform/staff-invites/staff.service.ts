@@ -60,7 +60,7 @@ export async function staffList(context: ServiceContext, query: StaffQuery): Pro
  * with who revoked it and when, and the audit log says why. Nobody revokes their own role: the
  * city would be left without an administrator by a slip of the finger.
  */
-export async function revokeRole(context: ServiceContext, grantId: string, reason: string): Promise<{ ok: true }> {
+export async function revokeRole(context: ServiceContext, grantId: string, reason: string): Promise<{ userId: string }> {
   const [grant] = await context.db
     .select()
     .from(staffRoles)
@@ -75,5 +75,5 @@ export async function revokeRole(context: ServiceContext, grantId: string, reaso
     subjectId: grant.userId,
     detail: { role: grant.role, orgId: grant.orgId, reason },
   })
-  return { ok: true }
+  return { userId: grant.userId }
 }

@@ -2,8 +2,9 @@ import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 
 import fp from 'fastify-plugin'
 import type { StaffRole } from '@contract/auth'
 import { forbidden, unauthenticated } from '../../lib/errors'
-import { loadSessionUser, readSession, toAuthUser, type AuthUser } from '../../platform/auth/auth.service'
+import { loadSessionRecord, readSession, sessionCaller, toAuthUser, type AuthUser } from '../../platform/auth/auth.service'
 import { rolesOfUser, upsertUserByOpenid } from '../../platform/auth/auth.repository'
+import { SessionCache } from '../../platform/auth/session-cache'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -14,6 +15,8 @@ declare module 'fastify' {
     authenticate: onRequestAsyncHookHandler
     /** onRequest hook: the caller must hold one of these staff roles (403 otherwise). */
     authorize(...roles: StaffRole[]): onRequestAsyncHookHandler
+    /** Who sessions stand for, kept for reads while the database's announcements are followed. */
+    sessions: SessionCache
   }
   interface FastifyRequest {
     user: AuthUser | null
@@ -33,9 +36,22 @@ function bearerToken(request: FastifyRequest): string | undefined {
   return scheme?.toLowerCase() === 'bearer' && token ? token : undefined
 }
 
+/** Only a read is answered from what was kept: anything that acts checks the caller afresh. */
+const readsOnly = (request: FastifyRequest) => request.method === 'GET' || request.method === 'HEAD'
+
 export default fp(
   async function authentication(app: FastifyInstance) {
     app.decorateRequest('user', null)
+    const sessions = new SessionCache({ ttlMs: app.config.sessionCacheMs })
+    app.decorate('sessions', sessions)
+    app.addHook('onReady', async () => sessions.follow(app.database))
+    // A caller's own change (a phone bound, an invite redeemed, the account deleted) is theirs to
+    // read back at once: once anything they sent that acts has been answered (and committed), what
+    // this instance kept of them goes, without waiting for the database's announcement.
+    app.addHook('onSend', async (request, _reply, payload) => {
+      if (request.user && !readsOnly(request)) sessions.forget(request.user.id)
+      return payload
+    })
 
     async function resolveUser(request: FastifyRequest): Promise<AuthUser | undefined> {
       // Behind WeChat Cloud Run the platform itself vouches for the caller: callContainer requests
@@ -43,13 +59,22 @@ export default fp(
       // the deployment says it runs there.
       const openid = request.headers['x-wx-openid']
       if (app.config.trustWxCloudHeaders && request.headers['x-wx-source'] && typeof openid === 'string' && openid) {
-        const row = await upsertUserByOpenid(app.db, openid, '')
-        return toAuthUser(app.cipher, row, await rolesOfUser(app.db, row.id))
+        const kept = readsOnly(request) ? sessions.getByOpenid(openid) : undefined
+        if (kept) return kept.user
+        const record = await sessions.load(async () => {
+          const row = await upsertUserByOpenid(app.db, openid, '')
+          return { user: toAuthUser(app.cipher, row, await rolesOfUser(app.db, row.id)), sessionsValidAfter: null }
+        })
+        return record?.user
       }
       const token = bearerToken(request)
       if (!token) return undefined
       const session = readSession(app.config, token)
-      return session ? loadSessionUser(app.db, app.cipher, session) : undefined
+      if (!session) return undefined
+      const record =
+        (readsOnly(request) ? sessions.get(session.userId) : undefined) ??
+        (await sessions.load(() => loadSessionRecord(app.db, app.cipher, session.userId)))
+      return record ? sessionCaller(record, session) : undefined
     }
 
     const authenticate: onRequestAsyncHookHandler = async function (request) {

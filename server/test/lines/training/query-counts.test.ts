@@ -1,5 +1,6 @@
 import type { InjectOptions } from 'fastify'
 import { makeMembers } from '../../helpers/members'
+import { countQueries } from '../../helpers/query-count'
 import { createTestApp, type TestApp } from '../../helpers/test-app'
 import { asMember, courseInput, enroll, publishedCourse } from './helpers'
 
@@ -14,20 +15,9 @@ describe('training reads: no query per row', () => {
   afterAll(() => t.close())
 
   async function queriesFor(send: (request: InjectOptions) => Promise<{ statusCode: number; body: string }>, url: string): Promise<number> {
-    const client = (t.database.db as unknown as { $client: { query: (...args: unknown[]) => unknown } }).$client
-    const original = client.query
-    let count = 0
-    client.query = (...args: unknown[]) => {
-      count++
-      return original.apply(client, args)
-    }
-    try {
-      const response = await send({ method: 'GET', url })
-      if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body}`)
-    } finally {
-      client.query = original
-    }
-    return count
+    const { result: response, queries } = await countQueries(t.database, () => send({ method: 'GET', url }))
+    if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body}`)
+    return queries
   }
 
   it('the catalogue, my courses, staff courses and a roster send as many queries with more rows', async () => {
