@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
+import { median } from '../lib/first-screen'
 import { findPostgresBin, startPostgresCluster } from '../lib/postgres-cluster'
 import type { BenchRow, Figures, MeasureOptions } from './section'
 import { clientSections, serverSections } from './sections'
@@ -14,6 +15,8 @@ import { clientSections, serverSections } from './sections'
 const root = path.resolve(__dirname, '..', '..')
 const CONNECTIONS = 50
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
+/** Every ratio's yardstick: the cached service catalogue, the cheapest read there is. */
+const YARDSTICK = '/api/services'
 
 interface BenchServer {
   url: string
@@ -63,8 +66,8 @@ async function startServer(databaseUrl: string | undefined): Promise<BenchServer
   }
 }
 
-async function measureOn(base: string, route: string, options: MeasureOptions = {}): Promise<Figures> {
-  const request = {
+function autocannonRequest(base: string, route: string, options: MeasureOptions) {
+  return {
     url: `${base}${route}`,
     method: options.method ?? 'GET',
     connections: options.connections ?? CONNECTIONS,
@@ -74,11 +77,50 @@ async function measureOn(base: string, route: string, options: MeasureOptions = 
     },
     body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
   }
-  // Warm up first so JIT and connection set-up do not count.
-  await autocannon({ ...request, duration: 2 })
-  const result = await autocannon({ ...request, duration: SECONDS })
+}
+
+async function run(request: ReturnType<typeof autocannonRequest>, seconds: number): Promise<Figures> {
+  const result = await autocannon({ ...request, duration: seconds })
   const shed = (result.statusCodeStats as Record<string, { count: number } | undefined>)['503']?.count ?? 0
-  return { rps: result['2xx'] / SECONDS, p99: result.latency.p99, errors: result.errors + result.non2xx - shed, shed }
+  return { rps: result['2xx'] / seconds, p99: result.latency.p99, errors: result.errors + result.non2xx - shed, shed }
+}
+
+async function measureOn(base: string, route: string, options: MeasureOptions = {}): Promise<Figures> {
+  const request = autocannonRequest(base, route, options)
+  // Warm up first so JIT and connection set-up do not count.
+  await run(request, 2)
+  return run(request, SECONDS)
+}
+
+/** Slices of equal length, alternating, summed: the figures of two routes measured side by side. */
+const SLICES = 4
+
+/**
+ * The route and the cached catalogue (the yardstick of every ratio) in alternating slices of the
+ * same run: on a shared machine a slow stretch then falls on both, so their ratio holds where two
+ * figures taken a minute apart did not. p99 is the median of the slices' (one stalled slice, a
+ * vacuum say, does not stand for the run).
+ */
+async function compareOn(base: string, route: string, options: MeasureOptions = {}): Promise<{ figures: Figures; baseline: Figures }> {
+  const request = autocannonRequest(base, route, options)
+  const yardstick = autocannonRequest(base, YARDSTICK, {})
+  await run(yardstick, 2)
+  await run(request, 2)
+  const slices: Array<{ figures: Figures; baseline: Figures }> = []
+  for (let slice = 0; slice < SLICES; slice += 1) {
+    const baseline = await run(yardstick, SECONDS / SLICES)
+    slices.push({ baseline, figures: await run(request, SECONDS / SLICES) })
+  }
+  const combine = (pick: (slice: { figures: Figures; baseline: Figures }) => Figures): Figures => {
+    const all = slices.map(pick)
+    return {
+      rps: all.reduce((sum, figures) => sum + figures.rps, 0) / all.length,
+      p99: median(all.map((figures) => figures.p99)),
+      errors: all.reduce((sum, figures) => sum + figures.errors, 0),
+      shed: all.reduce((sum, figures) => sum + figures.shed, 0),
+    }
+  }
+  return { figures: combine((slice) => slice.figures), baseline: combine((slice) => slice.baseline) }
 }
 
 interface DatabaseRun {
@@ -92,7 +134,8 @@ async function runServerSections(database: string, databaseUrl: string | undefin
   try {
     for (const section of serverSections) {
       const measure = (route: string, options?: MeasureOptions) => measureOn(server.url, route, options)
-      rows.push(...(await section.run({ url: server.url, database, prepared: server.prepared[section.name], measure })))
+      const compare = (route: string, options?: MeasureOptions) => compareOn(server.url, route, options)
+      rows.push(...(await section.run({ url: server.url, database, prepared: server.prepared[section.name], measure, compare })))
     }
   } finally {
     await server.stop()
@@ -100,23 +143,22 @@ async function runServerSections(database: string, databaseUrl: string | undefin
   return { database, rows }
 }
 
-function cell(run: DatabaseRun, row: BenchRow): string {
+function cell(row: BenchRow): string {
   if (row.text !== undefined) return row.text
   if (!row.figures) return ''
   const { rps, p99, errors, shed } = row.figures
-  const base = row.ratioTo ? run.rows.find((other) => other.label === row.ratioTo)?.figures : undefined
-  const ratio = base ? `  ×${(rps / base.rps).toFixed(2)}` : ''
+  const ratio = row.baseline ? `  ×${(rps / row.baseline.rps).toFixed(2)} of ${row.baseline.rps.toFixed(0)}` : ''
   return `${rps.toFixed(0).padStart(6)} req/s p99 ${String(p99).padStart(4)} ms${ratio}${shed ? ` shed ${shed}` : ''}${errors ? ` errors ${errors}` : ''}`
 }
 
 function printSideBySide(runs: DatabaseRun[]): void {
   const labels = [...new Set(runs.flatMap((run) => run.rows.map((row) => row.label)))]
   const width = Math.max(...labels.map((label) => label.length), 10) + 2
-  console.log(`\n${''.padEnd(width)}${runs.map((run) => run.database.padEnd(58)).join('')}target`)
+  console.log(`\n${''.padEnd(width)}${runs.map((run) => run.database.padEnd(64)).join('')}target`)
   for (const label of labels) {
     const cells = runs.map((run) => {
       const row = run.rows.find((candidate) => candidate.label === label)
-      return (row ? cell(run, row) : '—').padEnd(58)
+      return (row ? cell(row) : '—').padEnd(64)
     })
     const target = runs.flatMap((run) => run.rows).find((row) => row.label === label)?.target ?? ''
     console.log(`${label.padEnd(width)}${cells.join('')}${target}`)

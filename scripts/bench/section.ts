@@ -20,12 +20,12 @@ export interface MeasureOptions {
   connections?: number
 }
 
-/** One printed line of a section: figures (with an optional ratio to another row), or a sentence. */
+/** One printed line of a section: figures (with a ratio to the yardstick measured beside them), or a sentence. */
 export interface BenchRow {
   label: string
   figures?: Figures
-  /** The label of the row this one is divided by (e.g. the cached `GET /api/services`). */
-  ratioTo?: string
+  /** The cached `GET /api/services`, measured in slices alternating with `figures`: the ratio's divisor. */
+  baseline?: Figures
   /** What the ratio or the figures should reach, as printed (e.g. `≥ 0.25, p99 ≤ 50 ms`). */
   target?: string
   /** A result that is not throughput: `50 enrolled, 450 waitlisted`. */
@@ -40,6 +40,8 @@ export interface ServerBenchContext {
   /** What this section's `prepare` returned, inside the server process. */
   prepared: unknown
   measure(path: string, options?: MeasureOptions): Promise<Figures>
+  /** The route against the cached `GET /api/services`, in alternating slices of the same run (use as a row's figures and baseline). */
+  compare(path: string, options?: MeasureOptions): Promise<{ figures: Figures; baseline: Figures }>
 }
 
 /**

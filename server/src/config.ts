@@ -160,7 +160,7 @@ const EnvSchema = z
     H5_DIR: z.string().optional(),
     /** How long reference data (service catalogue, notices) is cached in memory. */
     REFERENCE_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(30),
-    /** How long a page of a public list (the course catalogue) is kept in memory; 0: never. */
+    /** How long what public lists share is kept in memory (a course catalogue page, the merchant list's live-offer counts); 0: never. */
     CATALOGUE_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
     /**
      * Requests one instance works on at once; one more is answered 503 at once, with Retry-After,

@@ -41,18 +41,16 @@ import {
   chinaClock,
   endOfChinaDay,
   liveOfferCondition,
-  liveOfferCount,
   MERCHANT_SUBJECT,
-  merchantSummaryColumns,
   openNowSql,
   startOfChinaDay,
   toMerchantSummary,
   toOffer,
   yuan,
   type MerchantRow,
-  type MerchantSummaryRow,
   type OfferRow,
 } from './benefits.views'
+import { rowVersion, type FoundShop, type MerchantDirectory } from './benefits.directory'
 
 /** The member's side: merchants near me, offers, claims, coupons and their codes, history, applying as a merchant. */
 
@@ -83,6 +81,19 @@ interface SearchShape {
 
 type Bind = (name: string) => unknown
 
+/** earthdistance's radius of the earth (its `earth()`), in metres. */
+const EARTH_RADIUS_METRES = 6378168
+
+/**
+ * The GiST index orders shops by the straight line through the earth (cube distance, `<->`); the
+ * distance along the surface follows from it, as earthdistance's own `sec_to_gc` computes it.
+ * Done here rather than with earth_distance() in the statement: that SQL function, called once per
+ * shop, was most of the statement's time. The two orders are the same.
+ */
+const alongSurface = (chord: number) => 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, chord / (2 * EARTH_RADIUS_METRES)))
+/** The straight line for a distance along the surface (earthdistance's `gc_to_sec`). */
+const chordFor = (metres: number) => 2 * EARTH_RADIUS_METRES * Math.sin(Math.min(Math.PI / 2, metres / (2 * EARTH_RADIUS_METRES)))
+
 /**
  * Nearest first with nothing else narrowing it (the page as it opens once a member shares where
  * they are): the statement walks the GiST index outward from the member and stops after a page of
@@ -100,8 +111,7 @@ const walksOutward = (shape: SearchShape) => shape.near && !shape.category && !s
 function searchParts(shape: SearchShape, bind: Bind) {
   // The member's point, computed once per statement (a subquery), not again for every shop.
   const origin = sql`(select ll_to_earth(${bind('lat')}::float8, ${bind('lng')}::float8))`
-  const radius = sql`${bind('radius')}::float8`
-  const distance = sql<number>`earth_distance(${benefitsMerchants.earth}, ${origin})`
+  const chord = sql<number>`(${benefitsMerchants.earth} <-> ${origin})`
   const conditions: Array<SQL | undefined> = [
     // Written out, not a parameter: the planner then knows nearly every shop is active and walks
     // the GiST index by distance instead of intersecting it with the status index.
@@ -112,15 +122,14 @@ function searchParts(shape: SearchShape, bind: Bind) {
       ? or(ilike(benefitsMerchants.name, sql`${bind('pattern')}`), ilike(benefitsMerchants.address, sql`${bind('pattern')}`))
       : undefined,
     shape.openNow ? openNowSql({ weekday: bind('weekday'), yesterday: bind('yesterday'), minute: bind('minute') }) : undefined,
-    shape.near && !walksOutward(shape) ? sql`earth_box(${origin}, ${radius}) @> ${benefitsMerchants.earth}` : undefined,
-    shape.near && !walksOutward(shape) ? sql`${distance} <= ${radius}` : undefined,
+    shape.near && !walksOutward(shape) ? sql`earth_box(${origin}, ${bind('radius')}::float8) @> ${benefitsMerchants.earth}` : undefined,
+    shape.near && !walksOutward(shape) ? sql`${chord} <= ${bind('chordRadius')}::float8` : undefined,
   ]
-  const liveOffers = liveOfferCount(bind('today'), { inStock: true })
-  return { origin, distance, conditions, liveOffers }
+  return { origin, chord, conditions }
 }
 
-const nearestKeys = (distance: SQL): SortKey[] => [
-  { expr: distance, type: 'float8' },
+const nearestKeys = (chord: SQL): SortKey[] => [
+  { expr: chord, type: 'float8' },
   { expr: sql`${benefitsMerchants.id}`, type: 'uuid' },
 ]
 const districtKeys: SortKey[] = [
@@ -129,23 +138,23 @@ const districtKeys: SortKey[] = [
   { expr: sql`${benefitsMerchants.id}`, type: 'uuid' },
 ]
 
-interface MerchantListRow {
-  merchant: MerchantSummaryRow
-  distance: number | null
-  liveOffers: number
-  cursorKey: Array<string | number>
+/** A shop the search found, where it falls in the list; what it shows comes from ShopSummaries. */
+interface SearchRow extends FoundShop {
+  /** The straight line from the member in metres (near searches), else null. */
+  chord: number | null
+  cursorKey: Array<string | number> | string
 }
 
-const byDistanceThenId = (a: MerchantListRow, b: MerchantListRow) =>
-  Number(a.distance) - Number(b.distance) || (a.merchant.id < b.merchant.id ? -1 : a.merchant.id > b.merchant.id ? 1 : 0)
+const byChordThenId = (a: SearchRow, b: SearchRow) => Number(a.chord) - Number(b.chord) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
-const searchPages = new Map<string, ReturnType<typeof preparedKeyset<MerchantListRow>>>()
+const searchPages = new Map<string, ReturnType<typeof preparedKeyset<SearchRow>>>()
 
 /**
  * The prepared page reader for one shape. Nearest first walks the GiST index in distance order
  * (`<->`), which stops after a page's worth of shops; the index cannot also order by id, so the
  * rows are put in (distance, id) order here, and when shops at exactly the same distance straddle
  * the page's end, every one of them is read (`shopsAtDistance`) so paging never skips or repeats.
+ * Only ids, row versions and distances come back: the shops' summaries are kept (ShopSummaries).
  */
 function searchPage(shape: SearchShape) {
   const name = `benefits_merchants_${Object.values(shape)
@@ -154,33 +163,38 @@ function searchPage(shape: SearchShape) {
   let readPage = searchPages.get(name)
   if (readPage) return readPage
   const parts = searchParts(shape, (field) => sql.placeholder(field))
-  const keys = shape.near ? nearestKeys(parts.distance) : districtKeys
-  readPage = preparedKeyset<MerchantListRow>(name, keys, (db, list, statementName) => {
+  readPage = preparedKeyset<SearchRow>(name, shape.near ? nearestKeys(parts.chord) : districtKeys, (db, list, statementName) => {
+    if (!shape.near) {
+      return db
+        .select({ id: benefitsMerchants.id, version: rowVersion, chord: sql<null>`null::float8`, cursorKey: list.cursorKey })
+        .from(benefitsMerchants)
+        .where(and(...parts.conditions, list.after))
+        .orderBy(...list.orderBy)
+        .limit(list.limit)
+        .prepare(statementName)
+    }
     const statement = db
-      .select({
-        merchant: merchantSummaryColumns,
-        distance: shape.near ? parts.distance : sql<null>`null::float8`,
-        liveOffers: parts.liveOffers,
-        cursorKey: list.cursorKey,
-      })
+      .select({ id: benefitsMerchants.id, version: rowVersion, chord: parts.chord })
       .from(benefitsMerchants)
       .where(and(...parts.conditions, list.after))
-      .orderBy(...(shape.near ? [sql`${benefitsMerchants.earth} <-> ${parts.origin}`] : list.orderBy))
+      .orderBy(sql`${benefitsMerchants.earth} <-> ${parts.origin}`)
       .limit(list.limit)
       .prepare(statementName)
-    if (!shape.near) return statement as { execute(values: Record<string, unknown>): Promise<MerchantListRow[]> }
     return {
       async execute(values: Record<string, unknown>) {
-        const found = ((await statement.execute(values)) as MerchantListRow[]).sort(byDistanceThenId)
+        // The cursor is the (distance, id) of the page's last row, made here for every row found.
+        const found: SearchRow[] = (await statement.execute(values))
+          .map((row) => ({ ...row, chord: Number(row.chord), cursorKey: [Number(row.chord), row.id] }))
+          .sort(byChordThenId)
         const limit = Number(values.pageLimit)
         const radius = Number(values.radius)
         // A shop past the radius ends the list: every shop after it is farther still.
-        const rows = walksOutward(shape) ? found.filter((row) => Number(row.distance) <= radius) : found
+        const rows = walksOutward(shape) ? found.filter((row) => alongSurface(Number(row.chord)) <= radius) : found
         if (rows.length < found.length) return rows
-        const boundary = rows.at(-1)?.distance
-        if (rows.length < limit || rows.at(-2)?.distance !== boundary) return rows
+        const boundary = rows.at(-1)?.chord
+        if (rows.length < limit || rows.at(-2)?.chord !== boundary) return rows
         const ties = await shopsAtDistance(db, shape, values, Number(boundary))
-        return [...rows.filter((row) => Number(row.distance) < Number(boundary)), ...ties].slice(0, limit)
+        return [...rows.filter((row) => Number(row.chord) < Number(boundary)), ...ties].slice(0, limit)
       },
     }
   })
@@ -188,37 +202,29 @@ function searchPage(shape: SearchShape) {
   return readPage
 }
 
-/** Every shop the search finds at exactly `metres` (after the cursor), by id: rare, so not prepared. */
-async function shopsAtDistance(db: Queryable, shape: SearchShape, values: Record<string, unknown>, metres: number) {
+/** Every shop the search finds at exactly this distance (after the cursor), by id: rare, so not prepared. */
+async function shopsAtDistance(db: Queryable, shape: SearchShape, values: Record<string, unknown>, chord: number): Promise<SearchRow[]> {
   const parts = searchParts(shape, (field) => values[field])
-  const keys = nearestKeys(parts.distance)
   const cursor =
     values.cursor0 === undefined
       ? undefined
-      : sql`(${parts.distance}, ${benefitsMerchants.id}) > (${values.cursor0}::float8, ${values.cursor1}::uuid)`
+      : sql`(${parts.chord}, ${benefitsMerchants.id}) > (${values.cursor0}::float8, ${values.cursor1}::uuid)`
   const rows = await db
-    .select({
-      merchant: merchantSummaryColumns,
-      distance: parts.distance,
-      liveOffers: parts.liveOffers,
-      cursorKey: sql<Array<string | number>>`json_build_array(${sql.join(
-        keys.map((key) => sql`(${key.expr})::${sql.raw(key.type)}`),
-        sql`, `,
-      )})`,
-    })
+    .select({ id: benefitsMerchants.id, version: rowVersion })
     .from(benefitsMerchants)
-    .where(and(...parts.conditions, cursor, sql`${parts.distance} = ${metres}::float8`))
+    .where(and(...parts.conditions, cursor, sql`${parts.chord} = ${chord}::float8`))
     .orderBy(benefitsMerchants.id)
     .limit(Number(values.pageLimit))
-  return rows
+  return rows.map((row) => ({ ...row, chord, cursorKey: [chord, row.id] }))
 }
 
 /**
- * Active merchants: nearest first with the distance when the member shared where they are (an
- * earth box and a nearest-first walk over the GiST index, then the exact distance within the
- * radius), otherwise by district and name. Category, district, search and open-now narrow either.
+ * Active merchants: nearest first with the distance when the member shared where they are (a
+ * nearest-first walk over the GiST index, with an earth box when other filters narrow it, then
+ * the exact distance within the radius), otherwise by district and name. Category, district,
+ * search and open-now narrow either.
  */
-export async function listMerchants(context: SystemContext, query: MerchantQuery): Promise<MerchantList> {
+export async function listMerchants(context: SystemContext, query: MerchantQuery, directory: MerchantDirectory): Promise<MerchantList> {
   const { db, now } = context
   const at = here(query)
   const shape: SearchShape = {
@@ -228,22 +234,31 @@ export async function listMerchants(context: SystemContext, query: MerchantQuery
     q: Boolean(query.q),
     openNow: query.openNow === 'true',
   }
-  const values: Record<string, unknown> = { today: chinaDate(now) }
+  const values: Record<string, unknown> = {}
   if (at) {
-    values.lat = at.lat
-    values.lng = at.lng
-    values.radius = Math.min(MAX_RADIUS_METRES, Math.max(100, query.radius ? Number(query.radius) : DEFAULT_RADIUS_METRES))
+    const radius = Math.min(MAX_RADIUS_METRES, Math.max(100, query.radius ? Number(query.radius) : DEFAULT_RADIUS_METRES))
+    Object.assign(values, { lat: at.lat, lng: at.lng, radius, chordRadius: chordFor(radius) })
   }
   if (shape.category) values.category = query.category
   if (shape.district) values.district = query.district
   if (shape.q) values.pattern = `%${query.q!.replace(/[\\%_]/g, (match) => `\\${match}`)}%`
   if (shape.openNow) Object.assign(values, chinaClock(now))
-  return searchPage(shape)(db, values, query, (row) =>
-    toMerchantSummary(row.merchant, now, {
-      distanceMetres: row.distance === null ? null : Number(row.distance),
-      liveOffers: Number(row.liveOffers),
+  const page = await searchPage(shape)(db, values, query, (row) => row)
+  const [shops, liveOffers] = await Promise.all([directory.shops.of(db, page.items), directory.liveOffers.on(db, chinaDate(now))])
+  return {
+    items: page.items.flatMap((found) => {
+      const shop = shops.get(found.id)
+      // Gone between the two reads (removed, say): left out rather than shown half.
+      if (!shop) return []
+      return [
+        toMerchantSummary(shop, now, {
+          distanceMetres: found.chord === null ? null : alongSurface(found.chord),
+          liveOffers: liveOffers.get(found.id) ?? 0,
+        }),
+      ]
     }),
-  )
+    nextCursor: page.nextCursor,
+  }
 }
 
 /** A merchant the public may see (active), or 404. */

@@ -32,6 +32,7 @@ import {
 import type { Quota } from '../../core/rate-limits'
 import { lineErrors as errors } from '../../core/responses'
 import { runSubmission } from '../../core/submission'
+import { merchantDirectory } from './benefits.directory'
 import { checkCode, deskHome, deskRedemptions, deskStatement, redeem, undoRedemption } from './benefits.desk'
 import {
   applyAsMerchant,
@@ -56,6 +57,7 @@ const LocationQuery = z.object({ lat: CouponCodeQuery.shape.lat, lng: CouponCode
 /** Members: merchants near me, offers, claims, coupons; anyone logged in may apply as a merchant. */
 export const benefitsMemberRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('onRequest', app.authenticate)
+  const directory = merchantDirectory(app.config.catalogueCacheMs)
   const tags = ['benefits']
 
   app.get(
@@ -68,7 +70,7 @@ export const benefitsMemberRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MerchantList, ...errors },
       },
     },
-    async (request) => listMerchants(app.serviceContext(request), request.query),
+    async (request) => listMerchants(app.serviceContext(request), request.query, directory),
   )
   app.get(
     '/merchants/:id',
