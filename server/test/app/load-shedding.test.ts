@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import type { FastifyPluginAsync } from 'fastify'
 import { serviceLines } from '../../src/lines/registry'
 import { createTestApp, type TestApp } from '../helpers/test-app'
@@ -58,11 +61,23 @@ describe('load shedding on event-loop delay', () => {
   const blockingLine = testLine('blocking', { routes: [blockingRoutes] })
   let t: TestApp
   let url: string
+  let h5Dir: string
   beforeAll(async () => {
-    t = await createTestApp({ env: { MAX_EVENT_LOOP_DELAY_MS: '100' }, lines: [...serviceLines, blockingLine], demo: false })
+    h5Dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lgh-h5-shedding-'))
+    fs.mkdirSync(path.join(h5Dir, 'js'))
+    fs.writeFileSync(path.join(h5Dir, 'index.html'), '<!doctype html><title>连·工惠</title>')
+    fs.writeFileSync(path.join(h5Dir, 'js', 'page.1a2b3c4d.js'), 'console.log(1)')
+    t = await createTestApp({
+      env: { MAX_EVENT_LOOP_DELAY_MS: '100', H5_DIR: h5Dir },
+      lines: [...serviceLines, blockingLine],
+      demo: false,
+    })
     url = await t.app.listen({ host: '127.0.0.1', port: 0 })
   })
-  afterAll(() => t.close())
+  afterAll(async () => {
+    await t.close()
+    fs.rmSync(h5Dir, { recursive: true, force: true })
+  })
 
   /** Asks until `done` holds of the answer (the delay is sampled every 250 ms), at most 5 s. */
   async function askUntil(path: string, done: (response: Response) => boolean): Promise<Response> {
@@ -85,5 +100,13 @@ describe('load shedding on event-loop delay', () => {
     expect(await refused.json()).toEqual({ code: 'SERVICE_UNAVAILABLE', message: '服务繁忙，请稍后再试' })
     expect((await fetch(`${url}/api/health`)).status).toBe(200)
     expect((await askUntil('/api/services', (response) => response.status === 200)).status).toBe(200)
+  })
+
+  it('when API requests are refused, then the page and its scripts are still served: a refused chunk left the page blank', async () => {
+    await fetch(`${url}/api/hold-the-loop`)
+    await fetch(`${url}/api/hold-the-loop`)
+    expect((await askUntil('/api/services', (response) => response.status === 503)).status).toBe(503)
+    const [page, chunk] = await Promise.all([fetch(`${url}/`), fetch(`${url}/js/page.1a2b3c4d.js`)])
+    expect([page.status, chunk.status]).toEqual([200, 200])
   })
 })

@@ -5,7 +5,13 @@ import { AppError } from '../../lib/errors'
 
 const DELAY_SAMPLE_MS = 250
 
-const isHealthCheck = (request: FastifyRequest) => request.url.startsWith('/api/health')
+/**
+ * What is never refused: the health check (a busy instance is not a dead one), and the H5 build's
+ * files — read from disk already compressed, they cost next to nothing, and one refused script or
+ * stylesheet left a page blank for good ("Loading CSS chunk failed"), where a refused API call is
+ * asked again by the app.
+ */
+const neverShed = (request: FastifyRequest) => !request.url.startsWith('/api/') || request.url.startsWith('/api/health')
 
 function busy(reply: FastifyReply): AppError {
   reply.header('retry-after', '1')
@@ -13,8 +19,8 @@ function busy(reply: FastifyReply): AppError {
 }
 
 /**
- * Sheds load before requests queue for seconds; the client says 服务繁忙 and tries again, so those
- * let in are answered quickly. The health check is never refused: a busy instance is not a dead one.
+ * Sheds API load before requests queue for seconds; the client says 服务繁忙 and tries again, so
+ * those let in are answered quickly. The health check and the H5 page's files are never refused.
  *
  * Two signals, because requests wait in two places. Past `maxInFlight` requests in progress on
  * this instance, one more is refused at once. And the embedded database runs its queries on this
@@ -36,7 +42,7 @@ export default fp(
         maxEventLoopDelay: app.config.maxEventLoopDelayMs,
         sampleInterval: DELAY_SAMPLE_MS,
         pressureHandler: async (request, reply) => {
-          if (!isHealthCheck(request) && Date.now() >= countsFrom) throw busy(reply)
+          if (!neverShed(request) && Date.now() >= countsFrom) throw busy(reply)
         },
       })
     }
@@ -44,7 +50,7 @@ export default fp(
     if (limit === 0) return
     let inFlight = 0
     app.addHook('onRequest', async (request, reply) => {
-      if (isHealthCheck(request)) return
+      if (neverShed(request)) return
       if (inFlight >= limit) throw busy(reply)
       inFlight++
       // 'close' fires once the answer is sent or the client went away: either way the slot is free.
