@@ -1,8 +1,5 @@
-import path from 'node:path'
-import fs from 'node:fs'
 import Fastify, { type FastifyInstance } from 'fastify'
 import fastifyRateLimit from '@fastify/rate-limit'
-import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
@@ -26,6 +23,7 @@ import { accountRoutes } from './platform/account/account.routes'
 import { authRoutes } from './platform/auth/auth.routes'
 import { readSession } from './platform/auth/auth.service'
 import { catalogueRoutes } from './platform/catalogue/catalogue.routes'
+import { serveH5 } from './platform/h5/h5'
 import { healthRoutes } from './platform/health/health.routes'
 import { inboxRoutes } from './platform/inbox/inbox.routes'
 import { orgsRoutes } from './platform/orgs/orgs.routes'
@@ -155,44 +153,4 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   if (config.h5Dir) await serveH5(app, config.h5Dir)
   return app
-}
-
-/** A file name the build stamped with a hash of its content (`app.1a2b3c4d.js`, `app.<20 hex>.css`). */
-const HASHED_NAME = /\.[0-9a-f]{8,}\.[a-z0-9]+$/i
-
-/**
- * How long a browser may keep a file of the H5 build: one whose name carries its content's hash
- * never changes (a new build makes a new name), so a year without asking again; anything else,
- * `index.html` above all, is asked for again each time so a new build is picked up at once.
- */
-function h5CacheControl(filePath: string): string {
-  const name = path.basename(filePath).replace(/\.(br|gz)$/, '')
-  return HASHED_NAME.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache'
-}
-
-/**
- * Serves the H5 build of the mini-program at `/` (hash router: only real files are needed). The
- * build writes each text file also brotli- and gzip-compressed (config/prod.ts); the one the
- * browser accepts is sent, so nothing is compressed per request.
- */
-async function serveH5(app: FastifyInstance, h5Dir: string): Promise<void> {
-  if (!fs.existsSync(path.join(h5Dir, 'index.html'))) {
-    app.log.warn({ h5Dir }, 'H5 build not found; serving the API only')
-    return
-  }
-  await app.register(fastifyStatic, {
-    root: h5Dir,
-    prefix: '/',
-    index: ['index.html'],
-    wildcard: true,
-    preCompressed: true,
-    // @fastify/send writes its own `cache-control: public, max-age=0` after setHeaders has run,
-    // replacing ours: it is turned off so the header below is the one sent.
-    cacheControl: false,
-    setHeaders(response, filePath) {
-      response.setHeader('cache-control', h5CacheControl(filePath))
-      // The same URL answers differently by Accept-Encoding: caches between must keep them apart.
-      response.setHeader('vary', 'accept-encoding')
-    },
-  })
 }

@@ -16,7 +16,7 @@ export interface PagedState<P extends PageOf<unknown>> extends ApiState<P> {
   loadMore(): Promise<void>
 }
 
-export interface UsePagedApiOptions extends UseApiOptions {
+export interface UsePagedApiOptions extends Omit<UseApiOptions, 'initial'> {
   /** Load the next page when the person scrolls to the bottom of the page (default true). */
   onReachBottom?: boolean
 }

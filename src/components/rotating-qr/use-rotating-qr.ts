@@ -15,7 +15,7 @@ export interface RotatingQrState<T = RotatingQr> extends ApiState<T> {
   expired: boolean
 }
 
-export interface RotatingQrOptions extends UseApiOptions {
+export interface RotatingQrOptions extends Omit<UseApiOptions, 'initial'> {
   /** What the fetch depends on (e.g. the session token): a change fetches a new code. */
   deps?: unknown[]
 }

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { ServiceLine } from '@contract/catalogue'
+import { SERVED_CATALOGUE_ID } from '@contract/served-page'
 import { ApiError } from '@/services/api-error'
 import { listNotices, listServices } from '@/services/api/core'
 import * as sessionStore from '@/services/session-store'
@@ -84,5 +85,40 @@ describe('首页 (home page)', () => {
     expect(await screen.findAllByText('金秋助学')).toHaveLength(2)
     fireEvent.click(screen.getByText('困难帮扶：名额剩 120 个 · 9月1日截止'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/hardship/pages/apply/index' })
+  })
+})
+
+describe('首页 in a browser, with the catalogue the page came with', () => {
+  afterEach(() => jest.restoreAllMocks())
+
+  it('draws the grid in its first render and asks the API nothing; the next visit asks', async () => {
+    const block = document.createElement('script')
+    block.type = 'application/json'
+    block.id = SERVED_CATALOGUE_ID
+    block.textContent = JSON.stringify({
+      services: [line('membership', '入会', 'open', '/membership/pages/apply/index')],
+      notices: [{ id: 'n2', title: '春送岗位招聘会', body: '3月2日', publishedAt: '2026-11-20T01:00:00Z' }],
+    })
+    document.head.appendChild(block)
+    mockedServices.mockClear()
+    mockedNotices.mockClear()
+
+    const first = render(<HomePage />)
+    // Synchronously: no loading state in between.
+    expect(screen.getByText('入会')).toBeTruthy()
+    expect(screen.getByText('春送岗位招聘会')).toBeTruthy()
+    expect(screen.queryByText('正在加载服务…')).toBeNull()
+    await act(async () => undefined)
+    expect(mockedServices).not.toHaveBeenCalled()
+    expect(mockedNotices).not.toHaveBeenCalled()
+    expect(document.getElementById(SERVED_CATALOGUE_ID)).toBeNull()
+    first.unmount()
+
+    mockedServices.mockResolvedValue({ services: [line('legal_aid', '法律援助', 'open', '/legal-aid/pages/apply/index')] })
+    mockedNotices.mockResolvedValue({ notices: [] })
+    render(<HomePage />)
+    expect(screen.getByText('正在加载服务…')).toBeTruthy()
+    expect(await screen.findByText('法律援助')).toBeTruthy()
+    expect(mockedServices).toHaveBeenCalledTimes(1)
   })
 })

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
 import type { ServiceLine } from '@contract/catalogue'
 import { NoticeStrip } from '@/components/notice-strip'
 import { PageShell } from '@/components/page-shell'
@@ -10,13 +11,15 @@ import { useSession } from '@/hooks/useSession'
 import { toast } from '@/services/dialogs'
 import { goToLogin } from '@/services/session'
 import { usableToken } from '@/services/session-store'
-import { loadNotices, loadServices } from './requests'
+import { loadNotices, loadServices, takeServedCatalogue } from './requests'
 import './index.css'
 
 export default function HomePage() {
   const session = useSession()
-  const services = useApi(() => loadServices().then((result) => result.services), [])
-  const notices = useApi(() => loadNotices().then((result) => result.notices), [])
+  // In a browser the page itself brought the catalogue: the grid is in the first render.
+  const [served] = useState(takeServedCatalogue)
+  const services = useApi(() => loadServices().then((result) => result.services), [], { initial: served?.services.services })
+  const notices = useApi(() => loadNotices().then((result) => result.notices), [], { initial: served?.notices.notices })
 
   const open = (service: ServiceLine, path = service.entryPath) => {
     if (service.status !== 'open' || !path) return toast(`${service.name}即将开放`)

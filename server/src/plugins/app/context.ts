@@ -12,6 +12,7 @@ import type { ServiceLineDefinition } from '../../core/service-line'
 import type { Database, DatabaseHandle, Queryable } from '../../db/client'
 import { FieldCipher } from '../../lib/crypto'
 import { WechatClient } from '../../lib/wechat'
+import { Catalogue } from '../../platform/catalogue/catalogue.service'
 import type { FileStorage } from '../../platform/uploads/storage'
 import { currentUser } from './authentication'
 
@@ -34,6 +35,8 @@ declare module 'fastify' {
     clock: () => Date
     outbox: OutboxSender
     jobs: JobScheduler
+    /** The home grid's service lines and the notices, kept for REFERENCE_CACHE_SECONDS. */
+    catalogue: Catalogue
     /** The context a line's service functions take, for this request's caller. */
     serviceContext(request: FastifyRequest, db?: Queryable): ServiceContext
     systemContext(db?: Queryable): SystemContext
@@ -83,6 +86,7 @@ export default fp<ContextOptions>(
     app.decorate('systemContext', systemContext)
     app.decorate('serviceContext', (request: FastifyRequest, db?: Queryable) => ({ ...systemContext(db), user: currentUser(request) }))
     app.decorate('outbox', new OutboxSender(options.database.db, app.wechat, app.log, clock))
+    app.decorate('catalogue', new Catalogue({ lines: options.lines, systemContext, log: app.log, cacheMs: config.referenceCacheMs }))
 
     const outboxJob: JobDefinition = { name: 'outbox.send', everyMs: config.outboxIntervalMs, run: () => app.outbox.drain() }
     const jobs = [outboxJob, ...options.platformJobs, ...options.lines.flatMap((line) => line.jobs ?? [])]
