@@ -9,6 +9,7 @@ import path from 'node:path'
 import autocannon from 'autocannon'
 import { median } from '../lib/first-screen'
 import { findPostgresBin, startPostgresCluster } from '../lib/postgres-cluster'
+import { cpuUsedBetween, processCpuMs, processTreeCpuMs } from '../lib/process-cpu'
 import type { BenchRow, Figures, MeasureOptions } from './section'
 import { clientSections, serverSections } from './sections'
 
@@ -21,16 +22,26 @@ const YARDSTICK = '/api/services'
 interface BenchServer {
   url: string
   prepared: Record<string, unknown>
+  /** CPU the server's process and the database's processes have used so far, in ms (undefined where /proc is not). */
+  cpuSoFar: CpuMeter
   stop(): Promise<void>
 }
 
-async function startServer(databaseUrl: string | undefined): Promise<BenchServer> {
+/** CPU used so far in ms: the server's process, and each of PostgreSQL's (by process id). */
+type CpuMeter = () => { server?: number; database?: ReadonlyMap<number, number> }
+
+async function startServer(databaseUrl: string | undefined, databasePid: number | undefined): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lgh-bench-'))
   const env: NodeJS.ProcessEnv = { ...process.env }
   delete env.DATABASE_URL
   const child = fork(path.join(__dirname, 'server.ts'), [], {
     cwd: root,
-    execArgv: ['--import', 'tsx'],
+    // `BENCH_CPU_PROFILE=dir`: the server writes a V8 CPU profile there as it stops (open it in Chrome's DevTools).
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []),
+    ],
     env: {
       ...env,
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
@@ -57,6 +68,10 @@ async function startServer(databaseUrl: string | undefined): Promise<BenchServer
   return {
     url: `http://127.0.0.1:${ready.port}`,
     prepared: ready.prepared,
+    cpuSoFar: () => ({
+      server: child.pid === undefined ? undefined : processCpuMs(child.pid),
+      database: databasePid === undefined ? undefined : processTreeCpuMs(databasePid),
+    }),
     stop: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve))
       child.kill('SIGTERM')
@@ -79,17 +94,29 @@ function autocannonRequest(base: string, route: string, options: MeasureOptions)
   }
 }
 
-async function run(request: ReturnType<typeof autocannonRequest>, seconds: number): Promise<Figures> {
+async function run(request: ReturnType<typeof autocannonRequest>, seconds: number, cpuSoFar?: CpuMeter): Promise<Figures> {
+  const before = cpuSoFar?.()
   const result = await autocannon({ ...request, duration: seconds })
+  const after = cpuSoFar?.()
   const shed = (result.statusCodeStats as Record<string, { count: number } | undefined>)['503']?.count ?? 0
-  return { rps: result['2xx'] / seconds, p99: result.latency.p99, errors: result.errors + result.non2xx - shed, shed }
+  const answers = Math.max(1, result['2xx'] + result.non2xx)
+  const perAnswer = (ms: number | undefined) => (ms === undefined ? undefined : (ms * 1000) / answers)
+  const server = perAnswer(before?.server === undefined || after?.server === undefined ? undefined : after.server - before.server)
+  const database = perAnswer(before?.database && after?.database ? cpuUsedBetween(before.database, after.database) : undefined)
+  return {
+    rps: result['2xx'] / seconds,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx - shed,
+    shed,
+    ...(server === undefined ? {} : { cpu: { server, ...(database === undefined ? {} : { database }) } }),
+  }
 }
 
-async function measureOn(base: string, route: string, options: MeasureOptions = {}): Promise<Figures> {
+async function measureOn(base: string, route: string, options: MeasureOptions = {}, cpuSoFar?: CpuMeter): Promise<Figures> {
   const request = autocannonRequest(base, route, options)
   // Warm up first so JIT and connection set-up do not count.
   await run(request, 2)
-  return run(request, SECONDS)
+  return run(request, SECONDS, cpuSoFar)
 }
 
 /** Slices of equal length, alternating, summed: the figures of two routes measured side by side. */
@@ -101,23 +128,38 @@ const SLICES = 4
  * figures taken a minute apart did not. p99 is the median of the slices' (one stalled slice, a
  * vacuum say, does not stand for the run).
  */
-async function compareOn(base: string, route: string, options: MeasureOptions = {}): Promise<{ figures: Figures; baseline: Figures }> {
+async function compareOn(
+  base: string,
+  route: string,
+  options: MeasureOptions = {},
+  cpuSoFar?: CpuMeter,
+): Promise<{ figures: Figures; baseline: Figures }> {
   const request = autocannonRequest(base, route, options)
   const yardstick = autocannonRequest(base, YARDSTICK, {})
   await run(yardstick, 2)
   await run(request, 2)
   const slices: Array<{ figures: Figures; baseline: Figures }> = []
   for (let slice = 0; slice < SLICES; slice += 1) {
-    const baseline = await run(yardstick, SECONDS / SLICES)
-    slices.push({ baseline, figures: await run(request, SECONDS / SLICES) })
+    const baseline = await run(yardstick, SECONDS / SLICES, cpuSoFar)
+    slices.push({ baseline, figures: await run(request, SECONDS / SLICES, cpuSoFar) })
   }
   const combine = (pick: (slice: { figures: Figures; baseline: Figures }) => Figures): Figures => {
     const all = slices.map(pick)
+    // Per answer over the slices together: each slice weighs as many answers as it gave.
+    const answers = (figures: Figures) => figures.rps + figures.shed / (SECONDS / SLICES)
+    const weighed = (pick: (cpu: NonNullable<Figures['cpu']>) => number | undefined) => {
+      if (all.some((figures) => figures.cpu === undefined || pick(figures.cpu) === undefined)) return undefined
+      const total = all.reduce((sum, figures) => sum + answers(figures), 0)
+      return all.reduce((sum, figures) => sum + pick(figures.cpu!)! * answers(figures), 0) / Math.max(total, 1e-9)
+    }
+    const server = weighed((cpu) => cpu.server)
+    const database = weighed((cpu) => cpu.database)
     return {
       rps: all.reduce((sum, figures) => sum + figures.rps, 0) / all.length,
       p99: median(all.map((figures) => figures.p99)),
       errors: all.reduce((sum, figures) => sum + figures.errors, 0),
       shed: all.reduce((sum, figures) => sum + figures.shed, 0),
+      ...(server === undefined ? {} : { cpu: { server, ...(database === undefined ? {} : { database }) } }),
     }
   }
   return { figures: combine((slice) => slice.figures), baseline: combine((slice) => slice.baseline) }
@@ -128,13 +170,13 @@ interface DatabaseRun {
   rows: BenchRow[]
 }
 
-async function runServerSections(database: string, databaseUrl: string | undefined): Promise<DatabaseRun> {
-  const server = await startServer(databaseUrl)
+async function runServerSections(database: string, databaseUrl?: string, databasePid?: number): Promise<DatabaseRun> {
+  const server = await startServer(databaseUrl, databasePid)
   const rows: BenchRow[] = []
   try {
     for (const section of serverSections) {
-      const measure = (route: string, options?: MeasureOptions) => measureOn(server.url, route, options)
-      const compare = (route: string, options?: MeasureOptions) => compareOn(server.url, route, options)
+      const measure = (route: string, options?: MeasureOptions) => measureOn(server.url, route, options, server.cpuSoFar)
+      const compare = (route: string, options?: MeasureOptions) => compareOn(server.url, route, options, server.cpuSoFar)
       rows.push(...(await section.run({ url: server.url, database, prepared: server.prepared[section.name], measure, compare })))
     }
   } finally {
@@ -151,18 +193,36 @@ function cell(row: BenchRow): string {
   return `${rps.toFixed(0).padStart(6)} req/s p99 ${String(p99).padStart(4)} ms${ratio}${shed ? ` shed ${shed}` : ''}${errors ? ` errors ${errors}` : ''}`
 }
 
-function printSideBySide(runs: DatabaseRun[]): void {
-  const labels = [...new Set(runs.flatMap((run) => run.rows.map((row) => row.label)))]
-  const width = Math.max(...labels.map((label) => label.length), 10) + 2
-  console.log(`\n${''.padEnd(width)}${runs.map((run) => run.database.padEnd(64)).join('')}target`)
+const micros = (value: number) => `${value.toFixed(0)} µs`
+
+/** Where an answer's CPU went: the server, and PostgreSQL's own processes; the yardstick's beside it. */
+function cpuCell(row: BenchRow): string {
+  const cpu = row.figures?.cpu
+  if (!cpu) return ''
+  const database = cpu.database === undefined ? '' : ` + database ${micros(cpu.database)}`
+  const yardstick = row.baseline?.cpu ? ` (yardstick ${micros(row.baseline.cpu.server + (row.baseline.cpu.database ?? 0))})` : ''
+  return `server ${micros(cpu.server)}${database}${yardstick}`
+}
+
+function printTable(runs: DatabaseRun[], heading: string, show: (row: BenchRow) => string, withTarget: boolean): void {
+  const labels = [...new Set(runs.flatMap((run) => run.rows.filter((row) => show(row) !== '').map((row) => row.label)))]
+  if (labels.length === 0) return
+  const width = Math.max(...labels.map((label) => label.length), heading.length, 10) + 2
+  console.log(`\n${heading.padEnd(width)}${runs.map((run) => run.database.padEnd(64)).join('')}${withTarget ? 'target' : ''}`)
   for (const label of labels) {
     const cells = runs.map((run) => {
       const row = run.rows.find((candidate) => candidate.label === label)
-      return (row ? cell(row) : '—').padEnd(64)
+      return (row ? show(row) : '—').padEnd(64)
     })
-    const target = runs.flatMap((run) => run.rows).find((row) => row.label === label)?.target ?? ''
+    const target = withTarget ? (runs.flatMap((run) => run.rows).find((row) => row.label === label)?.target ?? '') : ''
     console.log(`${label.padEnd(width)}${cells.join('')}${target}`)
   }
+}
+
+function printSideBySide(runs: DatabaseRun[]): void {
+  printTable(runs, '', cell, true)
+  // On a shared machine req/s moves with everything else running; CPU per answer says what a request costs.
+  printTable(runs, 'CPU per answer', cpuCell, false)
 }
 
 async function main(): Promise<void> {
@@ -175,7 +235,7 @@ async function main(): Promise<void> {
   if (databases.includes('postgres') && findPostgresBin()) {
     const cluster = await startPostgresCluster()
     try {
-      runs.push(await runServerSections('PostgreSQL', cluster.url))
+      runs.push(await runServerSections('PostgreSQL', cluster.url, cluster.pid))
     } finally {
       cluster.stop()
     }

@@ -10,6 +10,11 @@ export interface Figures {
   errors: number
   /** Answered 503 by load shedding (MAX_IN_FLIGHT, MAX_EVENT_LOOP_DELAY_MS): refused at once rather than queued. */
   shed: number
+  /**
+   * CPU per answer in µs (all answers, shed ones included), where /proc tells: the server's
+   * process, and the PostgreSQL server's processes (absent on PGlite, which runs inside the server).
+   */
+  cpu?: { server: number; database?: number }
 }
 
 export interface MeasureOptions {

@@ -12,6 +12,8 @@ import path from 'node:path'
 export interface PostgresCluster {
   url: string
   version: string
+  /** The postmaster's process id (its backends are its children). */
+  pid: number
   stop(): void
 }
 
@@ -67,9 +69,12 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   ].join(' ')
   run('pg_ctl', ['-D', dataDir, '-w', '-t', '60', '-l', path.join(root, 'server.log'), '-o', serverOptions, 'start'])
   const version = execFileSync(path.join(bin, 'postgres'), ['--version'], { encoding: 'utf8' }).trim()
+  // postmaster.pid's first line is the postmaster's process id.
+  const pid = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0])
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     version,
+    pid,
     stop() {
       try {
         run('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop'])
