@@ -47,6 +47,12 @@ describe('member benefits', () => {
     expect(items[0]!.distanceMetres).toBeGreaterThan(200)
     expect(items[0]!.distanceMetres).toBeLessThan(245)
     expect(items[1]!.distanceMetres).toBeGreaterThan(1100)
+    // The list's distance (from the index's straight line to the member's point, both computed
+    // outside SQL) is the one earthdistance's earth_distance() gives on the merchant's page.
+    const detail = (
+      await asMember(members[0]!)({ method: 'GET', url: `/api/merchants/${middle}?lat=${ORIGIN.lat}&lng=${ORIGIN.lng}` })
+    ).json()
+    expect(items[1]!.distanceMetres).toBeCloseTo(detail.distanceMetres, 3)
     // The walk outward finds the far shop right after these two: past the radius, the list ends there.
     const upToRadius = (
       await asMember(members[0]!)({ method: 'GET', url: `/api/merchants?lat=${ORIGIN.lat}&lng=${ORIGIN.lng}&radius=3000&limit=2` })
