@@ -29,7 +29,7 @@ describe('membership in the browser (H5 build, headless Chromium)', () => {
     const step = (key: string) => apply.locator(`[data-step="${key}"]`).waitFor()
     const next = () => tap(apply.locator('[data-testid="apply-next"]'))
     const fieldError = (name: string) => apply.locator(`[data-field="${name}"] .lg-field__error`)
-    const input = (className: string): Locator => apply.locator(`.${className} input`)
+    const input = (className: string): Locator => apply.locator(`input.${className}`)
 
     // Step 1: no consent, no way on; each box says why.
     await step('consent')
@@ -254,7 +254,7 @@ describe('membership in the browser (H5 build, headless Chromium)', () => {
     await tap((await currentPage(newcomer, pages.mine.path)).locator('[data-testid="mine-staff-invite"]'))
     const redeem = await currentPage(newcomer, pages.account.staffInvite.path)
     await redeem.locator('[data-field="realName"] input').fill('孙建华')
-    await redeem.locator('.ac-staff-invite__input input').fill(code.toLowerCase())
+    await redeem.locator('input.ac-staff-invite__input').fill(code.toLowerCase())
     await tap(redeem.locator('[data-testid="redeem"]'))
     await expect(redeem.locator('[data-testid="invite-done"]').textContent()).resolves.toContain('赣榆区总工会的县区工会工作人员')
     await snap(newcomer, 'membership-21-invite-redeemed')

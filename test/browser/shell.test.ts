@@ -133,7 +133,8 @@ function measure(top: Locator, mode: Mode): Promise<Measured> {
 
       const inputs: string[] = []
       for (const box of Array.from(root.querySelectorAll('.lg-input'))) {
-        const input = box.querySelector('input')
+        // H5 draws Taro's Input as the <input> itself (the box); WeChat-like wrappers hold one inside.
+        const input = box instanceof HTMLInputElement ? box : box.querySelector('input')
         if (!input || !visible(box)) continue
         const outer = box.getBoundingClientRect()
         const inner = input.getBoundingClientRect()

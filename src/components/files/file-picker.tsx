@@ -171,7 +171,7 @@ export function Thumb({
         className={`lg-files__thumb lg-files__thumb--${size}`}
         src={shown}
         mode='aspectFill'
-        nativeProps={{ alt: name ?? '照片' }}
+        imgProps={{ alt: name ?? '照片' }}
         onError={() => setBroken((current) => [...current, shown])}
       />
     )

@@ -20,7 +20,12 @@ export interface TextInputProps {
 /** How far past its limit free text may go: enough to see it is too long and what to shorten. */
 const TEXT_OVERRUN = 20
 
-/** One line of text. The real input fills its box, so a tap anywhere on the box types into it. */
+/**
+ * One line of text; the input is its own box, so a tap anywhere on the box types into it. In H5
+ * Taro's Input is the browser's <input> itself (config: h5.useHtmlComponents), which takes the
+ * accessible name and error state as its own attributes and styles its placeholder with CSS;
+ * WeChat's input takes a placeholder class.
+ */
 export function TextInput({ value, onChange, type = 'text', placeholder, maxLength, confirmType, className }: TextInputProps) {
   const nativeProps = useFieldNativeProps(placeholder)
   return (
@@ -29,11 +34,10 @@ export function TextInput({ value, onChange, type = 'text', placeholder, maxLeng
       value={value}
       type={type}
       placeholder={placeholder}
-      placeholderClass='lg-input__placeholder'
       maxlength={type === 'text' ? maxLength + TEXT_OVERRUN : maxLength}
       confirmType={confirmType}
-      nativeProps={nativeProps}
       onInput={(event) => onChange(event.detail.value)}
+      {...(nativeProps ?? { placeholderClass: 'lg-input__placeholder' })}
     />
   )
 }

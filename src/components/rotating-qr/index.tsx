@@ -38,12 +38,7 @@ export function RotatingQrPanel({ state, noun = '二维码', caption, showCodeTe
         className={['lg-rqr__frame', expired ? 'lg-rqr__frame--expired' : ''].filter(Boolean).join(' ')}
         onClick={() => (expired ? void reload() : undefined)}
       >
-        <Image
-          className='lg-rqr__image'
-          src={qr.imageDataUrl}
-          mode='aspectFit'
-          nativeProps={{ alt: expired ? `${noun}（已过期）` : noun }}
-        />
+        <Image className='lg-rqr__image' src={qr.imageDataUrl} mode='aspectFit' imgProps={{ alt: expired ? `${noun}（已过期）` : noun }} />
         {expired ? <Text className='lg-rqr__overlay'>{noun}已过期，点此刷新</Text> : null}
       </View>
       <Text className='lg-rqr__countdown' data-testid='qr-countdown'>

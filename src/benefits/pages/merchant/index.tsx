@@ -65,7 +65,13 @@ function MerchantView({ merchant, reload }: { merchant: MerchantDetail; reload: 
         {merchant.photos.length ? (
           <View className='bn-row'>
             {merchant.photos.map((photo) => (
-              <Image key={photo.id} src={photo.url} mode='aspectFill' style={{ width: '200px', height: '150px' }} />
+              <Image
+                key={photo.id}
+                src={photo.url}
+                mode='aspectFill'
+                style={{ width: '200px', height: '150px' }}
+                imgProps={{ alt: `${merchant.name}的照片` }}
+              />
             ))}
           </View>
         ) : null}

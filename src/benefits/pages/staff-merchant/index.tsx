@@ -116,6 +116,7 @@ function Detail({ merchant, reload }: { merchant: StaffMerchantDetail; reload: (
             src={file.url}
             mode='widthFix'
             style={{ width: '100%' }}
+            imgProps={{ alt: '营业执照' }}
             onClick={() => void Taro.previewImage({ urls: [file.url] })}
           />
         ))}
