@@ -88,8 +88,10 @@ export const ErrorCode = {
   SUBSIDY_NOT_HIGHER: 'SUBSIDY_NOT_HIGHER',
   /** Training subsidy: this year's quota of approved claims is used up. */
   SUBSIDY_QUOTA_FULL: 'SUBSIDY_QUOTA_FULL',
-  /** The database (or another dependency) is down. */
+  /** The database (or another dependency) is down or busy; the request may have been partly worked on. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** This instance turned the request away before doing any of it (load shedding): always safe to send again. */
+  SERVER_BUSY: 'SERVER_BUSY',
   /** A bug on our side; the message never says more. */
   INTERNAL: 'INTERNAL',
   /** Client-side only: the request never reached the server. */
@@ -146,6 +148,7 @@ export const defaultErrorMessage: Record<ErrorCode, string> = {
   SUBSIDY_NOT_HIGHER: '同一年度多次晋升只补贴最高一级，本次没有可补的金额',
   SUBSIDY_QUOTA_FULL: '本年度补贴名额已用完',
   SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试',
+  SERVER_BUSY: '服务繁忙，请稍后再试',
   INTERNAL: '系统开小差了，请稍后再试',
   NETWORK: '网络不给力，请检查网络后重试',
   TIMEOUT: '请求超时，请稍后重试',

@@ -111,6 +111,26 @@ describe('request when the server is busy', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1)
   })
 
+  it('when the server turned a request away before doing any of it (SERVER_BUSY), then even a login without a key is sent again', async () => {
+    const shed = () => answer(503, '{"code":"SERVER_BUSY","message":"服务繁忙，请稍后再试"}')
+    fetchMock.mockResolvedValueOnce(shed()).mockResolvedValueOnce(answer(200, '{"token":"t-1"}'))
+    await expect(
+      settle(request({ method: 'POST', path: '/api/auth/dev-login', body: { openid: 'demo-member' }, auth: false })),
+    ).resolves.toEqual({
+      token: 't-1',
+    })
+    expect(fetchMock).toHaveBeenCalledTimes(2)
+
+    fetchMock.mockReset()
+    fetchMock.mockResolvedValue(shed())
+    await expect(settle(request({ method: 'POST', path: '/api/auth/dev-login', body: {}, auth: false }))).rejects.toMatchObject({
+      status: 503,
+      code: 'SERVER_BUSY',
+      message: '服务繁忙，请稍后再试',
+    })
+    expect(fetchMock).toHaveBeenCalledTimes(3)
+  })
+
   it('when a 503 is another kind (WeChat unavailable), then it is not repeated', async () => {
     fetchMock.mockResolvedValue(answer(503, '{"code":"WECHAT_UNAVAILABLE","message":"服务器未配置微信登录"}'))
     await expect(settle(request({ path: '/api/auth/x', auth: false }))).rejects.toMatchObject({ code: 'WECHAT_UNAVAILABLE' })

@@ -151,12 +151,21 @@ function asErrorBody(data: unknown): ApiErrorBody | undefined {
   return undefined
 }
 
-const isBusy = (response: RawResponse) => response.statusCode === 503 && asErrorBody(response.data)?.code === 'SERVICE_UNAVAILABLE'
+const busyCode = (response: RawResponse) => (response.statusCode === 503 ? asErrorBody(response.data)?.code : undefined)
 
 /**
- * A busy server (503 SERVICE_UNAVAILABLE, with Retry-After: 1) is asked again twice, a second or
- * so apart with jitter so a crowd does not come back at once, before the person sees 服务繁忙 —
- * but only for what is safe to repeat: a read, or a submission with its idempotency key.
+ * Whether to ask a busy server again. Refused before any work (SERVER_BUSY: the instance shed it),
+ * anything may be sent again, a login included. Busy mid-request (SERVICE_UNAVAILABLE: the
+ * database), only what is safe to repeat: a read, or a submission with its idempotency key.
+ */
+function askAgain(response: RawResponse, repeatable: boolean): boolean {
+  const code = busyCode(response)
+  return code === 'SERVER_BUSY' || (code === 'SERVICE_UNAVAILABLE' && repeatable)
+}
+
+/**
+ * A busy server (503, with Retry-After: 1) is asked again twice, a second or so apart with jitter
+ * so a crowd does not come back at once, before the person sees 服务繁忙.
  */
 const BUSY_RETRIES = 2
 const busyPause = () => new Promise<void>((resolve) => setTimeout(resolve, 1000 + Math.random() * 500))
@@ -174,7 +183,7 @@ export async function request<T>(options: RequestOptions, retried = false): Prom
 
   const repeatable = (options.method ?? 'GET') === 'GET' || Boolean(options.idempotencyKey)
   let response = await send(options, headers)
-  for (let busy = 0; busy < BUSY_RETRIES && repeatable && isBusy(response); busy++) {
+  for (let busy = 0; busy < BUSY_RETRIES && askAgain(response, repeatable); busy++) {
     await busyPause()
     response = await send(options, headers)
   }

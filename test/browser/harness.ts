@@ -18,9 +18,9 @@ export type RunningServer = H5Server
 /**
  * Our server on a fresh embedded database with demo data, serving the H5 build (with its security
  * headers on). It sheds no request for event-loop delay: Chromium on the same two cores starves
- * the server's loop past PGlite's 100 ms now and then, and a dev login refused with 503 (a POST
- * without an idempotency key, so not asked again) failed a test that was not about load. Shedding
- * has its own API tests (server/test/app/load-shedding.test.ts).
+ * the server's loop past PGlite's 100 ms now and then, and a refused request (sent again after a
+ * second or so) makes a test that is not about load slow or, once, made it fail. Shedding has its
+ * own tests (server/test/app/load-shedding.test.ts; src/services/request.test.ts for the retries).
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   if (!fs.existsSync(path.join(root, 'dist-h5', 'index.html'))) {

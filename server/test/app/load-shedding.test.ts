@@ -34,7 +34,7 @@ describe('load shedding', () => {
     const third = await t.app.inject({ method: 'GET', url: '/api/services' })
     expect(third.statusCode).toBe(503)
     expect(third.headers['retry-after']).toBe('1')
-    expect(third.json()).toEqual({ code: 'SERVICE_UNAVAILABLE', message: '服务繁忙，请稍后再试' })
+    expect(third.json()).toEqual({ code: 'SERVER_BUSY', message: '服务繁忙，请稍后再试' })
     expect((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200)
 
     release()
@@ -97,7 +97,7 @@ describe('load shedding on event-loop delay', () => {
     const refused = await askUntil('/api/services', (response) => response.status === 503)
     expect(refused.status).toBe(503)
     expect(refused.headers.get('retry-after')).toBe('1')
-    expect(await refused.json()).toEqual({ code: 'SERVICE_UNAVAILABLE', message: '服务繁忙，请稍后再试' })
+    expect(await refused.json()).toEqual({ code: 'SERVER_BUSY', message: '服务繁忙，请稍后再试' })
     expect((await fetch(`${url}/api/health`)).status).toBe(200)
     expect((await askUntil('/api/services', (response) => response.status === 200)).status).toBe(200)
   })

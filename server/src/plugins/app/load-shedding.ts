@@ -13,13 +13,18 @@ const DELAY_SAMPLE_MS = 250
  */
 const neverShed = (request: FastifyRequest) => !request.url.startsWith('/api/') || request.url.startsWith('/api/health')
 
+/**
+ * SERVER_BUSY, not SERVICE_UNAVAILABLE: refused in `onRequest`, before the body is read or any of
+ * the request is done, so the app may send anything refused this way again — a login or another
+ * POST without an idempotency key too — where a database found busy mid-request may have done part.
+ */
 function busy(reply: FastifyReply): AppError {
   reply.header('retry-after', '1')
-  return new AppError(503, 'SERVICE_UNAVAILABLE', '服务繁忙，请稍后再试')
+  return new AppError(503, 'SERVER_BUSY', '服务繁忙，请稍后再试')
 }
 
 /**
- * Sheds API load before requests queue for seconds; the client says 服务繁忙 and tries again, so
+ * Sheds API load before requests queue for seconds; the client tries again, then says 服务繁忙, so
  * those let in are answered quickly. The health check and the H5 page's files are never refused.
  *
  * Two signals, because requests wait in two places. Past `maxInFlight` requests in progress on
