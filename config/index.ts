@@ -2,7 +2,7 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
-import { contractWithoutSideEffects, precompress, preloadFirstPage, splitPageChunks } from './webpack'
+import { contractWithoutSideEffects, leaveOutTaroTabBar, precompress, preloadFirstPage, splitPageChunks } from './webpack'
 
 const root = path.resolve(__dirname, '..')
 // contract/ lives outside src/, and Taro only transpiles src/ and node_modules unless told otherwise.
@@ -68,6 +68,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       useHtmlComponents: true,
       webpackChain(chain) {
         contractWithoutSideEffects(chain, sharedSources[0]!)
+        leaveOutTaroTabBar(chain, path.join(root, 'config', 'taro-tabbar-left-out.js'))
         if (production) {
           splitPageChunks(chain)
           preloadFirstPage(chain, path.join(root, 'src', 'pages', 'home', 'index'))

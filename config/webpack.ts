@@ -114,3 +114,27 @@ class PreloadFirstPage {
 export function preloadFirstPage(chain: Chain, pageModule: string): void {
   chain.plugin('preload-first-page').use(PreloadFirstPage, [pageModule])
 }
+
+/**
+ * With the H5 tab bar drawn by the app (`tabBar.custom` for H5 in src/app.config.ts), Taro's
+ * router never defines its own tab bar element, yet still imports it, and with it the Stencil
+ * runtime: about 50 KiB of the home's up-front JavaScript. The router's import is pointed at
+ * `replacement`, which throws if it is ever called (the custom flag dropped) rather than leaving
+ * the app without a tab bar unnoticed.
+ */
+class LeaveOutTaroTabBar {
+  constructor(private readonly replacement: string) {}
+
+  apply(compiler: Compiler): void {
+    new compiler.webpack.NormalModuleReplacementPlugin(
+      /^@tarojs\/components\/dist\/components$/,
+      (resource: { context?: string; request?: string }) => {
+        if (resource.context && /[\\/]@tarojs[\\/]router[\\/]/.test(resource.context)) resource.request = this.replacement
+      },
+    ).apply(compiler)
+  }
+}
+
+export function leaveOutTaroTabBar(chain: Chain, replacement: string): void {
+  chain.plugin('leave-out-taro-tabbar').use(LeaveOutTaroTabBar, [replacement])
+}

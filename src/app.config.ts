@@ -106,6 +106,9 @@ export default defineAppConfig({
     backgroundTextStyle: 'dark',
   },
   tabBar: {
+    // In a browser the app draws the tab bar itself (components/tab-bar), from this same list: it
+    // grows with care mode and is part of the page's first frame. WeChat draws its own.
+    custom: process.env.TARO_ENV === 'h5',
     color: '#5c6370',
     selectedColor: '#c8161d',
     backgroundColor: '#ffffff',

@@ -1,22 +1,6 @@
-import { cancelScriptLinks, installKeyboardPress, labelNavigationBar } from './h5-shell'
+import { installKeyboardPress, labelNavigationBar } from './h5-shell'
 
 describe('the H5 shell', () => {
-  it('when a javascript: link is clicked, then its navigation is cancelled and its own handler still runs', () => {
-    cancelScriptLinks(document)
-    document.body.innerHTML = '<a id="tab" href="javascript:;">我的</a><a id="real" href="#x">链接</a>'
-    const handled = jest.fn()
-    const tab = document.getElementById('tab')!
-    tab.addEventListener('click', handled)
-    const tabClick = new MouseEvent('click', { bubbles: true, cancelable: true })
-    tab.dispatchEvent(tabClick)
-    expect(tabClick.defaultPrevented).toBe(true)
-    expect(handled).toHaveBeenCalledTimes(1)
-
-    const realClick = new MouseEvent('click', { bubbles: true, cancelable: true })
-    document.getElementById('real')!.dispatchEvent(realClick)
-    expect(realClick.defaultPrevented).toBe(false)
-  })
-
   it('Enter or Space on a focused pressable element taps it; other keys and other elements are left alone', () => {
     installKeyboardPress(document)
     document.body.innerHTML = '<div id="tile" tabindex="0" data-pressable="true">法律援助</div><div id="plain">文字</div>'

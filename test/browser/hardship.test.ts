@@ -20,7 +20,7 @@ describe('hardship in the browser: a worker applies with proof, the grassroots u
   it('apply in five steps with proof → visit and recommend → 公示 ends → approve 3,000 元 → payment → the worker sees it', async () => {
     // ── The worker applies, step by step ──
     const { context: workerContext, page: worker, errors: workerErrors } = await phoneAs(app, 'demo-member')
-    await tap(worker.locator('.weui-tabbar__item', { hasText: '首页' }))
+    await tap(worker.locator('.lg-tabbar__item:visible', { hasText: '首页' }))
     const home = await currentPage(worker, pages.home.path)
     await tap(home.locator('[data-service="hardship"]'))
     const intro = await currentPage(worker, pages.hardship.home.path)

@@ -16,7 +16,7 @@ describe('membership in the browser (H5 build, headless Chromium)', () => {
     const workerErrors = watchErrors(worker)
     await loginAsPersona(worker, app.url, 'demo-worker')
     // To 首页 by its tab, as a person would.
-    await tap(worker.locator('.weui-tabbar__item', { hasText: '首页' }))
+    await tap(worker.locator('.lg-tabbar__item:visible', { hasText: '首页' }))
     const home = await currentPage(worker, pages.home.path)
     await tap(home.locator('[data-service="membership"]'))
     const intro = await currentPage(worker, pages.membership.status.path)

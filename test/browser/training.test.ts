@@ -10,7 +10,7 @@ describe('training in the browser: a worker enrolls, staff show a session code, 
   it('enroll from the catalogue → the check-in code on staff’s phone → the worker checks in → attendance and roster', async () => {
     // ── The worker finds a course from the home grid and enrolls ──
     const { context: workerContext, page: worker, errors: workerErrors } = await phoneAs(app, 'demo-member')
-    await tap(worker.locator('.weui-tabbar__item', { hasText: '首页' }))
+    await tap(worker.locator('.lg-tabbar__item:visible', { hasText: '首页' }))
     const home = await currentPage(worker, pages.home.path)
     await tap(home.locator('[data-service="training"]'))
     const catalogue = await currentPage(worker, pages.training.home.path)

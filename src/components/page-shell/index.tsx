@@ -15,6 +15,7 @@ import {
 import { Button } from '@/components/button'
 import { PrivacySheet } from '@/components/privacy-sheet'
 import { ErrorPanel, LoadingPanel, StateView } from '@/components/state-view'
+import { TabBar, useIsTabPage } from '@/components/tab-bar'
 import { useApi } from '@/hooks/useApi'
 import { useCareMode } from '@/hooks/useCareMode'
 import { useSession } from '@/hooks/useSession'
@@ -42,10 +43,12 @@ export interface PageShellProps {
 /**
  * The root of every page: care mode (larger text and targets) for everything inside, pull-down
  * refresh, the login a page needs, an error boundary so one broken part never blanks the screen,
- * and on WeChat the privacy question when a privacy API needs the person's agreement.
+ * on WeChat the privacy question when a privacy API needs the person's agreement, and in a
+ * browser the tab bar on the tab pages.
  */
 export function PageShell({ className, onRefresh, requireLogin, children }: PropsWithChildren<PageShellProps>) {
   const { enabled } = useCareMode()
+  const tabbed = useIsTabPage()
   const given = useRef(onRefresh)
   given.current = onRefresh
   // What the content registered with usePageRefresh, when the page itself gives no onRefresh.
@@ -56,11 +59,12 @@ export function PageShell({ className, onRefresh, requireLogin, children }: Prop
       .finally(() => Taro.stopPullDownRefresh())
   })
   return (
-    <View className={['lg-page', enabled ? 'lg-care' : '', className].filter(Boolean).join(' ')}>
+    <View className={['lg-page', enabled ? 'lg-care' : '', tabbed ? 'lg-page--tabbed' : '', className].filter(Boolean).join(' ')}>
       <RefreshContext.Provider value={registered}>
         <PageErrorBoundary>{requireLogin ? <LoginRequired reason={requireLogin}>{children}</LoginRequired> : children}</PageErrorBoundary>
       </RefreshContext.Provider>
       {process.env.TARO_ENV === 'weapp' ? <PrivacySheet /> : null}
+      {tabbed ? <TabBar /> : null}
     </View>
   )
 }
