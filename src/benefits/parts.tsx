@@ -26,8 +26,8 @@ export function MerchantRow({ merchant, onOpen }: { merchant: MerchantSummary; o
         {merchantCategoryLabel[merchant.category]} · {merchant.openNow ? '营业中' : '休息中'} · {merchant.address}
       </Text>
       <View className='bn-tags'>
-        {merchant.cardPayPercent ? <Text className='bn-tag'>凭会员卡 {payPercentText(merchant.cardPayPercent)}</Text> : null}
-        {merchant.liveOffers > 0 ? <Text className='bn-tag bn-tag--offer'>{merchant.liveOffers} 个优惠可领</Text> : null}
+        {merchant.cardPayPercent ? <Text className='lg-tag'>凭会员卡 {payPercentText(merchant.cardPayPercent)}</Text> : null}
+        {merchant.liveOffers > 0 ? <Text className='lg-tag lg-tag--warning'>{merchant.liveOffers} 个优惠可领</Text> : null}
       </View>
     </View>
   )

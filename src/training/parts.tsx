@@ -33,7 +33,7 @@ export function CourseCard({ course, onTap, myStatus }: { course: CourseSummary;
         {status ? (
           <StatusTag status={status} workflow={enrollmentWorkflow} />
         ) : (
-          <Text className='tr-phase'>{coursePhaseLabel[course.phase]}</Text>
+          <Text className='lg-tag lg-tag--success tr-phase'>{coursePhaseLabel[course.phase]}</Text>
         )}
       </View>
       <Text className='lg-muted'>

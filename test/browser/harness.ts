@@ -113,14 +113,23 @@ export function usePhoto(name: string): { readonly path: string } {
 }
 
 /**
- * Logs in through the H5 login page by picking a demo persona; ends once 我的 is the page on top.
+ * Logs in through the H5 login page by picking a demo persona, or, for a demo user the page does
+ * not list (a hardship family, say), by typing its identifier; ends once 我的 is the page on top.
  * Not as soon as the address changes: the tab switch finishes after that, and a page opened in
  * between would be covered by 我的 when it does.
  */
 export async function loginAsPersona(page: Page, baseUrl: string, openid: string): Promise<void> {
   await page.goto(`${baseUrl}/#${pages.account.login.path}`)
   const login = await currentPage(page, pages.account.login.path)
-  await tap(login.locator(`[data-openid="${openid}"]`))
+  const custom = login.locator('.ac-login__custom')
+  await custom.waitFor()
+  const listed = login.locator(`[data-openid="${openid}"]`)
+  if ((await listed.count()) > 0) {
+    await tap(listed)
+  } else {
+    await custom.locator('input').fill(openid)
+    await tap(custom.locator('[data-testid="login-custom"]'))
+  }
   await page.waitForURL(/pages\/mine\/index/)
   await currentPage(page, pages.mine.path)
 }

@@ -12,6 +12,9 @@ import { currentPage, loginAsPersona, snap, tap, useAppInBrowser, watchErrors } 
 
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 const DEMO_CASE = '00000000-0000-4000-8000-00000000a001'
+const DEMO_COURSE = '00000000-0000-4000-8000-0000000b0001'
+/** 海州老街面馆, the demo desk's shop. */
+const DEMO_MERCHANT = 'b0000000-0000-4000-8000-000000000000'
 
 interface Visit {
   name: string
@@ -20,6 +23,19 @@ interface Visit {
   persona?: string
   /** Opens the page some other way (it needs an id the demo data makes at random). */
   open?: (page: Page, baseUrl: string) => Promise<void>
+}
+
+/** A page whose id the demo data makes at random: opened from the first item of the list that leads to it. */
+function firstOf(listUrl: string, route: string, item: string, tab?: string): Pick<Visit, 'url' | 'open'> {
+  return {
+    url: route,
+    open: async (page, baseUrl) => {
+      await page.goto(`${baseUrl}/#${listUrl}`)
+      const list = await currentPage(page, listUrl.split('?')[0])
+      if (tab) await tap(list.locator(`[data-tab="${tab}"]`))
+      await tap(list.locator(item).first())
+    },
+  }
 }
 
 const visits: Visit[] = [
@@ -54,6 +70,74 @@ const visits: Visit[] = [
   { name: 'legal-queue', url: pages.legalAid.staffQueue.path, persona: 'demo-legal' },
   { name: 'legal-case', url: pages.legalAid.staffCase.url({ id: DEMO_CASE }), persona: 'demo-legal' },
   { name: 'lawyers', url: pages.legalAid.lawyers.path, persona: 'demo-legal' },
+  // 困难帮扶: a family with an application; the grassroots helper; the city centre.
+  { name: 'hardship-home', url: pages.hardship.home.path, persona: 'demo-hardship-family-1' },
+  { name: 'hardship-apply', url: pages.hardship.apply.path, persona: 'demo-hardship-family-1' },
+  { name: 'hardship-mine', url: pages.hardship.mine.path, persona: 'demo-hardship-family-1' },
+  {
+    name: 'hardship-application',
+    ...firstOf(pages.hardship.mine.path, pages.hardship.application.path, '[data-application]'),
+    persona: 'demo-hardship-family-1',
+  },
+  { name: 'hardship-file', url: pages.hardship.file.path, persona: 'demo-hardship-family-1' },
+  { name: 'hardship-queue', url: pages.hardship.staffQueue.path, persona: 'demo-hardship-grassroots' },
+  {
+    name: 'hardship-case',
+    ...firstOf(pages.hardship.staffQueue.path, pages.hardship.staffCase.path, '[data-application]', 'all'),
+    persona: 'demo-hardship-grassroots',
+  },
+  { name: 'hardship-files', url: pages.hardship.staffFiles.path, persona: 'demo-hardship-grassroots' },
+  {
+    name: 'hardship-staff-file',
+    ...firstOf(pages.hardship.staffFiles.path, pages.hardship.staffFile.path, '[data-file]'),
+    persona: 'demo-hardship-grassroots',
+  },
+  { name: 'hardship-stats', url: pages.hardship.stats.path, persona: 'demo-hardship-centre' },
+  { name: 'hardship-campaigns', url: pages.hardship.campaigns.path, persona: 'demo-hardship-centre' },
+  // 教育培训: the demo member (enrolled, waitlisted, a certificate, claims); the training centre.
+  { name: 'training-home', url: pages.training.home.path, persona: 'demo-member' },
+  { name: 'training-course', url: pages.training.course.url({ id: DEMO_COURSE }), persona: 'demo-member' },
+  { name: 'training-mine', url: pages.training.mine.path, persona: 'demo-member' },
+  { name: 'training-certificates', url: pages.training.certificates.path, persona: 'demo-member' },
+  {
+    name: 'training-certificate',
+    ...firstOf(pages.training.certificates.path, pages.training.certificate.path, '[data-certificate]'),
+    persona: 'demo-member',
+  },
+  { name: 'training-verify', url: pages.training.verify.path, persona: 'demo-member' },
+  { name: 'training-claims', url: pages.training.claims.path, persona: 'demo-member' },
+  { name: 'training-claim', ...firstOf(pages.training.claims.path, pages.training.claim.path, '[data-claim]'), persona: 'demo-member' },
+  { name: 'training-claim-apply', url: pages.training.claimApply.path, persona: 'demo-member' },
+  // 会员卡·优惠: the member; the shop's cashier; the union's benefits staff.
+  { name: 'benefits-merchants', url: pages.benefits.merchants.path, persona: 'demo-member' },
+  { name: 'benefits-merchant', url: pages.benefits.merchant.url({ id: DEMO_MERCHANT }), persona: 'demo-member' },
+  { name: 'benefits-coupons', url: pages.benefits.coupons.path, persona: 'demo-member' },
+  { name: 'benefits-apply', url: pages.benefits.apply.path, persona: 'demo-member' },
+  { name: 'benefits-desk', url: pages.benefits.desk.path, persona: 'demo-cashier' },
+  { name: 'training-staff-courses', url: pages.training.staffCourses.path, persona: 'demo-training' },
+  { name: 'training-staff-course', url: pages.training.staffCourse.url({ id: DEMO_COURSE }), persona: 'demo-training' },
+  { name: 'training-staff-course-edit', url: pages.training.staffCourseEdit.url({ id: DEMO_COURSE }), persona: 'demo-training' },
+  {
+    name: 'training-staff-session',
+    ...firstOf(pages.training.staffCourse.url({ id: DEMO_COURSE }), pages.training.staffSession.path, '[data-session]'),
+    persona: 'demo-training',
+  },
+  { name: 'training-staff-claims', url: pages.training.staffClaims.path, persona: 'demo-training' },
+  {
+    name: 'training-staff-claim',
+    ...firstOf(pages.training.staffClaims.path, pages.training.staffClaim.path, '[data-claim]'),
+    persona: 'demo-training',
+  },
+  { name: 'training-staff-stats', url: pages.training.staffStats.path, persona: 'demo-training' },
+  { name: 'benefits-staff-merchants', url: pages.benefits.staffMerchants.path, persona: 'demo-benefits' },
+  {
+    name: 'benefits-staff-merchant',
+    ...firstOf(pages.benefits.staffMerchants.path, pages.benefits.staffMerchant.path, '[data-merchant]'),
+    persona: 'demo-benefits',
+  },
+  { name: 'benefits-staff-offers', url: pages.benefits.staffOffers.url({ merchantId: DEMO_MERCHANT }), persona: 'demo-benefits' },
+  { name: 'benefits-settlement', url: pages.benefits.staffSettlement.path, persona: 'demo-benefits' },
+  { name: 'benefits-stats', url: pages.benefits.staffStats.path, persona: 'demo-benefits' },
 ]
 
 interface Mode {
@@ -101,6 +185,7 @@ interface Measured {
   smallTargets: string[]
   inputs: string[]
   textareas: string[]
+  brokenLabels: string[]
   overflow: boolean
 }
 
@@ -156,8 +241,25 @@ function measure(top: Locator, mode: Mode): Promise<Measured> {
         if (style.resize !== 'none') textareas.push(`resize ${style.resize}`)
       }
 
+      // A short label (统计, 报名中) broken over lines a character at a time: squeezed, not wrapped.
+      const brokenLabels: string[] = []
+      for (const label of Array.from(root.querySelectorAll('.lg-button, .lg-chip, .lg-tag, .lg-tabs__label'))) {
+        const text = (label.textContent ?? '').trim()
+        if (!visible(label) || text.length === 0 || text.length > 6) continue
+        // The lines its text sits on (each text node's boxes; a line's boxes share a bottom edge).
+        const bottoms: number[] = []
+        const texts = document.createTreeWalker(label, NodeFilter.SHOW_TEXT)
+        for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+          if (!(node.textContent ?? '').trim()) continue
+          const range = document.createRange()
+          range.selectNodeContents(node)
+          for (const rect of Array.from(range.getClientRects())) if (rect.width > 0) bottoms.push(rect.bottom)
+        }
+        if (Math.max(...bottoms) - Math.min(...bottoms) > 4) brokenLabels.push(describe(label))
+      }
+
       const scroller = root as HTMLElement
-      return { smallText, smallTargets, inputs, textareas, overflow: scroller.scrollWidth > scroller.clientWidth + 1 }
+      return { smallText, smallTargets, inputs, textareas, brokenLabels, overflow: scroller.scrollWidth > scroller.clientWidth + 1 }
     },
     { minText: mode.minText, minTarget: mode.minTarget, care: mode.care },
   )

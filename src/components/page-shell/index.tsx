@@ -1,4 +1,4 @@
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useReady, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import {
   Component,
@@ -58,6 +58,7 @@ export function PageShell({ className, onRefresh, requireLogin, children }: Prop
       .catch(() => undefined)
       .finally(() => Taro.stopPullDownRefresh())
   })
+  useReady(letKeyboardScrollPage)
   return (
     <View className={['lg-page', enabled ? 'lg-care' : '', tabbed ? 'lg-page--tabbed' : '', className].filter(Boolean).join(' ')}>
       <RefreshContext.Provider value={registered}>
@@ -69,6 +70,19 @@ export function PageShell({ className, onRefresh, requireLogin, children }: Prop
   )
 }
 PageShell.displayName = 'PageShell'
+
+/**
+ * In a browser what scrolls is Taro's page element, not the window: it is made focusable so the
+ * keyboard can scroll a page with nothing on it to press, a dashboard say (axe's
+ * scrollable-region-focusable). A tap on the page does not draw a focus ring (:focus-visible).
+ */
+function letKeyboardScrollPage(): void {
+  if (process.env.TARO_ENV !== 'h5') return
+  // Taro gives the page's element the page's path (with its stamp) as its id.
+  const path = Taro.getCurrentInstance().page?.path
+  const element = path ? document.getElementById(path) : null
+  if (element && !element.hasAttribute('tabindex')) element.setAttribute('tabindex', '0')
+}
 
 const RefreshContext = createContext<MutableRefObject<(() => unknown) | undefined> | null>(null)
 

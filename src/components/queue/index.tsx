@@ -33,7 +33,7 @@ export function QueueTabs<K extends string>({ tabs, value, onChange, counts, scr
       {...pressable()}
       onClick={() => onChange(tab.key)}
     >
-      <Text>{tab.label}</Text>
+      <Text className='lg-tabs__label'>{tab.label}</Text>
       <Text className='lg-tabs__count'>{counts?.[tab.key] ?? '·'}</Text>
     </View>
   ))

@@ -63,6 +63,8 @@ describe('StatsBoard', () => {
     expect(tile('rate').getByText('完成 102.2%')).toBeTruthy()
     expect(tile('rate').getByText('规划目标 90.0%')).toBeTruthy()
     expect(document.querySelector('[data-metric="rate"] .lg-stats__progress-fill--reached')).toBeTruthy()
+    // A screen reader names the bar by its figure (axe: aria-progressbar-name).
+    expect(tile('rate').getByRole('progressbar').getAttribute('aria-label')).toMatch(/^.+：完成目标的 102\.2%$/)
   })
 
   it('a figure without a target shows its value and note only', () => {

@@ -61,6 +61,7 @@ function MetricTile({ metric }: { metric: Metric }) {
             <View
               className='lg-stats__progress'
               role='progressbar'
+              aria-label={`${metric.label}：完成目标的 ${formatFigure(done, 'percent')}`}
               aria-valuemin={0}
               aria-valuemax={100}
               aria-valuenow={Math.round(Math.min(100, done))}

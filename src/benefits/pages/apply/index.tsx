@@ -50,7 +50,7 @@ export default function MerchantApplyPage() {
                 {data.items.map((item) => (
                   <View key={item.id} className='lg-card lg-stack' data-application={item.id}>
                     <View className='bn-row'>
-                      <Text className='bn-tag'>{merchantWorkflow.statusLabel[item.status]}</Text>
+                      <Text className='lg-tag'>{merchantWorkflow.statusLabel[item.status]}</Text>
                       <Text className='lg-card__title'>{item.name}</Text>
                     </View>
                     <Text>{item.nextStep}</Text>

@@ -33,7 +33,7 @@ export default function CouponPage() {
             <View className='lg-stack'>
               <View className='lg-card lg-stack'>
                 <View className='bn-row'>
-                  <Text className='bn-tag' data-status={coupon.status}>
+                  <Text className='lg-tag' data-status={coupon.status}>
                     {couponStatusLabel[coupon.status]}
                   </Text>
                   <Text className='lg-card__title'>{coupon.title}</Text>

@@ -54,7 +54,7 @@ function Coupons({ status }: { status: CouponStatus }) {
           onClick={() => void Taro.navigateTo({ url: pages.benefits.coupon.url({ id: coupon.id }) })}
         >
           <View className='bn-row'>
-            <Text className='bn-tag'>{couponStatusLabel[coupon.status]}</Text>
+            <Text className='lg-tag'>{couponStatusLabel[coupon.status]}</Text>
             <Text className='lg-card__title'>{coupon.title}</Text>
           </View>
           <Text>{coupon.summary}</Text>

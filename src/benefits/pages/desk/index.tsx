@@ -134,7 +134,7 @@ function Scan({ merchantId }: { merchantId: string }) {
       {check ? (
         <View className='lg-card lg-stack' data-testid='desk-check'>
           <View className='bn-row'>
-            <Text className='bn-tag'>
+            <Text className='lg-tag'>
               {check.kind === 'card' ? '会员卡折扣' : offerKindLabel[check.offerKind as keyof typeof offerKindLabel]}
             </Text>
             <Text className='lg-card__title'>{check.title}</Text>

@@ -130,7 +130,7 @@ function OfferCard({ offer, reload }: { offer: Offer; reload: () => Promise<void
   return (
     <View className='lg-card lg-stack' data-offer={offer.id}>
       <View className='bn-row'>
-        <Text className='bn-tag'>{offerKindLabel[offer.terms.kind]}</Text>
+        <Text className='lg-tag'>{offerKindLabel[offer.terms.kind]}</Text>
         <Text className='lg-card__title'>{offer.title}</Text>
       </View>
       <Text>{offer.summary}</Text>

@@ -88,7 +88,7 @@ function Detail({ merchant, reload }: { merchant: StaffMerchantDetail; reload: (
     <View className='lg-body'>
       <View className='lg-card lg-stack'>
         <View className='bn-row'>
-          <Text className='bn-tag'>{merchantWorkflow.statusLabel[merchant.status]}</Text>
+          <Text className='lg-tag'>{merchantWorkflow.statusLabel[merchant.status]}</Text>
           <Text className='lg-card__title'>{merchant.name}</Text>
         </View>
         <FactList

@@ -49,7 +49,7 @@ export default function StaffMerchantsPage() {
               onClick={() => void Taro.navigateTo({ url: pages.benefits.staffMerchant.url({ id: item.id }) })}
             >
               <View className='bn-row'>
-                <Text className='bn-tag'>{merchantWorkflow.statusLabel[item.status]}</Text>
+                <Text className='lg-tag'>{merchantWorkflow.statusLabel[item.status]}</Text>
                 <Text className='lg-card__title'>{item.name}</Text>
               </View>
               <Text className='lg-muted'>

@@ -97,7 +97,7 @@ function Offers({ merchantId }: { merchantId?: string }) {
         renderItem={(offer) => (
           <View key={offer.id} className='lg-card lg-stack' data-offer={offer.id}>
             <View className='bn-row'>
-              <Text className='bn-tag'>{offerWorkflow.statusLabel[offer.status]}</Text>
+              <Text className='lg-tag'>{offerWorkflow.statusLabel[offer.status]}</Text>
               <Text className='lg-card__title'>{offer.title}</Text>
             </View>
             <Text>
@@ -380,7 +380,7 @@ function Campaigns() {
             {data.items.map((campaign) => (
               <View key={campaign.id} className='lg-card lg-stack'>
                 <View className='bn-row'>
-                  <Text className='bn-tag'>{campaignPhaseLabel[campaign.phase]}</Text>
+                  <Text className='lg-tag'>{campaignPhaseLabel[campaign.phase]}</Text>
                   <Text className='lg-card__title'>{campaign.name}</Text>
                 </View>
                 <Text className='lg-muted'>

@@ -56,7 +56,7 @@ function SignalCard({ signal, reload }: { signal: FraudSignal; reload: () => Pro
   return (
     <View className='lg-card lg-stack'>
       <View className='bn-row'>
-        <Text className='bn-tag'>{signalKindLabel[signal.kind]}</Text>
+        <Text className='lg-tag'>{signalKindLabel[signal.kind]}</Text>
         <Text>{signal.merchantName ?? signal.memberMasked ?? ''}</Text>
       </View>
       <Text>{signal.detail}</Text>

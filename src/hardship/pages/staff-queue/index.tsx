@@ -44,7 +44,7 @@ export default function HardshipQueuePage() {
       <QueueTabs tabs={TABS} value={tab} onChange={setTab} counts={queue.data?.counts} scroll />
       <QueueFilters filters={filters} name='application' />
       <View className='lg-body'>
-        <View className='lg-spread'>
+        <View className='lg-row'>
           <Button onClick={go(pages.hardship.staffFiles.path)}>困难职工档案</Button>
           <Button onClick={go(pages.hardship.stats.path)}>统计</Button>
           <Button onClick={go(pages.hardship.campaigns.path)}>帮扶活动</Button>
