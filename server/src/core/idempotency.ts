@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { FastifyRequest } from 'fastify'
 import { IdempotencyKey } from '@contract/fields'
-import { isUniqueViolation, type Database, type Queryable, type Transaction } from '../db/client'
+import { holdTransactionLock, isUniqueViolation, type Database, type Queryable, type Transaction } from '../db/client'
 import type { FieldCipher } from '../lib/crypto'
 import { AppError } from '../lib/errors'
 import { currentUser } from '../plugins/app/authentication'
@@ -82,8 +82,7 @@ export async function runIdempotent<T>(
   if (earlier) return earlier
   try {
     return await db.transaction(async (tx) => {
-      const lockName = `idempotency:${call.userId}:${call.scope}:${key}`
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${lockName}, 0))`)
+      await holdTransactionLock(tx, `idempotency:${call.userId}:${call.scope}:${key}`)
       // Under the lock, a statement sees everything committed before it: the first attempt's answer.
       const winner = await remembered(tx)
       if (winner) return winner

@@ -261,3 +261,13 @@ export function sqlStateOf(error: unknown): string | undefined {
 }
 
 export const isUniqueViolation = (error: unknown): boolean => sqlStateOf(error) === '23505'
+
+/**
+ * Holds the lock called `name` until the surrounding transaction ends (a transaction-level
+ * advisory lock, so it holds across instances): two requests about the same thing (one person's
+ * claims, opening a campaign of one kind) take turns, and each one's checks see what the other
+ * wrote. Inside a transaction only: on its own a statement would let go of it as it ended.
+ */
+export async function holdTransactionLock(db: Queryable, name: string): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${name}, 0))`)
+}

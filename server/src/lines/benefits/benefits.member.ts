@@ -29,7 +29,7 @@ import { pages } from '@contract/pages'
 import { chinaDate } from '@contract/rules/working-days'
 import type { ServiceContext, SystemContext } from '../../core/context'
 import type { MemberRecord } from '../../core/members'
-import type { Queryable } from '../../db/client'
+import { holdTransactionLock, type Queryable } from '../../db/client'
 import { keyset, preparedKeyset, type SortKey } from '../../core/paging'
 import { issueRotatingCode, toRotatingQr } from '../../core/rotating-code'
 import { listTimeline, appendTimelineEvent } from '../../core/timeline'
@@ -455,7 +455,7 @@ export async function claimOffer(context: ServiceContext, offerId: string): Prom
   // Sold out as last read: refused without queueing for the offer's row.
   const early = await claimBlock(context, found.offer, member, undefined)
   if (early) throw refuse(early)
-  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`benefits.claim:${offerId}:${user.id}`}))`)
+  await holdTransactionLock(db, `benefits.claim:${offerId}:${user.id}`)
   const held = (await heldCounts(context, [offerId])).get(offerId)
   if ((held?.total ?? 0) >= found.offer.perMemberLimit) throw refuse('limit')
   if ((held?.today ?? 0) >= found.offer.perMemberDailyLimit) throw refuse('daily_limit')

@@ -24,6 +24,7 @@ import { keyset } from '../../core/paging'
 import { listTimeline } from '../../core/timeline'
 import { transition } from '../../core/workflow'
 import { AppError, forbidden, notFound, validationFailed } from '../../lib/errors'
+import { holdTransactionLock } from '../../db/client'
 import { orgs } from '../../platform/orgs/orgs.tables'
 import { centreAccess, grassrootsAccess } from './hardship.access'
 import { applicationsOfFile, isOwnHousehold, openHousehold, openFen, sealFen } from './hardship.household'
@@ -400,6 +401,10 @@ export async function setCampaignStatus(context: ServiceContext, id: string, sta
   if (status === 'open' && current.status !== 'draft') throw new AppError(409, 'WRONG_STATUS', '只有未开始的活动可以开启')
   if (status === 'closed' && current.status !== 'open') throw new AppError(409, 'WRONG_STATUS', '活动没有在进行中')
   if (status === 'open') {
+    // One of a kind at a time: two people opening two drafts of a kind at once take turns here, so
+    // the second is told which one runs (without the lock both pass the check, and the second
+    // trips the one-open-per-kind index: a 500).
+    await holdTransactionLock(context.db, `hardship-campaign-open:${current.kind}`)
     const [other] = await context.db
       .select({ name: hardshipCampaigns.name })
       .from(hardshipCampaigns)

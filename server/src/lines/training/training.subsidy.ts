@@ -30,7 +30,7 @@ import { grantSubscribeCredits, notifyApplicant } from '../../core/notify'
 import { keyset } from '../../core/paging'
 import { appendTimelineEvent, listTimeline } from '../../core/timeline'
 import { transition } from '../../core/workflow'
-import type { Queryable } from '../../db/client'
+import { holdTransactionLock, type Queryable } from '../../db/client'
 import { AppError, notFound, validationFailed } from '../../lib/errors'
 import { orgs } from '../../platform/orgs/orgs.tables'
 import { attachUploads, toAttachment, uploadsFor } from '../../platform/uploads/uploads.service'
@@ -61,9 +61,7 @@ const GRANTED: ClaimRow['status'][] = ['approved', 'paid']
 
 export const claimNumber = (row: ClaimRow): string => `培补〔${chinaDate(row.createdAt).slice(0, 4)}〕${row.seq}号`
 
-async function lockClaimant(db: Queryable, userId: string): Promise<void> {
-  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`training-claims:${userId}`}, 0))`)
-}
+const lockClaimant = (db: Queryable, userId: string) => holdTransactionLock(db, `training-claims:${userId}`)
 
 /**
  * Skill subsidy a person holds for certificates of one year, in fen: granted (approved or paid),

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm'
 import { LRUCache } from 'lru-cache'
 import stableStringify from 'safe-stable-stringify'
 import {
@@ -18,7 +17,7 @@ import type { MemberRecord } from '../../core/members'
 import { creditsFor, grantSubscribeCredits } from '../../core/notify'
 import { appendTimelineEvent } from '../../core/timeline'
 import { transition } from '../../core/workflow'
-import type { Queryable } from '../../db/client'
+import { holdTransactionLock, type Queryable } from '../../db/client'
 import { AppError, notFound, validationFailed } from '../../lib/errors'
 import { ENROLLMENT_SUBJECT, chinaTime, enrollmentNotices, tellTrainee } from './training.notices'
 import {
@@ -57,9 +56,7 @@ async function visibleCourse(context: SystemContext, id: string) {
  * One person's enrollments are decided one at a time: the checks for an enrollment already held
  * and for overlapping sessions then see everything the person's other requests wrote.
  */
-async function lockPerson(db: Queryable, userId: string): Promise<void> {
-  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`training-person:${userId}`}, 0))`)
-}
+const lockPerson = (db: Queryable, userId: string) => holdTransactionLock(db, `training-person:${userId}`)
 
 /** Whether a newcomer may enroll now: published, before the deadline and the first session. */
 function takesEnrollmentsNow(course: CourseRow, now: Date): boolean {
