@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 import { StaffRole, User } from './auth'
 import { optionalText, personName, requiredText } from './fields'
-import { pageQueryShape } from './kit/paging'
+import { Page, pageQueryShape } from './kit/paging'
 import { OrgKind } from './orgs'
 
 /*
@@ -54,7 +54,11 @@ export type Invite = z.infer<typeof Invite>
 export const CreatedInvite = z.object({ invite: Invite, code: z.string() })
 export type CreatedInvite = z.infer<typeof CreatedInvite>
 
-export const InviteList = z.object({ invites: z.array(Invite) })
+/** Invites made so far, newest first, a page at a time (every invite ever made stays on record). */
+export const InviteQuery = z.object(pageQueryShape)
+export type InviteQuery = z.infer<typeof InviteQuery>
+
+export const InviteList = Page(Invite)
 export type InviteList = z.infer<typeof InviteList>
 
 /** Codes are 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L), shown as XXXX-XXXX. */

@@ -5,6 +5,7 @@ import type {
   CreateInviteBody,
   Invite,
   InviteList,
+  InviteQuery,
   RedeemInviteBody,
   RedeemResult,
   RevokeRoleBody,
@@ -18,7 +19,7 @@ import { request } from '../request'
 // The staff workbench's platform tools: its home (entries from every line), staff invites, card checks.
 export const getWorkbenchHome = () => request<WorkbenchHome>({ path: '/api/workbench' })
 export const createInvite = (body: CreateInviteBody) => request<CreatedInvite>({ method: 'POST', path: '/api/workbench/invites', body })
-export const listInvites = () => request<InviteList>({ path: '/api/workbench/invites' })
+export const listInvites = (query: InviteQuery) => request<InviteList>({ path: '/api/workbench/invites', query })
 /** The roles the caller may grant, each with the org levels it fits. */
 export const listInviteRoles = () => request<RoleOptionList>({ path: '/api/workbench/invites/roles' })
 export const revokeInvite = (id: string) => request<Invite>({ method: 'POST', path: `/api/workbench/invites/${id}/revoke` })

@@ -1,5 +1,7 @@
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm'
+import { and, eq, gt, isNull, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
+import type { PageOf, PageQuery } from '@contract/kit/paging'
+import { keyset } from '../../core/paging'
 import type { Queryable } from '../../db/client'
 import { users } from '../auth/auth.tables'
 import { orgs } from '../orgs/orgs.tables'
@@ -18,16 +20,34 @@ const inviteWithNames = {
   redeemedByName: sql<string | null>`coalesce(${redeemer.realName}, ${redeemer.nickname})`,
 }
 
-/** Invites with the names of their org, maker and redeemer, newest first. */
-export async function listInvites(db: Queryable, limit = 100) {
-  return db
-    .select(inviteWithNames)
+/** An invite with the names of its org, maker and redeemer. */
+export interface InviteWithNames {
+  invite: InviteRow
+  orgName: string
+  orgKind: string
+  createdByName: string
+  redeemedByName: string | null
+}
+
+/** Invites with the names of their org, maker and redeemer: one page of them, newest first. */
+export async function listInvites(db: Queryable, query: PageQuery): Promise<PageOf<InviteWithNames>> {
+  const page = keyset(
+    [
+      { expr: sql`-extract(epoch from ${staffInvites.createdAt})`, type: 'float8' },
+      { expr: sql`${staffInvites.id}`, type: 'uuid' },
+    ],
+    query,
+  )
+  const rows = await db
+    .select({ ...inviteWithNames, cursorKey: page.cursorKey })
     .from(staffInvites)
     .innerJoin(orgs, eq(orgs.id, staffInvites.orgId))
     .innerJoin(creator, eq(creator.id, staffInvites.createdBy))
     .leftJoin(redeemer, eq(redeemer.id, staffInvites.redeemedBy))
-    .orderBy(desc(staffInvites.createdAt), desc(staffInvites.id))
-    .limit(limit)
+    .where(page.after)
+    .orderBy(...page.orderBy)
+    .limit(page.limit)
+  return page.page(rows, ({ cursorKey: _cursorKey, ...row }) => row)
 }
 
 export async function findInviteWithNames(db: Queryable, id: string) {

@@ -7,6 +7,7 @@ import {
   CreateInviteBody,
   Invite,
   InviteList,
+  InviteQuery,
   RedeemInviteBody,
   RedeemResult,
   RevokeRoleBody,
@@ -56,11 +57,12 @@ export const staffInviteRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: cityAdmin,
       schema: {
         tags: ['workbench'],
-        summary: 'Invites made so far, newest first (without codes)',
+        summary: 'Invites made so far, newest first, a page at a time (without codes)',
+        querystring: InviteQuery,
         response: { 200: InviteList, ...errors },
       },
     },
-    async () => ({ invites: await inviteList(app.systemContext()) }),
+    async (request) => inviteList(app.systemContext(), request.query),
   )
 
   app.get(

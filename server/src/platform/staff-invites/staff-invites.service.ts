@@ -5,6 +5,8 @@ import {
   type CreatedInvite,
   type CreateInviteBody,
   type Invite,
+  type InviteList,
+  type InviteQuery,
   type InviteStatus,
   type RedeemInviteBody,
   type RedeemResult,
@@ -24,6 +26,7 @@ import {
   listInvites,
   revokeInvite,
   type InviteRow,
+  type InviteWithNames,
 } from './staff-invites.repository'
 import { staffInvites } from './staff-invites.tables'
 
@@ -51,10 +54,7 @@ function statusOf(invite: InviteRow, now: Date): InviteStatus {
   return 'pending'
 }
 
-function toInvite(
-  context: SystemContext,
-  row: { invite: InviteRow; orgName: string; orgKind: string; createdByName: string; redeemedByName: string | null },
-): Invite {
+function toInvite(context: SystemContext, row: InviteWithNames): Invite {
   const { invite } = row
   return {
     id: invite.id,
@@ -121,8 +121,9 @@ export async function createInvite(context: ServiceContext, body: CreateInviteBo
   return { invite: toInvite(context, created!), code: formatInviteCode(code) }
 }
 
-export async function inviteList(context: SystemContext): Promise<Invite[]> {
-  return (await listInvites(context.db)).map((row) => toInvite(context, row))
+export async function inviteList(context: SystemContext, query: InviteQuery): Promise<InviteList> {
+  const page = await listInvites(context.db, query)
+  return { items: page.items.map((row) => toInvite(context, row)), nextCursor: page.nextCursor }
 }
 
 export async function revoke(context: ServiceContext, id: string): Promise<Invite> {

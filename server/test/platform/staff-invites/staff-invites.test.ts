@@ -40,12 +40,41 @@ describe('staff invites', () => {
 
       // The list never shows codes again, and the table holds no code in clear.
       const list = await admin()({ method: 'GET', url: '/api/workbench/invites' })
-      expect(list.json().invites[0]).toMatchObject({ id: invite.id, status: 'pending' })
+      expect(list.json().items[0]).toMatchObject({ id: invite.id, status: 'pending' })
       expect(list.body).not.toContain(code)
       const dump = await databaseText()
       expect(dump).toContain('金属制品工会 王主席')
       expect(dump).not.toContain(code)
       expect(dump).not.toContain(code.replace('-', ''))
+    })
+
+    it('the list comes a page at a time, newest first, each invite once, however many there are', async () => {
+      for (let index = 0; index < 45; index += 1) {
+        expect((await create({ role: 'union_staff', orgId: 'lyg-haizhou', validDays: 1, note: `分页测试 ${index}` })).statusCode).toBe(201)
+      }
+      const seen: Array<{ id: string; createdAt: string }> = []
+      let cursor: string | null = null
+      let pages = 0
+      do {
+        const url: string = `/api/workbench/invites${cursor ? `?cursor=${cursor}` : ''}`
+        const page = (await admin()({ method: 'GET', url })).json() as {
+          items: Array<{ id: string; createdAt: string }>
+          nextCursor: string | null
+        }
+        expect(page.items.length).toBeLessThanOrEqual(20)
+        seen.push(...page.items)
+        cursor = page.nextCursor
+        pages += 1
+      } while (cursor)
+      const [{ count }] = (await t.database.db.select({ count: sql<number>`count(*)::int` }).from(staffInvites)) as [{ count: number }]
+      expect(seen).toHaveLength(count)
+      expect(new Set(seen.map((invite) => invite.id)).size).toBe(count)
+      expect(pages).toBe(Math.ceil(count / 20))
+      const times = seen.map((invite) => invite.createdAt)
+      expect(times).toEqual([...times].sort().reverse())
+      const bad = await admin()({ method: 'GET', url: '/api/workbench/invites?cursor=not-a-cursor' })
+      expect(bad.statusCode).toBe(400)
+      expect(bad.json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: { cursor: '翻页参数不正确，请刷新列表' } })
     })
 
     it('works for all three roles; a city admin only at the city federation', async () => {
@@ -90,7 +119,7 @@ describe('staff invites', () => {
       expect(second.statusCode).toBe(400)
       expect(second.json()).toMatchObject({ code: 'INVITE_INVALID', fields: { code: '这个邀请码已经被使用过了，请向管理员重新索取' } })
 
-      const listed = (await admin()({ method: 'GET', url: '/api/workbench/invites' })).json().invites
+      const listed = (await admin()({ method: 'GET', url: '/api/workbench/invites' })).json().items
       expect(listed.find((item: { id: string }) => item.id === invite.id)).toMatchObject({ status: 'redeemed', redeemedByName: '测试员' })
     })
 

@@ -2,14 +2,23 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { StaffRole } from '@contract/auth'
-import { CreateInviteBody, inviteStatusLabel, type CreatedInvite, type Invite, type RoleOption } from '@contract/staff-invites'
+import {
+  CreateInviteBody,
+  inviteStatusLabel,
+  type CreatedInvite,
+  type Invite,
+  type InviteList,
+  type RoleOption,
+} from '@contract/staff-invites'
 import { Button } from '@/components/button'
 import { checkWith, ChoiceChips, Field, TextInput } from '@/components/form'
 import { OrgPicker, type ChosenOrg } from '@/components/org-picker'
 import { Section } from '@/components/section'
 import { PageShell } from '@/components/page-shell'
+import { PagedList } from '@/components/queue'
 import { StateView } from '@/components/state-view'
-import { type ApiState, useApi } from '@/hooks/useApi'
+import { useApi } from '@/hooks/useApi'
+import { type PagedState, usePagedApi } from '@/hooks/usePagedApi'
 import { useUserDraft } from '@/hooks/useDraft'
 import { useSubmission } from '@/hooks/useSubmission'
 import { createInvite, listInviteRoles, listInvites, revokeInvite } from '@/services/api/workbench'
@@ -28,7 +37,8 @@ const emptyForm: InviteForm = { role: '', org: null, validDays: 3, note: '' }
 
 /** 邀请工作人员: a city admin makes a single-use code for one org and one role. */
 export default function InvitesPage() {
-  const invites = useApi(() => listInvites().then((result) => result.invites), [])
+  // Every invite ever made stays on record: newest first, the next page as the admin scrolls down.
+  const invites = usePagedApi<InviteList>((cursor) => listInvites({ cursor }), [])
   // The roles come from the server (the platform's and every line's), with the org levels each fits.
   const roles = useApi(() => listInviteRoles().then((result) => result.roles), [], { refreshOnShow: false })
   return (
@@ -40,7 +50,7 @@ export default function InvitesPage() {
   )
 }
 
-function Invites({ invites, roles }: { invites: ApiState<Invite[]>; roles: RoleOption[] }) {
+function Invites({ invites, roles }: { invites: PagedState<InviteList>; roles: RoleOption[] }) {
   const draft = useUserDraft<InviteForm>('staff-invite', emptyForm)
   const [created, setCreated] = useState<CreatedInvite | null>(null)
   const creating = useSubmission()
@@ -142,33 +152,32 @@ function Invites({ invites, roles }: { invites: ApiState<Invite[]>; roles: RoleO
       </Section>
 
       <Text className='lg-section-title'>已生成的邀请码</Text>
-      <StateView state={invites} isEmpty={(list) => list.length === 0} emptyText='还没有生成过邀请码' loadingText='正在读取…'>
-        {(list) => (
-          <View>
-            {list.map((invite) => (
-              <View key={invite.id} className='lg-card lg-stack wb-invites__item' data-invite={invite.id} data-status={invite.status}>
-                <View className='lg-spread'>
-                  <Text className='lg-title'>{invite.orgName}</Text>
-                  <Text className={`lg-tag ${inviteTone[invite.status]}`}>{inviteStatusLabel[invite.status]}</Text>
-                </View>
-                <Text>{invite.roleLabel}</Text>
-                {invite.note ? <Text className='lg-muted'>备注：{invite.note}</Text> : null}
-                <Text className='lg-muted'>
-                  {invite.createdByName} 生成于 {formatDateTime(invite.createdAt)}，
-                  {invite.status === 'redeemed'
-                    ? `${invite.redeemedByName ?? ''} 已于 ${invite.redeemedAt ? formatDateTime(invite.redeemedAt) : ''} 使用`
-                    : `有效期至 ${formatDateTime(invite.expiresAt)}`}
-                </Text>
-                {invite.status === 'pending' ? (
-                  <Text className='lg-link lg-link--danger wb-invites__revoke' onClick={() => void revoke(invite)}>
-                    作废
-                  </Text>
-                ) : null}
-              </View>
-            ))}
+      <PagedList
+        state={invites}
+        emptyText='还没有生成过邀请码'
+        loadingText='正在读取…'
+        renderItem={(invite) => (
+          <View key={invite.id} className='lg-card lg-stack wb-invites__item' data-invite={invite.id} data-status={invite.status}>
+            <View className='lg-spread'>
+              <Text className='lg-title'>{invite.orgName}</Text>
+              <Text className={`lg-tag ${inviteTone[invite.status]}`}>{inviteStatusLabel[invite.status]}</Text>
+            </View>
+            <Text>{invite.roleLabel}</Text>
+            {invite.note ? <Text className='lg-muted'>备注：{invite.note}</Text> : null}
+            <Text className='lg-muted'>
+              {invite.createdByName} 生成于 {formatDateTime(invite.createdAt)}，
+              {invite.status === 'redeemed'
+                ? `${invite.redeemedByName ?? ''} 已于 ${invite.redeemedAt ? formatDateTime(invite.redeemedAt) : ''} 使用`
+                : `有效期至 ${formatDateTime(invite.expiresAt)}`}
+            </Text>
+            {invite.status === 'pending' ? (
+              <Text className='lg-link lg-link--danger wb-invites__revoke' onClick={() => void revoke(invite)}>
+                作废
+              </Text>
+            ) : null}
           </View>
         )}
-      </StateView>
+      />
     </View>
   )
 }
