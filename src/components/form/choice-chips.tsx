@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { ScrollView, Text, View } from '@tarojs/components'
 import { pressable } from '@/components/button/pressable'
 import './form.css'
 
@@ -14,12 +14,21 @@ export interface ChoiceChipsProps<T extends string | boolean> {
   /** `data-choice` on the group, for tests. */
   name?: string
   className?: string
+  /**
+   * One row that scrolls sideways instead of lines that wrap: for a filter over a list (shop
+   * categories), where wrapped lines in care mode on a narrow phone push the list off the screen.
+   */
+  scroll?: boolean
 }
 
 /** One choice from a short list, as large tappable chips (easier than a picker for older users). */
-export function ChoiceChips<T extends string | boolean>({ options, value, onChange, name, className }: ChoiceChipsProps<T>) {
-  return (
-    <View className={['lg-chips', className ?? ''].filter(Boolean).join(' ')} data-choice={name} role='radiogroup'>
+export function ChoiceChips<T extends string | boolean>({ options, value, onChange, name, className, scroll }: ChoiceChipsProps<T>) {
+  const chips = (
+    <View
+      className={['lg-chips', scroll ? 'lg-chips--row' : '', className ?? ''].filter(Boolean).join(' ')}
+      data-choice={name}
+      role='radiogroup'
+    >
       {options.map((option) => (
         <Chip
           key={String(option.value)}
@@ -30,6 +39,13 @@ export function ChoiceChips<T extends string | boolean>({ options, value, onChan
         />
       ))}
     </View>
+  )
+  return scroll ? (
+    <ScrollView scrollX className='lg-chips-scroller'>
+      {chips}
+    </ScrollView>
+  ) : (
+    chips
   )
 }
 ChoiceChips.displayName = 'ChoiceChips'

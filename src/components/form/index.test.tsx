@@ -69,6 +69,20 @@ describe('the form kit', () => {
     expect(check).toHaveBeenCalledWith(['a', 'c'])
   })
 
+  it('choice chips for a filter over a list sit in one row that scrolls sideways, and still choose', () => {
+    const choose = jest.fn()
+    const options = [
+      { value: 'all', label: '全部' },
+      { value: 'food', label: '餐饮' },
+    ]
+    const { container } = render(<ChoiceChips name='category' options={options} value='all' onChange={choose} scroll />)
+    const group = container.querySelector('[data-choice="category"]')!
+    expect(group.classList.contains('lg-chips--row')).toBe(true)
+    expect(group.closest('.lg-chips-scroller')).not.toBeNull()
+    fireEvent.click(screen.getByText('餐饮'))
+    expect(choose).toHaveBeenCalledWith('food')
+  })
+
   it('a consent box is ticked only by the person, anywhere on its row', () => {
     const change = jest.fn()
     render(

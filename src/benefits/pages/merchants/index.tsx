@@ -71,7 +71,7 @@ export default function MerchantsPage() {
       <View className='lg-body'>
         <View className='lg-card lg-stack'>
           <TextInput value={q} onChange={setQ} placeholder='搜索商户名称或地址' maxLength={30} confirmType='search' />
-          <ChoiceChips name='category' options={categoryOptions} value={category} onChange={setCategory} />
+          <ChoiceChips name='category' options={categoryOptions} value={category} onChange={setCategory} scroll />
           <View className='bn-row'>
             {place ? (
               <Text className='lg-muted'>已按离您最近排序（5 公里内）</Text>
