@@ -25,6 +25,9 @@ interface Visit {
   open?: (page: Page, baseUrl: string) => Promise<void>
 }
 
+/** Pages one demo person sees, in order (one login for them all). */
+const as = (persona: string, visits: Array<Omit<Visit, 'persona'>>): Visit[] => visits.map((visit) => ({ ...visit, persona }))
+
 /** A page whose id the demo data makes at random: opened from the first item of the list that leads to it. */
 function firstOf(listUrl: string, route: string, item: string, tab?: string): Pick<Visit, 'url' | 'open'> {
   return {
@@ -72,78 +75,64 @@ const visits: Visit[] = [
   { name: 'legal-case', url: pages.legalAid.staffCase.url({ id: DEMO_CASE }), persona: 'demo-legal' },
   { name: 'lawyers', url: pages.legalAid.lawyers.path, persona: 'demo-legal' },
   // 困难帮扶: a family with an application; the grassroots helper; the city centre.
-  { name: 'hardship-home', url: pages.hardship.home.path, persona: 'demo-hardship-family-1' },
-  { name: 'hardship-apply', url: pages.hardship.apply.path, persona: 'demo-hardship-family-1' },
-  { name: 'hardship-mine', url: pages.hardship.mine.path, persona: 'demo-hardship-family-1' },
-  {
-    name: 'hardship-application',
-    ...firstOf(pages.hardship.mine.path, pages.hardship.application.path, '[data-application]'),
-    persona: 'demo-hardship-family-1',
-  },
-  { name: 'hardship-file', url: pages.hardship.file.path, persona: 'demo-hardship-family-1' },
-  { name: 'hardship-queue', url: pages.hardship.staffQueue.path, persona: 'demo-hardship-grassroots' },
-  {
-    name: 'hardship-case',
-    ...firstOf(pages.hardship.staffQueue.path, pages.hardship.staffCase.path, '[data-application]', 'all'),
-    persona: 'demo-hardship-grassroots',
-  },
-  { name: 'hardship-files', url: pages.hardship.staffFiles.path, persona: 'demo-hardship-grassroots' },
-  {
-    name: 'hardship-staff-file',
-    ...firstOf(pages.hardship.staffFiles.path, pages.hardship.staffFile.path, '[data-file]'),
-    persona: 'demo-hardship-grassroots',
-  },
-  { name: 'hardship-stats', url: pages.hardship.stats.path, persona: 'demo-hardship-centre' },
-  { name: 'hardship-campaigns', url: pages.hardship.campaigns.path, persona: 'demo-hardship-centre' },
-  // 教育培训: the demo member (enrolled, waitlisted, a certificate, claims); the training centre.
-  { name: 'training-home', url: pages.training.home.path, persona: 'demo-member' },
-  { name: 'training-course', url: pages.training.course.url({ id: DEMO_COURSE }), persona: 'demo-member' },
-  { name: 'training-mine', url: pages.training.mine.path, persona: 'demo-member' },
-  { name: 'training-certificates', url: pages.training.certificates.path, persona: 'demo-member' },
-  {
-    name: 'training-certificate',
-    ...firstOf(pages.training.certificates.path, pages.training.certificate.path, '[data-certificate]'),
-    persona: 'demo-member',
-  },
-  { name: 'training-verify', url: pages.training.verify.path, persona: 'demo-member' },
-  { name: 'training-claims', url: pages.training.claims.path, persona: 'demo-member' },
-  { name: 'training-claim', ...firstOf(pages.training.claims.path, pages.training.claim.path, '[data-claim]'), persona: 'demo-member' },
-  { name: 'training-claim-apply', url: pages.training.claimApply.path, persona: 'demo-member' },
-  // 会员卡·优惠: the member; the shop's cashier; the union's benefits staff.
-  { name: 'benefits-merchants', url: pages.benefits.merchants.path, persona: 'demo-member' },
-  { name: 'benefits-merchant', url: pages.benefits.merchant.url({ id: DEMO_MERCHANT }), persona: 'demo-member' },
-  { name: 'benefits-coupons', url: pages.benefits.coupons.path, persona: 'demo-member' },
-  {
-    name: 'benefits-coupon',
-    ...firstOf(pages.benefits.coupons.url({ tab: 'redeemed' }), pages.benefits.coupon.path, '[data-coupon]'),
-    persona: 'demo-member',
-  },
-  { name: 'benefits-apply', url: pages.benefits.apply.path, persona: 'demo-member' },
-  { name: 'benefits-desk', url: pages.benefits.desk.path, persona: 'demo-cashier' },
-  { name: 'training-staff-courses', url: pages.training.staffCourses.path, persona: 'demo-training' },
-  { name: 'training-staff-course', url: pages.training.staffCourse.url({ id: DEMO_COURSE }), persona: 'demo-training' },
-  { name: 'training-staff-course-edit', url: pages.training.staffCourseEdit.url({ id: DEMO_COURSE }), persona: 'demo-training' },
-  {
-    name: 'training-staff-session',
-    ...firstOf(pages.training.staffCourse.url({ id: DEMO_COURSE }), pages.training.staffSession.path, '[data-session]'),
-    persona: 'demo-training',
-  },
-  { name: 'training-staff-claims', url: pages.training.staffClaims.path, persona: 'demo-training' },
-  {
-    name: 'training-staff-claim',
-    ...firstOf(pages.training.staffClaims.path, pages.training.staffClaim.path, '[data-claim]'),
-    persona: 'demo-training',
-  },
-  { name: 'training-staff-stats', url: pages.training.staffStats.path, persona: 'demo-training' },
-  { name: 'benefits-staff-merchants', url: pages.benefits.staffMerchants.path, persona: 'demo-benefits' },
-  {
-    name: 'benefits-staff-merchant',
-    ...firstOf(pages.benefits.staffMerchants.path, pages.benefits.staffMerchant.path, '[data-merchant]'),
-    persona: 'demo-benefits',
-  },
-  { name: 'benefits-staff-offers', url: pages.benefits.staffOffers.url({ merchantId: DEMO_MERCHANT }), persona: 'demo-benefits' },
-  { name: 'benefits-settlement', url: pages.benefits.staffSettlement.path, persona: 'demo-benefits' },
-  { name: 'benefits-stats', url: pages.benefits.staffStats.path, persona: 'demo-benefits' },
+  ...as('demo-hardship-family-1', [
+    { name: 'hardship-home', url: pages.hardship.home.path },
+    { name: 'hardship-apply', url: pages.hardship.apply.path },
+    { name: 'hardship-mine', url: pages.hardship.mine.path },
+    { name: 'hardship-application', ...firstOf(pages.hardship.mine.path, pages.hardship.application.path, '[data-application]') },
+    { name: 'hardship-file', url: pages.hardship.file.path },
+  ]),
+  ...as('demo-hardship-grassroots', [
+    { name: 'hardship-queue', url: pages.hardship.staffQueue.path },
+    { name: 'hardship-case', ...firstOf(pages.hardship.staffQueue.path, pages.hardship.staffCase.path, '[data-application]', 'all') },
+    { name: 'hardship-files', url: pages.hardship.staffFiles.path },
+    { name: 'hardship-staff-file', ...firstOf(pages.hardship.staffFiles.path, pages.hardship.staffFile.path, '[data-file]') },
+  ]),
+  ...as('demo-hardship-centre', [
+    { name: 'hardship-stats', url: pages.hardship.stats.path },
+    { name: 'hardship-campaigns', url: pages.hardship.campaigns.path },
+  ]),
+  // 教育培训 and 会员卡·优惠: the demo member (enrolled, waitlisted, a certificate, claims, coupons).
+  ...as('demo-member', [
+    { name: 'training-home', url: pages.training.home.path },
+    { name: 'training-course', url: pages.training.course.url({ id: DEMO_COURSE }) },
+    { name: 'training-mine', url: pages.training.mine.path },
+    { name: 'training-certificates', url: pages.training.certificates.path },
+    { name: 'training-certificate', ...firstOf(pages.training.certificates.path, pages.training.certificate.path, '[data-certificate]') },
+    { name: 'training-verify', url: pages.training.verify.path },
+    { name: 'training-claims', url: pages.training.claims.path },
+    { name: 'training-claim', ...firstOf(pages.training.claims.path, pages.training.claim.path, '[data-claim]') },
+    { name: 'training-claim-apply', url: pages.training.claimApply.path },
+    { name: 'benefits-merchants', url: pages.benefits.merchants.path },
+    { name: 'benefits-merchant', url: pages.benefits.merchant.url({ id: DEMO_MERCHANT }) },
+    { name: 'benefits-coupons', url: pages.benefits.coupons.path },
+    { name: 'benefits-coupon', ...firstOf(pages.benefits.coupons.url({ tab: 'redeemed' }), pages.benefits.coupon.path, '[data-coupon]') },
+    { name: 'benefits-apply', url: pages.benefits.apply.path },
+  ]),
+  // The shop's cashier; the training centre; the union's benefits staff.
+  ...as('demo-cashier', [{ name: 'benefits-desk', url: pages.benefits.desk.path }]),
+  ...as('demo-training', [
+    { name: 'training-staff-courses', url: pages.training.staffCourses.path },
+    { name: 'training-staff-course', url: pages.training.staffCourse.url({ id: DEMO_COURSE }) },
+    { name: 'training-staff-course-edit', url: pages.training.staffCourseEdit.url({ id: DEMO_COURSE }) },
+    {
+      name: 'training-staff-session',
+      ...firstOf(pages.training.staffCourse.url({ id: DEMO_COURSE }), pages.training.staffSession.path, '[data-session]'),
+    },
+    { name: 'training-staff-claims', url: pages.training.staffClaims.path },
+    { name: 'training-staff-claim', ...firstOf(pages.training.staffClaims.path, pages.training.staffClaim.path, '[data-claim]') },
+    { name: 'training-staff-stats', url: pages.training.staffStats.path },
+  ]),
+  ...as('demo-benefits', [
+    { name: 'benefits-staff-merchants', url: pages.benefits.staffMerchants.path },
+    {
+      name: 'benefits-staff-merchant',
+      ...firstOf(pages.benefits.staffMerchants.path, pages.benefits.staffMerchant.path, '[data-merchant]'),
+    },
+    { name: 'benefits-staff-offers', url: pages.benefits.staffOffers.url({ merchantId: DEMO_MERCHANT }) },
+    { name: 'benefits-settlement', url: pages.benefits.staffSettlement.path },
+    { name: 'benefits-stats', url: pages.benefits.staffStats.path },
+  ]),
 ]
 
 interface Mode {
